@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Every error answer has this shape; `code` is stable and documented, `message` is for people. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const ErrorCode = {
+  invalidQuery: 'invalid_query',
+  invalidBody: 'invalid_body',
+  invalidPath: 'invalid_path',
+  bboxTooLarge: 'bbox_too_large',
+  notFound: 'not_found',
+  outsideTerritory: 'outside_territory',
+  internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { featureCollection } from './geo.ts';
+
+/** 15-digit grid code: the community's 12-digit code + a 3-digit sequence. */
+export const GridCode = z.string().regex(/^[0-9]{15}$/, 'must be a 15-digit grid code');
+
+export const Bbox = z
+  .string({ error: 'bbox is required: minLng,minLat,maxLng,maxLat' })
+  .transform((raw, ctx) => {
+    const parts = raw.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+      ctx.addIssue({ code: 'custom', message: 'bbox must be four numbers: minLng,minLat,maxLng,maxLat' });
+      return z.NEVER;
+    }
+    const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];
+    if ([minLng, maxLng].some((v) => v < -180 || v > 180) || [minLat, maxLat].some((v) => v < -90 || v > 90)) {
+      ctx.addIssue({ code: 'custom', message: 'bbox longitudes must be within ±180 and latitudes within ±90' });
+      return z.NEVER;
+    }
+    if (minLng >= maxLng || minLat >= maxLat) {
+      ctx.addIssue({ code: 'custom', message: 'bbox is inverted or empty: min must be less than max' });
+      return z.NEVER;
+    }
+    return { minLng, minLat, maxLng, maxLat };
+  });
+export type Bbox = z.output<typeof Bbox>;
+
+/** Larger views use the grid vector tiles instead. */
+export const maxBboxSpanDegrees = 1;
+
+export const GridsQuery = z.object({ bbox: Bbox });
+export type GridsQuery = z.infer<typeof GridsQuery>;
+
+export const GridProperties = z.object({
+  code: z.string(),
+  name: z.string(),
+  community_code: z.string(),
+  kind: z.enum(['basic', 'dedicated']),
+  households: z.number(),
+  valid_from: z.string(),
+});
+export type GridProperties = z.infer<typeof GridProperties>;
+
+export const GridCollection = featureCollection(GridProperties);
+export type GridCollection = z.infer<typeof GridCollection>;

@@ -1,0 +1,5 @@
+export * from './error.ts';
+export * from './geo.ts';
+export * from './areas.ts';
+export * from './grids.ts';
+export * from './locate.ts';

@@ -1,0 +1,48 @@
+import type pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { loadDemoCounty } from './demo.ts';
+import { startEmbeddedCluster } from './embedded-cluster.ts';
+import { migrate } from './migrate.ts';
+import { createPool, ensureDatabase } from './pool.ts';
+
+export type Database = {
+  url: string;
+  pool: pg.Pool;
+  embedded: boolean;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the platform's database: `DATABASE_URL` when set, else the project-local embedded cluster.
+ * Migrates it, and loads the demo county into an empty territory when `loadDemo` is on.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'loadDemo' | 'demoSeed'>,
+  log: Logger,
+): Promise<Database> {
+  const cluster = config.databaseUrl ? undefined : await startEmbeddedCluster(config.dataDir, log);
+  let url = config.databaseUrl;
+  if (cluster) {
+    await ensureDatabase(cluster.adminUrl, 'redgrid');
+    url = cluster.databaseUrl('redgrid');
+  }
+  const pool = createPool(url as string);
+  try {
+    await migrate(pool, log);
+    if (config.loadDemo) await loadDemoCounty(pool, config.demoSeed, log);
+  } catch (error) {
+    await pool.end();
+    await cluster?.stop();
+    throw error;
+  }
+  return {
+    url: url as string,
+    pool,
+    embedded: Boolean(cluster),
+    close: async () => {
+      await pool.end();
+      await cluster?.stop();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import pg from 'pg';
+
+// int8 ids and counts fit comfortably in a JS number at our scale (< 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type Pool = pg.Pool;
+
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  return new pg.Pool({ connectionString, max, application_name: 'redgrid' });
+}
+
+/** Creates database `name` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount) return false;
+    const from = template ? ` template ${pg.escapeIdentifier(template)}` : '';
+    await admin.query(`create database ${pg.escapeIdentifier(name)}${from}`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}

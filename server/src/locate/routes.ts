@@ -1,0 +1,22 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { ErrorCode } from '../contract/error.ts';
+import { LocateQuery } from '../contract/locate.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseQuery } from '../http/parse.ts';
+import { presentLocation } from './present.ts';
+import { selectLocation } from './queries.ts';
+
+export function locateRoutes(db: pg.Pool): Router {
+  const router = Router();
+  router.get('/api/v1/locate', async (req, res) => {
+    const { lng, lat } = parseQuery(LocateQuery, req);
+    const row = await selectLocation(db, lng, lat);
+    if (!row) {
+      throw new HttpError(404, ErrorCode.outsideTerritory,
+        `The point ${lng},${lat} lies outside the territory: no community or village contains it.`);
+    }
+    res.json(presentLocation([lng, lat], row));
+  });
+  return router;
+}
