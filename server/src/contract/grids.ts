@@ -5,7 +5,9 @@ import { featureCollection } from './geo.ts';
 export const GridCode = z.string().regex(/^[0-9]{15}$/, 'must be a 15-digit grid code');
 
 export const Bbox = z
-  .string({ error: 'bbox is required: minLng,minLat,maxLng,maxLat' })
+  .string({
+    error: (i) => (i.input === undefined ? 'bbox is required: minLng,minLat,maxLng,maxLat' : 'bbox must be given once: minLng,minLat,maxLng,maxLat'),
+  })
   .transform((raw, ctx) => {
     const parts = raw.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
     if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {

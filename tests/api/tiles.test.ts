@@ -1,0 +1,80 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader as Pbf } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../server/src/contract/error.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+
+/** The XYZ tile holding a point at zoom z. */
+function tileAt(lng: number, lat: number, z: number): [number, number, number] {
+  const n = 2 ** z;
+  const x = Math.floor(((lng + 180) / 360) * n);
+  const r = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+  return [z, x, y];
+}
+
+async function decode(path: string) {
+  const res = await server.get(path);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+  return new VectorTile(new Pbf(new Uint8Array(await res.arrayBuffer())));
+}
+
+async function centerOfTerritory(): Promise<[number, number]> {
+  const { rows: [c] } = await server.db.query<{ lng: number; lat: number }>(
+    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s");
+  return [c!.lng, c!.lat];
+}
+
+describe('basemap vector tiles', () => {
+  it('carry areas with code, name and level', async () => {
+    const [lng, lat] = await centerOfTerritory();
+    const tile = await decode(`/tiles/areas/${tileAt(lng, lat, 12).join('/')}.mvt`);
+    const layer = tile.layers.areas!;
+    expect(layer.length).toBeGreaterThan(0);
+    const levels = new Set(Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.level));
+    expect(levels).toContain('community');
+    expect(String(layer.feature(0).properties.code)).toMatch(/^[0-9]{12}$/);
+  });
+
+  it('carry grids from zoom 11 and buildings from zoom 14 only', async () => {
+    const [lng, lat] = await centerOfTerritory();
+    expect((await decode(`/tiles/grids/${tileAt(lng, lat, 10).join('/')}.mvt`)).layers.grids).toBeUndefined();
+    const grids = (await decode(`/tiles/grids/${tileAt(lng, lat, 13).join('/')}.mvt`)).layers.grids!;
+    expect(grids.length).toBeGreaterThan(0);
+    expect(String(grids.feature(0).properties.code)).toMatch(/^[0-9]{15}$/);
+    expect((await decode(`/tiles/buildings/${tileAt(lng, lat, 13).join('/')}.mvt`)).layers.buildings).toBeUndefined();
+    const buildings = (await decode(`/tiles/buildings/${tileAt(lng, lat, 15).join('/')}.mvt`)).layers.buildings!;
+    expect(buildings.length).toBeGreaterThan(0);
+  });
+
+  it('carry roads by class', async () => {
+    const [lng, lat] = await centerOfTerritory();
+    const roads = (await decode(`/tiles/roads/${tileAt(lng, lat, 14).join('/')}.mvt`)).layers.roads!;
+    expect(roads.length).toBeGreaterThan(0);
+    const classes = new Set(Array.from({ length: roads.length }, (_, i) => roads.feature(i).properties.class));
+    for (const c of classes) expect(['primary', 'secondary', 'tertiary', 'residential']).toContain(c);
+  });
+
+  it('answer an empty tile far from the territory', async () => {
+    const res = await server.get(`/tiles/areas/${tileAt(0, 0, 12).join('/')}.mvt`);
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it.each([
+    ['/tiles/members/12/3255/1681.mvt', 'unknown layer'],
+    ['/tiles/areas/23/0/0.mvt', 'zoom above 22'],
+    ['/tiles/areas/2/4/0.mvt', 'x beyond 2^z'],
+    ['/tiles/areas/2/0/-1.mvt', 'negative y'],
+    ['/tiles/areas/a/0/0.mvt', 'non-numeric zoom'],
+  ])('refuse %s (%s) with 400 invalid_path', async (path) => {
+    const { status, body } = await server.getJson<ErrorBody>(path);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('invalid_path');
+  });
+});

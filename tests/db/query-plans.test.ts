@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { useRunDatabase } from '../support/database.ts';
+
+const ctx = useRunDatabase();
+
+async function plan(sql: string, params: unknown[]): Promise<string> {
+  const { rows } = await ctx.db.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, params);
+  return rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+describe('hot spatial queries use their GiST indexes', () => {
+  it('finds the community at a point through area_geom_idx', async () => {
+    const p = await plan(
+      "select code from area where level in ('community', 'village') and st_intersects(geom, st_setsrid(st_makepoint($1, $2), 4326))",
+      [104.74, 31.46]);
+    expect(p).toMatch(/area_geom_idx/);
+  });
+
+  it('finds current grids in a bbox through grid_geom_idx', async () => {
+    const p = await plan(
+      'select code from grid where valid_to is null and geom && st_makeenvelope($1, $2, $3, $4, 4326)',
+      [104.72, 31.44, 104.76, 31.47]);
+    expect(p).toMatch(/grid_geom_idx/);
+  });
+
+  it('ranks service centers by KNN through place_geog_idx', async () => {
+    const p = await plan(
+      "select id from place where kind in ('service_center', 'service_station') order by geom::geography <-> st_setsrid(st_makepoint($1, $2), 4326)::geography limit 8",
+      [104.74, 31.46]);
+    expect(p).toMatch(/place_geog_idx/);
+  });
+
+  it('finds members within a radius in meters through member_home_geog_idx', async () => {
+    const p = await plan(
+      'select id from member where st_dwithin(home::geography, st_setsrid(st_makepoint($1, $2), 4326)::geography, $3)',
+      [104.74, 31.46, 1000]);
+    expect(p).toMatch(/member_home_geog_idx/);
+  });
+});
