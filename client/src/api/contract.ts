@@ -1,0 +1,11 @@
+/** The server's contract types, in one place for the client (types only: nothing of the server is bundled). */
+export type { AreaCollection, AreaLevel, AreaProperties } from '../../../server/src/contract/areas.ts';
+export type { GridCollection, GridProperties } from '../../../server/src/contract/grids.ts';
+export type { LocateResult } from '../../../server/src/contract/locate.ts';
+export type { PolygonGeometry } from '../../../server/src/contract/geo.ts';
+
+import type { AreaCollection } from '../../../server/src/contract/areas.ts';
+import type { GridCollection } from '../../../server/src/contract/grids.ts';
+
+export type AreaFeature = AreaCollection['features'][number];
+export type GridFeature = GridCollection['features'][number];

@@ -1,0 +1,8 @@
+import type { Messages } from './zh-CN.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}

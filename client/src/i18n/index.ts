@@ -1,0 +1,53 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = 'zh-CN';
+
+const storageKey = 'redgrid.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** `?lang=en` wins, then the last choice made on this browser, then Chinese. */
+function initialLanguage(): Language {
+  const fromQuery = new URLSearchParams(window.location.search).get('lang');
+  if (isLanguage(fromQuery)) return fromQuery;
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // storage can be disabled; the default is fine then
+  }
+  return defaultLanguage;
+}
+
+function rememberLanguage(language: string): void {
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // not remembering is acceptable
+  }
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  i18next.on('languageChanged', rememberLanguage);
+  await i18next.use(initReactI18next).init({
+    lng: initialLanguage(),
+    fallbackLng: defaultLanguage,
+    supportedLngs: [...languages],
+    resources: {
+      'zh-CN': { translation: zhCN },
+      en: { translation: en },
+    },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}

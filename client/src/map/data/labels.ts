@@ -1,0 +1,33 @@
+import type { AreaFeature, AreaLevel, GridFeature } from '../../api/contract.ts';
+import { labelPoint } from '../label-point.ts';
+
+export interface AreaLabel {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  position: [number, number];
+}
+
+export interface GridLabel {
+  code: string;
+  name: string;
+  position: [number, number];
+}
+
+export function areaLabels(features: readonly AreaFeature[]): AreaLabel[] {
+  return features.flatMap((feature) => {
+    const position = labelPoint(feature.geometry.coordinates);
+    if (!position) return [];
+    const { code, name, level } = feature.properties;
+    return [{ code, name, level, position }];
+  });
+}
+
+export function gridLabels(features: readonly GridFeature[]): GridLabel[] {
+  return features.flatMap((feature) => {
+    const position = labelPoint(feature.geometry.coordinates);
+    if (!position) return [];
+    const { code, name } = feature.properties;
+    return [{ code, name, position }];
+  });
+}

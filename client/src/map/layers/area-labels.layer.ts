@@ -1,0 +1,54 @@
+import { TextLayer } from '@deck.gl/layers';
+import type { Color } from '@deck.gl/core';
+import type { AreaLevel } from '../../api/contract.ts';
+import type { AreaLabel } from '../data/labels.ts';
+import { haloColor, haloWidth, labelFontFamily, labelFontSettings } from './label-style.ts';
+
+export interface AreaLabelsLayerProps {
+  labels: readonly AreaLabel[];
+  /** Current map zoom; decides which levels are named (see `areaLabelZoomRange`). */
+  zoom: number;
+}
+
+/** [from, below] zoom: towns while the county is in view, communities and villages once zoomed in. */
+export const areaLabelZoomRange: Record<AreaLevel, readonly [number, number]> = {
+  county: [0, 0],
+  town: [8, 14],
+  community: [12, 17],
+  village: [12, 17],
+};
+
+const sizeByLevel: Record<AreaLevel, number> = { county: 18, town: 16, community: 13, village: 13 };
+const colorByLevel: Record<AreaLevel, Color> = {
+  county: [90, 20, 20, 255],
+  town: [110, 40, 30, 255],
+  community: [70, 62, 55, 255],
+  village: [62, 82, 48, 255],
+};
+
+export function isAreaLabelVisible(level: AreaLevel, zoom: number): boolean {
+  const [from, below] = areaLabelZoomRange[level];
+  return zoom >= from && zoom < below;
+}
+
+/** Names of towns, communities and villages at their label points. */
+export function createAreaLabelsLayer({ labels, zoom }: AreaLabelsLayerProps): TextLayer<AreaLabel> {
+  return new TextLayer<AreaLabel>({
+    id: 'area-labels',
+    data: labels.filter((label) => isAreaLabelVisible(label.level, zoom)),
+    getPosition: (label) => label.position,
+    getText: (label) => label.name,
+    getSize: (label) => sizeByLevel[label.level],
+    getColor: (label) => colorByLevel[label.level],
+    characterSet: 'auto',
+    fontFamily: labelFontFamily,
+    fontWeight: 600,
+    fontSettings: labelFontSettings,
+    outlineWidth: haloWidth,
+    outlineColor: haloColor,
+    sizeUnits: 'pixels',
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    pickable: false,
+  });
+}

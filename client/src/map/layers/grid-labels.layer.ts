@@ -1,0 +1,34 @@
+import { TextLayer } from '@deck.gl/layers';
+import type { GridLabel } from '../data/labels.ts';
+import { haloColor, haloWidth, labelFontFamily, labelFontSettings } from './label-style.ts';
+
+export interface GridLabelsLayerProps {
+  labels: readonly GridLabel[];
+  /** Current map zoom; grid names show from `gridLabelMinZoom`. */
+  zoom: number;
+}
+
+export const gridLabelMinZoom = 13;
+
+/** Grid names (e.g. 东街社区第一网格) at their label points. */
+export function createGridLabelsLayer({ labels, zoom }: GridLabelsLayerProps): TextLayer<GridLabel> {
+  return new TextLayer<GridLabel>({
+    id: 'grid-labels',
+    data: labels,
+    visible: zoom >= gridLabelMinZoom,
+    getPosition: (label) => label.position,
+    getText: (label) => label.name,
+    getSize: 12,
+    getColor: [168, 16, 40, 255],
+    characterSet: 'auto',
+    fontFamily: labelFontFamily,
+    fontWeight: 500,
+    fontSettings: labelFontSettings,
+    outlineWidth: haloWidth,
+    outlineColor: haloColor,
+    sizeUnits: 'pixels',
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    pickable: false,
+  });
+}

@@ -1,0 +1,152 @@
+import type { LayersList } from '@deck.gl/core';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { BboxTuple } from '../api/grids.api.ts';
+import type { LngLatTuple } from '../api/locate.api.ts';
+import { basemapStyle, gridLineLayerId } from './basemap.style.ts';
+
+// MapLibre looks for its worker next to its own module, which a bundle moves; point it at the emitted file.
+setWorkerUrl(workerUrl);
+
+export interface MapViewState {
+  zoom: number;
+  center: LngLatTuple;
+  bbox: BboxTuple;
+}
+
+export interface MapAdapterOptions {
+  /** Initial center, [lng, lat]. Default: the demo county seat, [104.74, 31.46]. */
+  center?: LngLatTuple;
+  /** Initial zoom. Default: 11, the whole county. */
+  zoom?: number;
+  /** Origin the tile URLs are built from. Default: `window.location.origin`. */
+  origin?: string;
+  /** Keep the drawing buffers readable (screenshots in tests). Default: false. */
+  preserveDrawingBuffer?: boolean;
+  /** Skip label fade animations (deterministic screenshots). Default: false. */
+  instant?: boolean;
+}
+
+export const mapDefaults = {
+  center: [104.74, 31.46] as LngLatTuple,
+  zoom: 11,
+} as const;
+
+type Unsubscribe = () => void;
+
+/** Everything the app needs from the map libraries; MapLibre and deck.gl stay behind this interface. */
+export interface MapAdapter {
+  /** The MapLibre map, for tests and debugging only. */
+  readonly map: MaplibreMap;
+  /** Replace the deck.gl overlay layers. */
+  setLayers(layers: LayersList): void;
+  /** A click (not a drag) on the map, at [lng, lat]. */
+  onClick(listener: (point: LngLatTuple) => void): Unsubscribe;
+  /** Called once the map has loaded, then after every move. */
+  onViewChange(listener: (view: MapViewState) => void): Unsubscribe;
+  /** Called once, the first time grid boundaries from the tile server are on screen. */
+  onGridsRendered(listener: () => void): Unsubscribe;
+  getView(): MapViewState;
+  destroy(): void;
+}
+
+function viewOf(map: MaplibreMap): MapViewState {
+  const bounds = map.getBounds();
+  const center = map.getCenter();
+  return {
+    zoom: map.getZoom(),
+    center: [center.lng, center.lat],
+    bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+  };
+}
+
+function gridsAreRendered(map: MaplibreMap): boolean {
+  return (
+    map.getSource('grids') !== undefined &&
+    map.isSourceLoaded('grids') &&
+    map.queryRenderedFeatures({ layers: [gridLineLayerId] }).length > 0
+  );
+}
+
+export function createMapAdapter(container: HTMLElement, options: MapAdapterOptions = {}): MapAdapter {
+  const preserveDrawingBuffer = options.preserveDrawingBuffer ?? false;
+  const map = new MaplibreMap({
+    container,
+    style: basemapStyle(options.origin ?? window.location.origin),
+    center: [...(options.center ?? mapDefaults.center)],
+    zoom: options.zoom ?? mapDefaults.zoom,
+    minZoom: 7,
+    maxZoom: 18,
+    attributionControl: { compact: true },
+    canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
+    fadeDuration: options.instant ? 0 : 300,
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.getCanvas().style.cursor = 'crosshair';
+
+  const overlay = new MapboxOverlay({
+    interleaved: false,
+    layers: [],
+    deviceProps: { webgl: { preserveDrawingBuffer } },
+  });
+  map.addControl(overlay);
+
+  let loaded = false;
+  map.once('load', () => {
+    loaded = true;
+  });
+
+  const listen = <T>(register: (handler: T) => void, remove: (handler: T) => void, handler: T): Unsubscribe => {
+    register(handler);
+    return () => remove(handler);
+  };
+
+  return {
+    map,
+    setLayers(layers) {
+      overlay.setProps({ layers });
+    },
+    onClick(listener) {
+      const handler = (event: { lngLat: { lng: number; lat: number } }) =>
+        listener([event.lngLat.lng, event.lngLat.lat]);
+      return listen(
+        (h) => map.on('click', h),
+        (h) => map.off('click', h),
+        handler,
+      );
+    },
+    onViewChange(listener) {
+      const handler = () => listener(viewOf(map));
+      if (loaded) handler();
+      else map.once('load', handler);
+      return listen(
+        (h) => map.on('moveend', h),
+        (h) => {
+          map.off('moveend', h);
+          map.off('load', h);
+        },
+        handler,
+      );
+    },
+    onGridsRendered(listener) {
+      const handler = () => {
+        if (!gridsAreRendered(map)) return;
+        map.off('idle', handler);
+        listener();
+      };
+      return listen(
+        (h) => map.on('idle', h),
+        (h) => map.off('idle', h),
+        handler,
+      );
+    },
+    getView: () => viewOf(map),
+    destroy() {
+      // removes the controls too, which finalizes the deck.gl overlay
+      map.remove();
+    },
+  };
+}
