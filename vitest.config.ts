@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/bench/**', 'tests/scratch/**', 'node_modules/**'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,

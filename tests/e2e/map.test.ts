@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocateResult } from '../../server/src/contract/locate.ts';
+import { artifactsDir, launchBrowser } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const externalRequests: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      externalRequests.push(req.url());
+    }
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the map page', () => {
+  it('renders the grids layer from the project\'s own tiles, in Chinese, with no internet', async () => {
+    await page.goto(`${server.baseUrl}/?test=1`);
+    await page.waitForSelector('body[data-grids-ready="true"]', { timeout: 90_000 });
+    await page.screenshot({ path: path.join(artifactsDir, 'map.png') });
+    expect(await page.title()).toMatch(/红网格/);
+    const rendered = await page.evaluate(() => {
+      const map = (window as unknown as { __redgridMap: { queryRenderedFeatures(o?: object): Array<{ source: string }> } }).__redgridMap;
+      return map.queryRenderedFeatures().filter((f) => f.source === 'grids').length;
+    });
+    expect(rendered).toBeGreaterThan(0);
+    expect(externalRequests).toEqual([]);
+  });
+
+  it('shows what lies at a clicked point, as the locate API answers it', async () => {
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const lngLat = await page.evaluate(([px, py]) => {
+      const map = (window as unknown as { __redgridMap: { unproject(p: [number, number]): { lng: number; lat: number } } }).__redgridMap;
+      const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+      const ll = map.unproject([px! - canvas.left, py! - canvas.top]);
+      return [ll.lng, ll.lat];
+    }, [x, y]);
+    await page.mouse.click(x, y);
+    await page.waitForSelector('[data-locate-state="done"], [data-locate-state="error"]', { timeout: 30_000 });
+    const expected = await server.getJson<LocateResult>(`/api/v1/locate?lng=${lngLat[0]}&lat=${lngLat[1]}`);
+    expect(expected.status).toBe(200);
+    expect(await page.getByTestId('locate-grid-code').textContent()).toContain(expected.body.grid!.code);
+    expect(await page.getByTestId('locate-community').textContent()).toContain(expected.body.community.name);
+    await page.screenshot({ path: path.join(artifactsDir, 'map-locate.png') });
+  });
+});
