@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../server/src/config.ts';
 import { startEmbeddedCluster } from '../../server/src/db/embedded-cluster.ts';
 import { createLogger } from '../../server/src/logger.ts';
+import { ensureChromium } from './system-packages.ts';
 import { createRunDatabase, dropDatabase, ensureTemplate, withDatabase } from './template-database.ts';
 
 declare module 'vitest' {
@@ -17,6 +18,7 @@ declare module 'vitest' {
  * Uses TEST_DATABASE_URL (a superuser URL on a PostGIS server) when set, else the embedded cluster.
  */
 export default async function setup(project: TestProject) {
+  ensureChromium();
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
   const external = process.env.TEST_DATABASE_URL;
   const cluster = external ? undefined : await startEmbeddedCluster(loadConfig().dataDir, log);
