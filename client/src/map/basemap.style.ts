@@ -25,8 +25,8 @@ export const colors = {
   communityLine: '#c2b5a2',
   grid: '#c8102e',
   roadCasing: '#d9cdb9',
-  primary: '#f3c37a',
-  secondary: '#f8dca0',
+  primary: '#eeb055',
+  secondary: '#f3cd82',
   minor: '#ffffff',
   building: '#ddd5c9',
   buildingLine: '#c6bcad',
@@ -52,7 +52,7 @@ function roadWidth(primary: number, secondary: number, minor: number): Expressio
     secondary * scale,
     minor * scale,
   ];
-  return ['interpolate', ['exponential', 1.5], ['zoom'], 10, byClass(0.3), 16, byClass(4)];
+  return ['interpolate', ['exponential', 1.5], ['zoom'], 9, byClass(0.5), 16, byClass(4)];
 }
 
 const layers: LayerSpecification[] = [

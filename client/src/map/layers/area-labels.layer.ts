@@ -31,11 +31,16 @@ export function isAreaLabelVisible(level: AreaLevel, zoom: number): boolean {
   return zoom >= from && zoom < below;
 }
 
-/** Names of towns, communities and villages at their label points. */
-export function createAreaLabelsLayer({ labels, zoom }: AreaLabelsLayerProps): TextLayer<AreaLabel> {
+/**
+ * Names of towns, communities and villages at their label points; null when none is visible
+ * (a TextLayer with no characters makes an empty font atlas, which WebGL warns about).
+ */
+export function createAreaLabelsLayer({ labels, zoom }: AreaLabelsLayerProps): TextLayer<AreaLabel> | null {
+  const visible = labels.filter((label) => isAreaLabelVisible(label.level, zoom));
+  if (visible.length === 0) return null;
   return new TextLayer<AreaLabel>({
     id: 'area-labels',
-    data: labels.filter((label) => isAreaLabelVisible(label.level, zoom)),
+    data: visible,
     getPosition: (label) => label.position,
     getText: (label) => label.name,
     getSize: (label) => sizeByLevel[label.level],

@@ -10,19 +10,20 @@ export interface GridLabelsLayerProps {
 
 export const gridLabelMinZoom = 13;
 
-/** Grid names (e.g. 东街社区第一网格) at their label points. */
-export function createGridLabelsLayer({ labels, zoom }: GridLabelsLayerProps): TextLayer<GridLabel> {
+/** Grid names (e.g. 东街社区第一网格) at their label points; null when there are none (see area labels). */
+export function createGridLabelsLayer({ labels, zoom }: GridLabelsLayerProps): TextLayer<GridLabel> | null {
+  if (labels.length === 0) return null;
   return new TextLayer<GridLabel>({
     id: 'grid-labels',
     data: labels,
     visible: zoom >= gridLabelMinZoom,
     getPosition: (label) => label.position,
     getText: (label) => label.name,
-    getSize: 12,
+    getSize: 13,
     getColor: [168, 16, 40, 255],
     characterSet: 'auto',
     fontFamily: labelFontFamily,
-    fontWeight: 500,
+    fontWeight: 600,
     fontSettings: labelFontSettings,
     outlineWidth: haloWidth,
     outlineColor: haloColor,
