@@ -3,6 +3,7 @@ export type { AreaCollection, AreaLevel, AreaProperties } from '../../../server/
 export type { GridCollection, GridProperties } from '../../../server/src/contract/grids.ts';
 export type { LocateResult } from '../../../server/src/contract/locate.ts';
 export type { PolygonGeometry } from '../../../server/src/contract/geo.ts';
+export type { TileLayer } from '../../../server/src/contract/tiles.ts';
 
 import type { AreaCollection } from '../../../server/src/contract/areas.ts';
 import type { GridCollection } from '../../../server/src/contract/grids.ts';

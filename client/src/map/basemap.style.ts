@@ -4,14 +4,12 @@ import type {
   StyleSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
+import type { TileLayer } from '../api/contract.ts';
 
 /**
  * The offline basemap: drawn only from the project's own vector tiles (`/tiles/{layer}/{z}/{x}/{y}.mvt`).
  * No glyphs, no sprite, no text: names are drawn by deck.gl (see layers/area-labels.layer.ts).
  */
-
-export const tileLayers = ['areas', 'grids', 'roads', 'buildings'] as const;
-export type TileLayer = (typeof tileLayers)[number];
 
 /** The grid boundary layer; the browser test waits until it has rendered features. */
 export const gridLineLayerId = 'grids-line';
@@ -164,17 +162,22 @@ const layers: LayerSpecification[] = [
   },
 ];
 
+function tileSources(origin: string): Record<TileLayer, VectorSourceSpecification> {
+  return {
+    areas: vectorSource('areas', origin),
+    grids: vectorSource('grids', origin),
+    roads: vectorSource('roads', origin),
+    // the server sends buildings from zoom 14 on; below it there is nothing to ask for
+    buildings: vectorSource('buildings', origin, 14),
+  };
+}
+
 /** The basemap style; `origin` is the page's origin, e.g. `window.location.origin`. */
 export function basemapStyle(origin: string): StyleSpecification {
   return {
     version: 8,
     name: 'redgrid-basemap',
-    sources: {
-      areas: vectorSource('areas', origin),
-      grids: vectorSource('grids', origin),
-      roads: vectorSource('roads', origin),
-      buildings: vectorSource('buildings', origin, 14),
-    },
+    sources: tileSources(origin),
     layers,
   };
 }
