@@ -146,10 +146,7 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
     if (!placed) {
       // last resort: a small building at the most interior point, clear of everything it can be
       const g = group[0] as (typeof withHouseholds)[number];
-      const candidates = Array.from({ length: 40 }, () => randomPointIn(grid.shape, rng));
-      const { point, depth } = footprints.deepest(candidates);
-      const side = Math.max(4, Math.min(20, depth * 1.2));
-      const corners = footprints.fits(point, side, side, angle, 0.5, 0, null) ?? rectOf(point, side, side, angle);
+      const corners = footprints.squeeze(Array.from({ length: 60 }, () => randomPointIn(grid.shape, rng)), 20, angle);
       footprints.add(corners);
       buildings.push({ name: '', compound: null, hamlet: null, floors: g.spec.floors, households: g.households, corners });
     }

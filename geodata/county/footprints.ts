@@ -83,6 +83,22 @@ export class FootprintSet {
     }
   }
 
+  /**
+   * A small square footprint anywhere it fits (shrinking as needed, ignoring roads), for when
+   * nothing else does: never outside the grid, overlapping others only if the grid is full.
+   */
+  squeeze(points: readonly XY[], maxSide: number, angle: number): XY[] {
+    for (let side = maxSide; side >= 3; side *= 0.75) {
+      for (const p of points) {
+        const corners = this.fits(p, side, side, angle, 0.5, 1, null);
+        if (corners) return corners;
+      }
+    }
+    const { point, depth } = this.deepest(points);
+    const side = Math.max(0.5, Math.min(maxSide, depth * 1.2));
+    return rectCorners(point, side, side, angle);
+  }
+
   /** The most interior of the given points and how far it is from the grid edge. */
   deepest(points: readonly XY[]): { point: XY; depth: number } {
     let point = points[0] as XY;

@@ -42,13 +42,7 @@ export function villageHouses(grid: GridPlan, footprints: FootprintSet, firstGro
       const p: XY = tries < 45 ? [center[0] + rng.normal() * sigma, center[1] + rng.normal() * sigma] : randomPointIn(grid.shape, rng);
       corners = footprints.fits(p, w, d, angle, 2, 3, 2);
     }
-    if (!corners) {
-      const { point, depth } = footprints.deepest(Array.from({ length: 30 }, () => randomPointIn(grid.shape, rng)));
-      const side = Math.max(3, Math.min(10, depth * 1.2));
-      corners = footprints.fits(point, side, side, angle, 0.5, 0, null) ?? footprints.fits(point, side, side, angle, 0, -1, null) ?? [
-        [point[0] - side / 2, point[1] - side / 2], [point[0] + side / 2, point[1] - side / 2], [point[0] + side / 2, point[1] + side / 2], [point[0] - side / 2, point[1] + side / 2],
-      ];
-    }
+    if (!corners) corners = footprints.squeeze(Array.from({ length: 60 }, () => randomPointIn(grid.shape, rng)), 10, angle);
     footprints.add(corners);
     counters[h] = (counters[h] as number) + 1;
     buildings.push({

@@ -13,7 +13,8 @@ import { REFERENCE_DATE } from './dates.ts';
 import { multiPolygonGeometry, multiLineStringGeometry, pointGeometry } from './projection.ts';
 import { buildGrids, type GridPlan } from './grids.ts';
 import { HomeIndex } from './homes.ts';
-import { closeRing } from './geometry.ts';
+import { closeRing, type MultiPoly } from './geometry.ts';
+import { nodeShapes } from './noding.ts';
 import { memberAt, memberSource, planMembers, type MemberContext } from './members.ts';
 import { personName } from './names.ts';
 import { buildNewOrgs, DEFAULT_NEW_ORGS, type NewOrgSpec } from './new-orgs.ts';
@@ -65,6 +66,7 @@ export function generateCounty(options: CountyOptions = {}): County {
   const territory = buildTerritory(rng.fork('territory'), figures.territory);
   const roads = buildRoads(territory, rng.fork('roads'));
   const grids = buildGrids(territory, rng.fork('grids'));
+  shareBoundaries(territory, grids);
   const built = buildBuildings(grids, roadIndex(roads), territory.streetAngle, rng.fork('buildings'));
   const homes = new HomeIndex(built, grids, territory.units);
 
@@ -116,6 +118,19 @@ export function generateCounty(options: CountyOptions = {}): County {
     regionalGroupOrgs: regional.regionalGroupOrgs,
     wishes,
   };
+}
+
+/** Nodes all area and grid outlines together (see noding.ts); shapes change by micrometers. */
+function shareBoundaries(territory: Territory, grids: GridPlan[]): void {
+  const shapes = [territory.shape, territory.core, ...territory.towns.map((t) => t.shape), ...territory.units.map((u) => u.shape), ...grids.map((g) => g.shape)];
+  const noded = nodeShapes(shapes);
+  let k = 0;
+  const next = (): MultiPoly => noded[k++] as MultiPoly;
+  territory.shape = next();
+  territory.core = next();
+  for (const t of territory.towns) t.shape = next();
+  for (const u of territory.units) u.shape = next();
+  for (const g of grids) g.shape = next();
 }
 
 function areaRows(territory: Territory): AreaRow[] {
