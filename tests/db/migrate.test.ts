@@ -24,7 +24,7 @@ describe('migrations', () => {
   it('apply every numbered file once, in order, even when two processes start at once', async () => {
     const a = await emptyPool('mig_a');
     const b = createPool((a.options as { connectionString: string }).connectionString, 2);
-    cleanups.unshift(() => b.end());
+    cleanups.push(() => b.end());
     const [first, second] = await Promise.all([migrate(a, log), migrate(b, log)]);
     const total = readMigrations().length;
     expect(first + second).toBe(total);

@@ -27,7 +27,7 @@ export async function openDatabase(
     await ensureDatabase(cluster.adminUrl, 'redgrid');
     url = cluster.databaseUrl('redgrid');
   }
-  const pool = createPool(url as string);
+  const pool = createPool(url as string, 10, (error) => log.warn({ err: error }, 'idle database connection lost'));
   try {
     await migrate(pool, log);
     if (config.loadDemo) await loadDemoCounty(pool, config.demoSeed, log);

@@ -6,8 +6,14 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export type Pool = pg.Pool;
 
-export function createPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, application_name: 'redgrid' });
+/**
+ * A pool that survives its idle connections being cut (a database restart, a dropped test
+ * database): pg emits those as pool errors, which would otherwise crash the process.
+ */
+export function createPool(connectionString: string, max = 10, onIdleError?: (error: Error) => void): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, application_name: 'redgrid' });
+  pool.on('error', (error) => onIdleError?.(error));
+  return pool;
 }
 
 /** Creates database `name` on the server behind `adminUrl` unless it exists. */
