@@ -28,7 +28,7 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 function printProgress(p: LoadProgress): void {
   const seconds = p.elapsedMs / 1000;
   if (p.phase === 'index') {
-    process.stderr.write(`  index ${p.table} rebuilt in ${seconds.toFixed(1)} s\n`);
+    process.stderr.write(`  ${p.table} recreated in ${seconds.toFixed(1)} s\n`);
     return;
   }
   const rate = seconds > 0 ? ` (${fmt(Math.round(p.rows / seconds))} rows/s)` : '';

@@ -4,7 +4,8 @@
  * Rows carry their own ids: COPY writes identity columns as given (like OVERRIDING SYSTEM VALUE),
  * and each identity sequence is moved past the loaded ids afterwards so later inserts work.
  * Geometry travels as hex EWKB. For large member counts the member table's secondary indexes
- * are dropped during the copy and rebuilt from their own definitions, which is much faster.
+ * and foreign keys are dropped during the copy and recreated from their own definitions
+ * (pg_get_indexdef / pg_get_constraintdef), which is much faster.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -30,7 +31,10 @@ export interface LoadOptions {
   replace?: boolean;
   /** Report progress every this many rows of a table (default 100,000). */
   progressEvery?: number;
-  /** Drop and rebuild the member indexes around the copy: default when members ≥ 200,000. */
+  /**
+   * Drop the member table's secondary indexes and foreign keys during the copy and recreate them
+   * from their own definitions afterwards (much faster in bulk): default when members ≥ 200,000.
+   */
   rebuildMemberIndexes?: boolean;
 }
 
@@ -101,6 +105,16 @@ async function restoreGrants(client: pg.ClientBase): Promise<void> {
   );
 }
 
+/** Foreign keys of the member table, to drop during a bulk copy and re-add (validated) after. */
+async function memberForeignKeys(client: pg.ClientBase): Promise<{ name: string; definition: string }[]> {
+  const { rows } = await client.query<{ name: string; definition: string }>(`
+    select conname as name, pg_get_constraintdef(oid) as definition
+      from pg_constraint
+     where conrelid = 'member'::regclass and contype = 'f'
+     order by conname`);
+  return rows;
+}
+
 async function memberIndexes(client: pg.ClientBase): Promise<{ name: string; definition: string }[]> {
   const { rows } = await client.query<{ name: string; definition: string }>(`
     select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
@@ -132,13 +146,22 @@ export async function loadCounty(
     await client.query("set local maintenance_work_mem = '512MB'");
     if (options.replace) await clearCounty(client);
     for (const table of TABLES) {
-      const indexes = table.name === 'member' && rebuild ? await memberIndexes(client) : [];
+      const bulk = table.name === 'member' && rebuild;
+      const indexes = bulk ? await memberIndexes(client) : [];
+      const foreignKeys = bulk ? await memberForeignKeys(client) : [];
       for (const index of indexes) await client.query(`drop index ${quoteIdent(index.name)}`);
+      for (const fk of foreignKeys) await client.query(`alter table member drop constraint ${quoteIdent(fk.name)}`);
       summary[table.name] = await copyTable(client, table, county, every, onProgress);
+      const rows = summary[table.name] as number;
       for (const index of indexes) {
         const t = Date.now();
         await client.query(index.definition);
-        onProgress?.({ table: `${table.name}: ${index.name}`, rows: summary[table.name] as number, total: summary[table.name] as number, elapsedMs: Date.now() - t, done: true, phase: 'index' });
+        onProgress?.({ table: `${table.name}: ${index.name}`, rows, total: rows, elapsedMs: Date.now() - t, done: true, phase: 'index' });
+      }
+      for (const fk of foreignKeys) {
+        const t = Date.now();
+        await client.query(`alter table member add constraint ${quoteIdent(fk.name)} ${fk.definition}`);
+        onProgress?.({ table: `${table.name}: ${fk.name}`, rows, total: rows, elapsedMs: Date.now() - t, done: true, phase: 'index' });
       }
       if (table.identity) {
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);

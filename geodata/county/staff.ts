@@ -12,12 +12,10 @@ import type { GridStaffRow } from './types.ts';
 
 export function buildGridStaff(grids: readonly GridPlan[], territorial: TerritorialOrgs, members: MemberContext, plan: MemberPlan, rng: Rng): GridStaffRow[] {
   const rows: GridStaffRow[] = [];
-  const seenLeaders = new Set<string>();
   for (const grid of grids) {
     const branch = territorial.grids.get(grid.code) as OrgPlan;
-    // a village branch serving its only grid is led by the village secretary
-    const leader = seenLeaders.has(branch.name) ? null : memberAt(members, plan, branch, 0);
-    seenLeaders.add(branch.name);
+    // the grid branch's secretary leads the grid (in a one-grid village, the village secretary)
+    const leader = memberAt(members, plan, branch, 0);
     rows.push({
       id: rows.length + 1, grid_code: grid.code, role: 'grid_leader',
       name: leader?.name ?? personName(rng, rng.chance(0.6) ? 'male' : 'female'),
