@@ -118,13 +118,19 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
     const start = line[0] as XY;
     const end = line[line.length - 1] as XY;
     const along = (p: XY): number => ((p[0] - start[0]) * (end[0] - start[0]) + (p[1] - start[1]) * (end[1] - start[1])) / distance(start, end);
-    const near = villages
+    // a belt runs along one side of the city, from near the core outward
+    const side = rng.chance(0.5) ? 1 : -1;
+    const centre = along(territory.center);
+    const roadDistance = (v: UnitPlan): number => Math.min(...road.lines.flatMap((l) => l.slice(1).map((q, i) => segmentDistance(v.center, l[i] as XY, q))));
+    const candidates = villages
       .filter((v) => !used.has(v.code))
-      .map((v) => ({ v, d: Math.min(...road.lines.flatMap((l) => l.slice(1).map((q, i) => segmentDistance(v.center, l[i] as XY, q)))) }))
+      .map((v) => ({ v, d: roadDistance(v), s: side * (along(v.center) - centre) }));
+    const oneSide = candidates.filter((x) => x.s > 2500 && x.d < 3000);
+    const near = (oneSide.length >= 4 ? oneSide : candidates)
       .sort((x, y) => x.d - y.d)
-      .slice(0, rng.int(6, 9))
-      .map((x) => x.v)
-      .sort((x, y) => along(x.center) - along(y.center));
+      .slice(0, rng.int(5, 8))
+      .map((x) => x.v);
+    chainFromCity(near, territory.center);
     const ids: number[] = [];
     for (const v of near) {
       used.add(v.code);
@@ -149,4 +155,19 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
     add({ kind: 'model_site', name: `${v.name}党建示范点`, tier: null, area_code: v.code, address: address(v), linked_households: null, member_id: null, geom: pointGeometry(offset(v.center, rng)) });
   }
   return { places, belts, beltSites };
+}
+
+/** Orders sites into a chain: from the one nearest the city, always on to the nearest next. */
+function chainFromCity(sites: UnitPlan[], city: XY): void {
+  const left = sites.splice(0, sites.length);
+  let at = city;
+  while (left.length > 0) {
+    let k = 0;
+    left.forEach((s, i) => {
+      if (distance(s.center, at) < distance((left[k] as UnitPlan).center, at)) k = i;
+    });
+    const next = left.splice(k, 1)[0] as UnitPlan;
+    sites.push(next);
+    at = next.center;
+  }
 }

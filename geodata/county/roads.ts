@@ -3,7 +3,7 @@
  * a street grid in the urban core, and village roads joining each town's villages (a minimum
  * spanning tree of their centers). Lines are clipped to the county.
  */
-import { bboxOf, clipLine, distance, lineLength, multiArea, pointInConvex, segmentSegmentDistance, type MultiPoly, type XY } from './geometry.ts';
+import { bboxOf, clipLine, distance, lineLength, pointInConvex, segmentSegmentDistance, type MultiPoly, type XY } from './geometry.ts';
 import { roadNames, uniqueNamer } from './names.ts';
 import type { Rng } from './random.ts';
 import type { Territory } from './territory.ts';
@@ -83,7 +83,7 @@ function wander(a: XY, b: XY, rng: Rng, amplitude: number, step = 400): XY[] {
   const n = Math.max(2, Math.ceil(len / step));
   const nx = -(b[1] - a[1]) / len;
   const ny = (b[0] - a[0]) / len;
-  const waves = [1, 2, 3].map((k) => ({ k, amp: (amplitude * rng.uniform(0.2, 1)) / k, phase: rng.uniform(0, 2 * Math.PI) }));
+  const waves = [1, 2, 3, 5].map((k) => ({ k, amp: (amplitude * rng.uniform(0.2, 1)) / k, phase: rng.uniform(0, 2 * Math.PI) }));
   const points: XY[] = [];
   for (let i = 0; i <= n; i++) {
     const t = i / n;
@@ -139,18 +139,24 @@ export function buildRoads(territory: Territory, rng: Rng): RoadPlan[] {
     const off = rng.uniform(-700, 700);
     const mid: XY = [c[0] - off * Math.sin(a), c[1] + off * Math.cos(a)];
     const reach = 26000;
-    const line = wander([mid[0] - reach * Math.cos(a), mid[1] - reach * Math.sin(a)], [mid[0] + reach * Math.cos(a), mid[1] + reach * Math.sin(a)], rng, 900);
+    const line = wander([mid[0] - reach * Math.cos(a), mid[1] - reach * Math.sin(a)], [mid[0] + reach * Math.cos(a), mid[1] + reach * Math.sin(a)], rng, 1600);
     roads.push({ name: unique(`${nextStem()}大道`), class: 'primary', lines: clipped(line, county) });
   }
 
-  // ring road around the core
-  const coreRadius = Math.sqrt(multiArea(territory.core) / Math.PI) * 1.08;
+  // ring road hugging the core: its outline seen from the center, smoothed, a little outside
+  const rays = 96;
+  const reachOut = 40000;
+  const radii = Array.from({ length: rays }, (_, i) => {
+    const t = (2 * Math.PI * i) / rays;
+    const pieces = clipLine([c, [c[0] + reachOut * Math.cos(t), c[1] + reachOut * Math.sin(t)]], territory.core);
+    return Math.max(1000, ...pieces.map((piece) => distance(c, piece[piece.length - 1] as XY)));
+  });
   const ring: XY[] = [];
-  const wobble = [2, 3].map((k) => ({ k, a: rng.uniform(0.02, 0.06), p: rng.uniform(0, 2 * Math.PI) }));
-  for (let i = 0; i <= 96; i++) {
-    const t = (2 * Math.PI * i) / 96;
-    let r = coreRadius;
-    for (const w of wobble) r *= 1 + w.a * Math.cos(w.k * t + w.p);
+  for (let i = 0; i <= rays; i++) {
+    let sum = 0;
+    for (let k = -4; k <= 4; k++) sum += radii[(i + k + 2 * rays) % rays] as number;
+    const r = sum / 9 + 350;
+    const t = (2 * Math.PI * (i % rays)) / rays;
     ring.push([c[0] + r * Math.cos(t), c[1] + r * Math.sin(t)]);
   }
   roads.push({ name: unique('环城路'), class: 'secondary', lines: clipped(ring, county) });

@@ -8,6 +8,7 @@ import { communityNames, STREET_NAMES, TOWN_NAMES, villageNames } from './names.
 import { countyOutline } from './outline.ts';
 import { apportion, type Rng } from './random.ts';
 import { randomPointIn, readingOrder, sampleSeeds } from './seeds.ts';
+import { growRegions } from './regions.ts';
 import { voronoiTiles } from './tiling.ts';
 
 export const COUNTY_CODE = '510703000000';
@@ -98,7 +99,12 @@ export function buildTerritory(rng: Rng, spec: TerritorySpec = DEFAULT_TERRITORY
     const d = layout.uniform(6600, 7600);
     ringSeeds.push([coreSeed[0] + d * Math.cos(a), coreSeed[1] + d * Math.sin(a)]);
   }
-  const [core, ...townShapes] = voronoiTiles(county, [coreSeed, ...ringSeeds]) as [MultiPoly, ...MultiPoly[]];
+  const [core, ...townShapes] = growRegions(
+    county,
+    [{ seed: coreSeed, targetArea: spec.communities * 0.85e6 }, ...ringSeeds.map((seed) => ({ seed }))],
+    170,
+    layout.fork('regions'),
+  ) as [MultiPoly, ...MultiPoly[]];
 
   const streetSeeds = sampleSeeds(core, spec.streets, layout, { candidates: 30 });
   const streetShapes = voronoiTiles(core, streetSeeds);
