@@ -12,7 +12,6 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { County } from './county/types.ts';
-import { copyLine } from './load/copy-text.ts';
 import { TABLES, type Table } from './load/tables.ts';
 
 export interface LoadProgress {
@@ -55,8 +54,8 @@ const CHUNK = 1 << 18;
 function* chunks(table: Table, county: County, onRow: (n: number) => void): Generator<string> {
   let buffer = '';
   let n = 0;
-  for (const values of table.values(county)) {
-    buffer += copyLine(values);
+  for (const line of table.lines(county)) {
+    buffer += line;
     n++;
     if (buffer.length >= CHUNK) {
       yield buffer;

@@ -8,14 +8,19 @@ import type { XY } from './geometry.ts';
 import { personName, phoneNumber } from './names.ts';
 import type { OrgPlan } from './org-tree.ts';
 import { pointGeometry } from './projection.ts';
-import { apportion, createRng, type Rng } from './random.ts';
+import { apportion, createRng, cumulativeWeights, drawIndex, type Rng } from './random.ts';
 import type { MemberRow, MemberSource } from './types.ts';
 
 /** Volunteer skills (identifiers): what dispatchers can ask for. */
 export const SKILLS = ['first_aid', 'medical', 'rescue', 'electrician', 'driving', 'counseling', 'legal', 'translation', 'it', 'firefighting', 'teaching'] as const;
 const SKILL_WEIGHTS = [14, 5, 6, 8, 22, 7, 4, 3, 9, 6, 8];
-const STARS = [1, 2, 3, 4, 5];
-const STAR_WEIGHTS = [3, 10, 40, 35, 12];
+/** Skill draws by sector: hospital staff know first aid and medicine, teachers teach. */
+const SKILL_TABLES = {
+  default: cumulativeWeights(SKILL_WEIGHTS),
+  hospital: cumulativeWeights(SKILL_WEIGHTS.map((w, i) => (i === 0 ? 40 : i === 1 ? 60 : w))),
+  school: cumulativeWeights(SKILL_WEIGHTS.map((w, i) => (i === 10 ? 40 : w))),
+};
+const STAR_TABLE = cumulativeWeights([3, 10, 40, 35, 12]);
 const THIS_YEAR = 2026;
 
 export interface MemberContext {
@@ -61,36 +66,23 @@ function maleShare(org: OrgPlan): number {
 
 function skillsOf(org: OrgPlan, age: number, rng: Rng): string[] {
   if (age > 78 || rng.chance(0.5)) return [];
-  const weights = SKILL_WEIGHTS.slice();
-  if (org.sector === 'hospital') { weights[0] = 40; weights[1] = 60; }
-  if (org.sector === 'school') weights[10] = 40;
-  const n = rng.weighted([1, 2, 3], [60, 30, 10]);
-  const chosen = new Set<string>();
-  for (let i = 0; i < n; i++) chosen.add(SKILLS[rng.weightedIndex(weights)] as string);
-  return SKILLS.filter((s) => chosen.has(s));
+  const table = org.sector === 'hospital' ? SKILL_TABLES.hospital : org.sector === 'school' ? SKILL_TABLES.school : SKILL_TABLES.default;
+  const r = rng.next();
+  const n = r < 0.6 ? 1 : r < 0.9 ? 2 : 3;
+  let mask = 0;
+  for (let i = 0; i < n; i++) mask |= 1 << drawIndex(rng, table);
+  const out: string[] = [];
+  for (let i = 0; i < SKILLS.length; i++) if (mask & (1 << i)) out.push(SKILLS[i] as string);
+  return out;
 }
 
 /** Cumulative household weights of an organization's home buildings. */
 function homeTable(org: OrgPlan, ctx: MemberContext): Float64Array {
-  const cumulative = new Float64Array(org.homes.length);
-  let sum = 0;
-  org.homes.forEach((b, i) => {
-    sum += Math.max(1, ctx.buildings[b]?.households ?? 1);
-    cumulative[i] = sum;
-  });
-  return cumulative;
+  return cumulativeWeights(org.homes.map((b) => Math.max(1, ctx.buildings[b]?.households ?? 1)));
 }
 
 function pickHome(org: OrgPlan, table: Float64Array, rng: Rng): number {
-  const r = rng.next() * (table[table.length - 1] as number);
-  let lo = 0;
-  let hi = table.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((table[mid] as number) > r) hi = mid;
-    else lo = mid + 1;
-  }
-  return org.homes[lo] as number;
+  return org.homes[drawIndex(rng, table)] as number;
 }
 
 /** The members of one organization, ids from `firstId`. */
@@ -114,7 +106,7 @@ export function* orgMembers(ctx: MemberContext, org: OrgPlan, firstId: number, c
     const mobileRate = org.retirees ? 0.005 : org.inService ? 0.02 : org.sector === 'village' ? 0.09 : 0.035;
     const mobile = rng.chance(mobileRate);
     const available = rng.chance(age > 75 ? 0.3 : mobile ? 0.25 : 0.8);
-    const stars = rng.weighted(STARS, STAR_WEIGHTS);
+    const stars = drawIndex(rng, STAR_TABLE) + 1;
     yield {
       id: firstId + k,
       county_code: ctx.countyCode,

@@ -2,7 +2,7 @@
  * Chinese names for people, places and units. Pools are plausible for Mianyang but synthetic:
  * no generated name refers to a real person or organization.
  */
-import type { Rng } from './random.ts';
+import { cumulativeWeights, drawIndex, type Rng } from './random.ts';
 
 /** Common surnames with rough relative frequencies (Sichuan skews to 李, 王, 张, 刘, 陈, 杨). */
 const SURNAMES: readonly [string, number][] = [
@@ -16,7 +16,7 @@ const SURNAMES: readonly [string, number][] = [
   ['尹', 4], ['雷', 5], ['侯', 4], ['龙', 4], ['黎', 4], ['毛', 4], ['文', 5], ['兰', 3], ['敬', 3], ['蒲', 3],
 ];
 const SURNAME_LIST = SURNAMES.map(([s]) => s);
-const SURNAME_WEIGHTS = SURNAMES.map(([, w]) => w);
+const SURNAME_CUMULATIVE = cumulativeWeights(SURNAMES.map(([, w]) => w));
 
 const MALE_GIVEN = [...'伟强军勇杰涛斌超明刚平辉鹏华飞鑫波宇浩磊建国志林峰成康兵东文俊海江洪德旭晨良荣毅兴坤'];
 const FEMALE_GIVEN = [...'芳娟敏静丽艳霞燕玲红英梅秀兰琴桂萍婷慧颖倩雪洁琳蓉佳晶春莉淑玉凤珍娜瑶'];
@@ -26,7 +26,7 @@ export type Gender = 'male' | 'female';
 
 /** A realistic full name: surname plus one or two given-name characters. */
 export function personName(rng: Rng, gender: Gender): string {
-  const surname = rng.weighted(SURNAME_LIST, SURNAME_WEIGHTS);
+  const surname = SURNAME_LIST[drawIndex(rng, SURNAME_CUMULATIVE)] as string;
   const own = gender === 'male' ? MALE_GIVEN : FEMALE_GIVEN;
   if (rng.chance(0.3)) return surname + rng.pick(own);
   const first = rng.chance(0.4) ? rng.pick(NEUTRAL_GIVEN) : rng.pick(own);
@@ -37,9 +37,7 @@ const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138',
 
 /** An 11-digit mainland mobile number (matches ^1[3-9][0-9]{9}$). */
 export function phoneNumber(rng: Rng): string {
-  let s = rng.pick(MOBILE_PREFIXES);
-  for (let i = 0; i < 8; i++) s += String(rng.int(0, 9));
-  return s;
+  return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99999999)).padStart(8, '0');
 }
 
 const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -73,6 +73,30 @@ export function createRng(seed: string): Rng {
   return rng;
 }
 
+/** Cumulative weights, for drawing from the same distribution many times (see drawIndex). */
+export function cumulativeWeights(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => {
+    sum += w;
+    out[i] = sum;
+  });
+  return out;
+}
+
+/** An index drawn with probability proportional to its weight (binary search). */
+export function drawIndex(rng: Rng, cumulative: Float64Array): number {
+  const r = rng.next() * (cumulative[cumulative.length - 1] as number);
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cumulative[mid] as number) > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Splits `total` into integers proportional to `weights` (largest remainder; ties by index). */
 export function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);

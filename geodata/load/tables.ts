@@ -3,7 +3,7 @@
  * object (their keys are the column names).
  */
 import type { County } from '../county/types.ts';
-import type { CopyValue } from './copy-text.ts';
+import { copyValue, type CopyValue } from './copy-text.ts';
 
 export interface Table {
   name: string;
@@ -11,7 +11,8 @@ export interface Table {
   /** Whether `id` is an identity column whose sequence must follow the loaded ids. */
   identity: boolean;
   count(county: County): number;
-  values(county: County): Iterable<readonly CopyValue[]>;
+  /** The rows as COPY text lines, each ending in a newline. */
+  lines(county: County): Iterable<string>;
 }
 
 type CopyRow<R> = { [K in keyof R]: CopyValue };
@@ -22,8 +23,13 @@ function table<R extends CopyRow<R>>(name: string, columns: readonly (keyof R & 
     columns,
     identity: columns.includes('id' as keyof R & string),
     count,
-    *values(county) {
-      for (const row of rows(county)) yield columns.map((c) => row[c]);
+    *lines(county) {
+      const last = columns.length - 1;
+      for (const row of rows(county)) {
+        let line = '';
+        for (let i = 0; i < last; i++) line += copyValue(row[columns[i] as keyof R & string]) + '\t';
+        yield line + copyValue(row[columns[last] as keyof R & string]) + '\n';
+      }
     },
   };
 }
