@@ -7,7 +7,7 @@ import { FootprintSet } from './footprints.ts';
 import type { XY } from './geometry.ts';
 import type { GridPlan } from './grids.ts';
 import { villageHouses } from './houses.ts';
-import { uniqueNamer } from './names.ts';
+import { compoundNames, uniqueNamer } from './names.ts';
 import type { Rng } from './random.ts';
 import type { RoadIndex } from './roads.ts';
 
@@ -46,7 +46,8 @@ export function buildBuildings(grids: readonly GridPlan[], roads: RoadIndex, str
   const compounds: CompoundPlan[] = [];
   const buildings: BuildingPlan[] = [];
   const byGrid: number[][] = [];
-  const compoundNames = new Map<string, (name: string) => string>();
+  const compoundNamePools = new Map<string, string[]>();
+  const extraNames = new Map<string, (name: string) => string>();
   const hamletCounters = new Map<string, number>();
   const standalone = new Map<string, number>();
 
@@ -56,12 +57,15 @@ export function buildBuildings(grids: readonly GridPlan[], roads: RoadIndex, str
     const indices: number[] = [];
     const unitCode = grid.unit.code;
     if (grid.unit.level === 'community') {
-      const unique = compoundNames.get(unitCode) ?? uniqueNamer();
-      compoundNames.set(unitCode, unique);
+      const pool = compoundNamePools.get(unitCode) ?? compoundNames(rng.fork(`names:${unitCode}`));
+      compoundNamePools.set(unitCode, pool);
+      const unique = extraNames.get(unitCode) ?? uniqueNamer();
+      extraNames.set(unitCode, unique);
       const { compounds: cs, buildings: bs } = urbanBuildings(grid, footprints, streetAngle, r);
       const ids = cs.map((c) => {
         const id = compounds.length + 1;
-        compounds.push({ id, name: unique(c.name), grid: g, unitCode, corners: c.corners });
+        const name = pool.shift() ?? unique(`${grid.unit.name.replace('社区', '')}小区`);
+        compounds.push({ id, name, grid: g, unitCode, corners: c.corners });
         return id;
       });
       const perCompound = new Map<number, number>();

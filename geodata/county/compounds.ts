@@ -6,7 +6,6 @@
 import type { GridPlan } from './grids.ts';
 import { distanceToBoundary, multiArea, type XY } from './geometry.ts';
 import { FootprintSet } from './footprints.ts';
-import { compoundName } from './names.ts';
 import { apportionBounded, type Rng } from './random.ts';
 import { randomPointIn } from './seeds.ts';
 
@@ -22,6 +21,7 @@ export interface BuildingDraft {
 }
 
 export interface CompoundDraft {
+  /** Named later, uniquely within the community. */
   name: string;
   corners: XY[];
 }
@@ -128,7 +128,7 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
         const { center, corners } = best;
         footprints.add(corners);
         const index = compounds.length;
-        compounds.push({ name: compoundName(rng), corners });
+        compounds.push({ name: '', corners });
         group.forEach((g, i) => {
           const [ox, oy] = rotate(l.offsets[i] as XY, angle);
           const bc: XY = [center[0] + ox, center[1] + oy];

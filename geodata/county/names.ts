@@ -80,9 +80,9 @@ export function villageNames(rng: Rng, count: number): string[] {
 const COMPOUND_HEADS = ['金桂', '锦绣', '阳光', '翠竹', '滨江', '御景', '书香', '天誉', '东方', '凯旋', '紫荆', '盛世', '南湖', '碧水', '学府', '香榭', '富临', '兴业', '长虹', '九洲', '恒大', '蓝湾', '绿洲', '和风', '幸福', '嘉禾', '万象', '华府', '美景', '瑞城'];
 const COMPOUND_TAILS = ['花园', '小区', '苑', '家园', '雅居', '名城', '公馆', '新村', '华庭', '府'];
 
-/** A compound (小区) name. */
-export function compoundName(rng: Rng): string {
-  return rng.pick(COMPOUND_HEADS) + rng.pick(COMPOUND_TAILS);
+/** Distinct compound (小区) names in random order (300 of them). */
+export function compoundNames(rng: Rng): string[] {
+  return rng.shuffle(COMPOUND_HEADS.flatMap((h) => COMPOUND_TAILS.map((t) => h + t)));
 }
 
 const ROAD_HEADS = [
