@@ -32,7 +32,7 @@ export interface LoadOptions {
   progressEvery?: number;
   /**
    * Drop the member table's secondary indexes and foreign keys during the copy and recreate them
-   * from their own definitions afterwards (much faster in bulk): default when members ≥ 200,000.
+   * from their own definitions afterwards (faster in bulk): default when members ≥ 50,000.
    */
   rebuildMemberIndexes?: boolean;
 }
@@ -138,7 +138,7 @@ export async function loadCounty(
 ): Promise<LoadSummary> {
   const started = Date.now();
   const every = options.progressEvery ?? 100_000;
-  const rebuild = options.rebuildMemberIndexes ?? county.members.count >= 200_000;
+  const rebuild = options.rebuildMemberIndexes ?? county.members.count >= 50_000;
   const summary: Record<string, number> = {};
   await client.query('begin');
   try {
