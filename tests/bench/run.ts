@@ -1,0 +1,23 @@
+import { benchLoad } from './load.bench.ts';
+
+const benches: Record<string, (args: string[]) => Promise<void>> = {
+  load: benchLoad,
+};
+
+/** `npm run bench -- [name] [args…]`: runs one benchmark, or all of them. */
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  const chosen = name ? { [name]: benches[name] } : benches;
+  for (const [benchName, bench] of Object.entries(chosen)) {
+    if (!bench) throw new Error(`unknown benchmark "${benchName}"; known: ${Object.keys(benches).join(', ')}`);
+    await bench(args);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
