@@ -2,7 +2,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { Color } from '@deck.gl/core';
 import type { AreaLevel } from '../../api/contract.ts';
 import type { AreaLabel } from '../data/labels.ts';
-import { haloColor, haloWidth, labelFontFamily, labelFontSettings } from './label-style.ts';
+import { labelTextProps } from './label-style.ts';
 
 export interface AreaLabelsLayerProps {
   labels: readonly AreaLabel[];
@@ -45,15 +45,6 @@ export function createAreaLabelsLayer({ labels, zoom }: AreaLabelsLayerProps): T
     getText: (label) => label.name,
     getSize: (label) => sizeByLevel[label.level],
     getColor: (label) => colorByLevel[label.level],
-    characterSet: 'auto',
-    fontFamily: labelFontFamily,
-    fontWeight: 600,
-    fontSettings: labelFontSettings,
-    outlineWidth: haloWidth,
-    outlineColor: haloColor,
-    sizeUnits: 'pixels',
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    pickable: false,
+    ...labelTextProps,
   });
 }

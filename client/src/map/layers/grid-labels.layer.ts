@@ -1,6 +1,6 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { GridLabel } from '../data/labels.ts';
-import { haloColor, haloWidth, labelFontFamily, labelFontSettings } from './label-style.ts';
+import { labelTextProps } from './label-style.ts';
 
 export interface GridLabelsLayerProps {
   labels: readonly GridLabel[];
@@ -21,15 +21,6 @@ export function createGridLabelsLayer({ labels, zoom }: GridLabelsLayerProps): T
     getText: (label) => label.name,
     getSize: 13,
     getColor: [168, 16, 40, 255],
-    characterSet: 'auto',
-    fontFamily: labelFontFamily,
-    fontWeight: 600,
-    fontSettings: labelFontSettings,
-    outlineWidth: haloWidth,
-    outlineColor: haloColor,
-    sizeUnits: 'pixels',
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    pickable: false,
+    ...labelTextProps,
   });
 }
