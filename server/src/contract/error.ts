@@ -16,6 +16,12 @@ export const ErrorCode = {
   invalidPath: 'invalid_path',
   bboxTooLarge: 'bbox_too_large',
   notFound: 'not_found',
+  unauthenticated: 'unauthenticated',
+  invalidCredentials: 'invalid_credentials',
+  tooManyAttempts: 'too_many_attempts',
+  forbidden: 'forbidden',
+  csrfFailed: 'csrf_failed',
+  conflict: 'conflict',
   outsideTerritory: 'outside_territory',
   internal: 'internal_error',
 } as const;

@@ -3,3 +3,7 @@ export * from './geo.ts';
 export * from './areas.ts';
 export * from './grids.ts';
 export * from './locate.ts';
+export * from './auth.ts';
+export * from './members.ts';
+export * from './audit.ts';
+export * from './users.ts';

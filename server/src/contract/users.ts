@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { AreaCode } from './areas.ts';
+import { Role, Username } from './auth.ts';
+
+export const CreateUserBody = z.object({
+  username: Username,
+  display_name: z.string().trim().min(1, 'is required').max(50, 'is too long'),
+  password: z.string().min(12, 'must be at least 12 characters').max(200, 'is too long'),
+  role: Role.exclude(['wall']),
+  scope: AreaCode,
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+export const UserView = z.object({
+  id: z.number(),
+  username: z.string(),
+  display_name: z.string(),
+  disabled: z.boolean(),
+  grants: z.array(z.object({ role: Role, scope: z.string() })),
+});
+export type UserView = z.infer<typeof UserView>;
+
+export const CreateWallTokenBody = z.object({
+  name: z.string().trim().min(1, 'is required').max(100, 'is too long'),
+  scope: AreaCode,
+});
+export type CreateWallTokenBody = z.infer<typeof CreateWallTokenBody>;
+
+export const WallTokenView = z.object({
+  id: z.number(),
+  name: z.string(),
+  scope: z.string(),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+  last_used_at: z.string().nullable(),
+});
+export type WallTokenView = z.infer<typeof WallTokenView>;
+
+/** Only at creation: the token itself is shown once and stored hashed. */
+export const CreatedWallToken = WallTokenView.extend({ token: z.string() });
+export type CreatedWallToken = z.infer<typeof CreatedWallToken>;
