@@ -1,30 +1,50 @@
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type pg from 'pg';
 import { pinoHttp } from 'pino-http';
 import { areasRoutes } from './areas/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authenticate, csrfProtection, requireSignedIn } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
 import { docsRoutes } from './docs/routes.ts';
 import { gridsRoutes } from './grids/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
 import type { Logger } from './logger.ts';
+import { membersRoutes } from './members/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
+import { usersRoutes } from './users/routes.ts';
 
-export type AppDeps = { db: pg.Pool; log: Logger };
+export type AppDeps = { db: pg.Pool; log: Logger; trustProxy?: boolean };
 
-export function createApp({ db, log }: AppDeps): Express {
+export function createApp({ db, log, trustProxy = false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', trustProxy);
+  app.use(securityHeaders());
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false } }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '100kb' }));
+  app.use(cookieParser());
+
   app.use(healthRoutes(db));
   app.use(docsRoutes());
+
+  app.use(authenticate(db));
+  app.use(csrfProtection());
+  app.use(authRoutes(db));
+  app.use(['/api/v1', '/tiles'], requireSignedIn());
   app.use(areasRoutes(db));
   app.use(gridsRoutes(db));
   app.use(locateRoutes(db));
   app.use(tilesRoutes(db));
+  app.use(membersRoutes(db));
+  app.use(auditRoutes(db));
+  app.use(usersRoutes(db));
+
   app.use(staticClient());
   app.use(notFoundHandler());
   app.use(errorHandler(log));

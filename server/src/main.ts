@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { createDemoAccounts, ensureInitialAdmin } from './auth/bootstrap.ts';
+import { printCredentials } from './auth/print-credentials.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { MissingPostgresError } from './db/pg-binaries.ts';
@@ -9,6 +11,8 @@ async function main() {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const database = await openDatabase(config, log);
+  const admin = await ensureInitialAdmin(database.pool);
+  const demo = database.demoLoaded ? await createDemoAccounts(database.pool) : undefined;
   const app = createApp({ db: database.pool, log });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -16,6 +20,7 @@ async function main() {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
+  printCredentials(url, admin, demo);
 
   let closing = false;
   const shutdown = (signal: string) => {

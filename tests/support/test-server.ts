@@ -4,31 +4,36 @@ import { inject } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { createPool } from '../../server/src/db/pool.ts';
 import { createLogger } from '../../server/src/logger.ts';
+import { ApiClient, signInAs, type Answer } from './api-client.ts';
+
+export const demoCounty = '510703000000';
 
 export type TestServer = {
   baseUrl: string;
   db: pg.Pool;
+  /** a county-wide admin, signed in: the default caller of get/getJson/send */
+  admin: ApiClient;
+  anonymous: ApiClient;
   get(path: string): Promise<Response>;
-  getJson<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  getJson<T = unknown>(path: string): Promise<Answer<T>>;
   close(): Promise<void>;
 };
 
-/** The real app on a random local port, over this run's database. */
+/** The real app on a random local port, over this run's database, with a signed-in county admin. */
 export async function startTestServer(databaseUrl = inject('databaseUrl')): Promise<TestServer> {
   const db = createPool(databaseUrl, 4);
   const app = createApp({ db, log: createLogger('silent') });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const get = (path: string) => fetch(`${baseUrl}${path}`);
+  const admin = await signInAs(baseUrl, db, 'admin', demoCounty);
   return {
     baseUrl,
     db,
-    get,
-    getJson: async <T>(path: string) => {
-      const res = await get(path);
-      return { status: res.status, body: (await res.json()) as T };
-    },
+    admin,
+    anonymous: new ApiClient(baseUrl),
+    get: (path) => admin.get(path),
+    getJson: (path) => admin.getJson(path),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

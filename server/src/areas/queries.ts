@@ -1,10 +1,12 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { AreaLevel } from '../contract/areas.ts';
 
-/** Areas as a GeoJSON FeatureCollection, built by PostGIS and returned as text. */
+/** Areas in scope (and the county and town above it) as GeoJSON, built by PostGIS, returned as text. */
 export async function selectAreaCollection(
   db: pg.Pool,
   filter: { level?: AreaLevel | undefined; parent?: string | undefined },
+  scope: Scope,
 ): Promise<string> {
   const { rows } = await db.query<{ collection: string }>(
     `select json_build_object(
@@ -20,8 +22,9 @@ export async function selectAreaCollection(
      )::text as collection
      from area a
      where ($1::area_level is null or a.level = $1::area_level)
-       and ($2::text is null or a.parent_code = $2::text)`,
-    [filter.level ?? null, filter.parent ?? null],
+       and ($2::text is null or a.parent_code = $2::text)
+       and (a.code like any($3::text[]) or a.code = any($4::text[]))`,
+    [filter.level ?? null, filter.parent ?? null, scope.patterns, scope.ancestors],
   );
   return rows[0]?.collection ?? '{"type":"FeatureCollection","features":[]}';
 }

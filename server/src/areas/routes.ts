@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
+import { scopeOf } from '../auth/scope.ts';
 import { AreasQuery } from '../contract/areas.ts';
 import { parseQuery } from '../http/parse.ts';
 import { selectAreaCollection } from './queries.ts';
@@ -8,7 +9,7 @@ export function areasRoutes(db: pg.Pool): Router {
   const router = Router();
   router.get('/api/v1/areas', async (req, res) => {
     const query = parseQuery(AreasQuery, req);
-    res.type('application/geo+json').send(await selectAreaCollection(db, query));
+    res.type('application/geo+json').send(await selectAreaCollection(db, query, scopeOf(req, 'territory.read')));
   });
   return router;
 }

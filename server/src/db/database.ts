@@ -10,6 +10,8 @@ export type Database = {
   url: string;
   pool: pg.Pool;
   embedded: boolean;
+  /** true when this start loaded the demo county into an empty territory */
+  demoLoaded: boolean;
   close(): Promise<void>;
 };
 
@@ -28,9 +30,10 @@ export async function openDatabase(
     url = cluster.databaseUrl('redgrid');
   }
   const pool = createPool(url as string, 10, (error) => log.warn({ err: error }, 'idle database connection lost'));
+  let demoLoaded = false;
   try {
     await migrate(pool, log);
-    if (config.loadDemo) await loadDemoCounty(pool, config.demoSeed, log);
+    if (config.loadDemo) demoLoaded = await loadDemoCounty(pool, config.demoSeed, log);
   } catch (error) {
     await pool.end();
     await cluster?.stop();
@@ -40,6 +43,7 @@ export async function openDatabase(
     url: url as string,
     pool,
     embedded: Boolean(cluster),
+    demoLoaded,
     close: async () => {
       await pool.end();
       await cluster?.stop();

@@ -1,8 +1,9 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { Bbox } from '../contract/grids.ts';
 
-/** Current grids intersecting `bbox`, as GeoJSON text; uses the partial GiST index on current grids. */
-export async function selectGridCollection(db: pg.Pool, bbox: Bbox): Promise<string> {
+/** Current grids in scope intersecting `bbox`, as GeoJSON text; uses the partial GiST index on current grids. */
+export async function selectGridCollection(db: pg.Pool, bbox: Bbox, scope: Scope): Promise<string> {
   const { rows } = await db.query<{ collection: string }>(
     `select json_build_object(
        'type', 'FeatureCollection',
@@ -18,8 +19,9 @@ export async function selectGridCollection(db: pg.Pool, bbox: Bbox): Promise<str
      from grid g
      where g.valid_to is null
        and g.geom && st_makeenvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326)
-       and st_intersects(g.geom, st_makeenvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))`,
-    [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat],
+       and st_intersects(g.geom, st_makeenvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
+       and g.code like any($5::text[])`,
+    [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat, scope.patterns],
   );
   return rows[0]?.collection ?? '{"type":"FeatureCollection","features":[]}';
 }

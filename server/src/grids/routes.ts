@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
+import { scopeOf } from '../auth/scope.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { GridsQuery, maxBboxSpanDegrees } from '../contract/grids.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -14,7 +15,7 @@ export function gridsRoutes(db: pg.Pool): Router {
       throw new HttpError(400, ErrorCode.bboxTooLarge,
         `bbox may span at most ${maxBboxSpanDegrees}° in each direction; zoom in or use the grid tiles`);
     }
-    res.type('application/geo+json').send(await selectGridCollection(db, bbox));
+    res.type('application/geo+json').send(await selectGridCollection(db, bbox, scopeOf(req, 'territory.read')));
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
+import { scopeOf } from '../auth/scope.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { LocateQuery } from '../contract/locate.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -11,10 +12,10 @@ export function locateRoutes(db: pg.Pool): Router {
   const router = Router();
   router.get('/api/v1/locate', async (req, res) => {
     const { lng, lat } = parseQuery(LocateQuery, req);
-    const row = await selectLocation(db, lng, lat);
+    const row = await selectLocation(db, lng, lat, scopeOf(req, 'territory.read').patterns);
     if (!row) {
       throw new HttpError(404, ErrorCode.outsideTerritory,
-        `The point ${lng},${lat} lies outside the territory: no community or village contains it.`);
+        `The point ${lng},${lat} lies outside the territory you can see: no community or village there.`);
     }
     res.json(presentLocation([lng, lat], row));
   });

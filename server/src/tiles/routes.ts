@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
+import { scopeOf } from '../auth/scope.ts';
 import { TileParams } from '../contract/tiles.ts';
 import { parseParams } from '../http/parse.ts';
 import { selectTile } from './queries.ts';
@@ -8,8 +9,8 @@ export function tilesRoutes(db: pg.Pool): Router {
   const router = Router();
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
     const { layer, z, x, y } = parseParams(TileParams, req);
-    const tile = await selectTile(db, layer, z, x, y);
-    res.set('Cache-Control', 'public, max-age=60').type('application/vnd.mapbox-vector-tile').send(tile);
+    const tile = await selectTile(db, layer, z, x, y, scopeOf(req, 'territory.read'));
+    res.set('Cache-Control', 'private, max-age=60').type('application/vnd.mapbox-vector-tile').send(tile);
   });
   return router;
 }

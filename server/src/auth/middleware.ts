@@ -1,0 +1,81 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type pg from 'pg';
+import { csrfHeader, sessionCookie } from '../contract/auth.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { HttpError } from '../http/http-error.ts';
+import type { Permission } from './permissions.ts';
+import { can, type Principal } from './principal.ts';
+import { selectGrants, touchSession, touchWallToken } from './queries.ts';
+import { hashToken } from './tokens.ts';
+
+export const sessionTtlSeconds = 8 * 3600;
+
+function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+/** Attaches `req.principal` from the session cookie or a wall token; anonymous requests pass on. */
+export function authenticate(db: pg.Pool): RequestHandler {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const bearer = bearerToken(req);
+    if (bearer) {
+      const wall = await touchWallToken(db, hashToken(bearer));
+      if (!wall) throw new HttpError(401, ErrorCode.unauthenticated, 'The display token is unknown or revoked.');
+      req.principal = { kind: 'wall', tokenId: wall.id, grants: [{ role: 'wall', scope: wall.scope_code }] };
+      return next();
+    }
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
+    if (cookie) {
+      const session = await touchSession(db, hashToken(cookie), sessionTtlSeconds);
+      if (session) {
+        const grants = await selectGrants(db, session.user_id);
+        req.principal = {
+          kind: 'user', userId: session.user_id, username: session.username, csrfToken: session.csrf_token,
+          grants: grants.map((g) => ({ role: g.role, scope: g.scope })),
+        };
+      }
+    }
+    next();
+  };
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie sessions must echo their CSRF token in a header on every write. SameSite=Strict already
+ * stops cross-site posts in current browsers; the token covers the rest.
+ */
+export function csrfProtection(): RequestHandler {
+  return (req, _res, next) => {
+    const principal = req.principal;
+    if (safeMethods.has(req.method) || principal?.kind !== 'user') return next();
+    if (req.headers[csrfHeader] !== principal.csrfToken) {
+      throw new HttpError(403, ErrorCode.csrfFailed, 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
+    }
+    next();
+  };
+}
+
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new HttpError(401, ErrorCode.unauthenticated, 'Sign in first.');
+  return req.principal;
+}
+
+/** Every /api/v1 and /tiles request needs a principal, except signing in. */
+export function requireSignedIn(): RequestHandler {
+  return (req, _res, next) => {
+    principalOf(req);
+    next();
+  };
+}
+
+/** 403 when none of the caller's roles has the permission (scope is checked in the query). */
+export function requirePermission(permission: Permission): RequestHandler {
+  return (req, _res, next) => {
+    if (!can(principalOf(req), permission)) {
+      throw new HttpError(403, ErrorCode.forbidden, 'Your role does not allow this.');
+    }
+    next();
+  };
+}

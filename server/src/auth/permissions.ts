@@ -1,0 +1,17 @@
+import type { Role } from '../contract/auth.ts';
+
+/** What each role may do. A request needs one grant whose role has the permission. */
+export const permissions = {
+  /** areas, grids, locate, basemap tiles */
+  'territory.read': ['admin', 'planner', 'dispatcher', 'secretary', 'wall'],
+  /** members listed with generalized positions, no contacts */
+  'member.list': ['admin', 'secretary', 'dispatcher'],
+  /** one member's exact home position and phone (audited) */
+  'member.read_exact': ['admin', 'secretary'],
+  /** member counts in cells; suppressed below 5 for the wall */
+  'member.aggregate': ['admin', 'planner', 'dispatcher', 'secretary', 'wall'],
+  'audit.read': ['admin'],
+  'user.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;

@@ -1,0 +1,95 @@
+import type pg from 'pg';
+import type { Role } from '../contract/auth.ts';
+
+type Db = pg.Pool | pg.PoolClient;
+
+export type GrantRow = { role: Role; scope: string; scope_name: string };
+
+export type SignInRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  password_hash: string | null;
+  disabled: boolean;
+  failed_sign_ins: number;
+  locked_seconds: number;
+};
+
+export async function selectUserForSignIn(db: Db, username: string): Promise<SignInRow | undefined> {
+  const { rows } = await db.query<SignInRow>(
+    `select id, username, display_name, password_hash, disabled, failed_sign_ins,
+            greatest(0, ceil(extract(epoch from locked_until - now())))::int as locked_seconds
+     from app_user where username = $1`,
+    [username],
+  );
+  return rows[0];
+}
+
+/** Counts a failed sign-in and locks the account for `lockSeconds` when given. */
+export async function recordFailedSignIn(db: Db, userId: number, lockSeconds: number | null): Promise<void> {
+  await db.query(
+    `update app_user set failed_sign_ins = failed_sign_ins + 1,
+       locked_until = case when $2::int is null then locked_until else now() + make_interval(secs => $2::int) end
+     where id = $1`,
+    [userId, lockSeconds],
+  );
+}
+
+export async function resetFailedSignIns(db: Db, userId: number): Promise<void> {
+  await db.query('update app_user set failed_sign_ins = 0, locked_until = null where id = $1', [userId]);
+}
+
+export async function selectGrants(db: Db, userId: number): Promise<GrantRow[]> {
+  const { rows } = await db.query<GrantRow>(
+    `select g.role, g.scope_code as scope, a.name as scope_name
+     from user_role_grant g join area a on a.code = g.scope_code
+     where g.user_id = $1 order by g.role, g.scope_code`,
+    [userId],
+  );
+  return rows;
+}
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: Buffer; userId: number; csrfToken: string; ttlSeconds: number; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.query(
+    `insert into user_session (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+     values ($1, $2, $3, now() + make_interval(secs => $4::int), $5::inet, $6)`,
+    [s.tokenHash, s.userId, s.csrfToken, s.ttlSeconds, s.ip, s.userAgent],
+  );
+}
+
+export type SessionRow = { user_id: number; username: string; display_name: string; csrf_token: string };
+
+/** A live session of an enabled user; slides its expiry forward (idle timeout). */
+export async function touchSession(db: Db, tokenHash: Buffer, ttlSeconds: number): Promise<SessionRow | undefined> {
+  const { rows } = await db.query<SessionRow>(
+    `update user_session s set last_seen_at = now(), expires_at = now() + make_interval(secs => $2::int)
+     from app_user u
+     where s.token_hash = $1 and s.expires_at > now() and u.id = s.user_id and not u.disabled
+     returning s.user_id, u.username, u.display_name, s.csrf_token`,
+    [tokenHash, ttlSeconds],
+  );
+  return rows[0];
+}
+
+export async function deleteSession(db: Db, tokenHash: Buffer): Promise<void> {
+  await db.query('delete from user_session where token_hash = $1', [tokenHash]);
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.query('delete from user_session where expires_at < now()');
+}
+
+export type WallTokenRow = { id: number; scope_code: string };
+
+export async function touchWallToken(db: Db, tokenHash: Buffer): Promise<WallTokenRow | undefined> {
+  const { rows } = await db.query<WallTokenRow>(
+    `update wall_token set last_used_at = now()
+     where token_hash = $1 and revoked_at is null
+     returning id, scope_code`,
+    [tokenHash],
+  );
+  return rows[0];
+}

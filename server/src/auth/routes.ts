@@ -1,0 +1,74 @@
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type pg from 'pg';
+import { audit } from '../audit/record.ts';
+import { SignInBody, sessionCookie } from '../contract/auth.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseBody } from '../http/parse.ts';
+import { principalOf, sessionTtlSeconds } from './middleware.ts';
+import { deleteSession, insertSession, selectGrants, selectUserForSignIn } from './queries.ts';
+import { sessionInfo } from './session-info.ts';
+import { checkSignIn } from './sign-in.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+function setSessionCookie(req: Request, res: Response, token: string | null) {
+  const options = { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: '/' };
+  if (token) res.cookie(sessionCookie, token, { ...options, maxAge: sessionTtlSeconds * 1000 });
+  else res.clearCookie(sessionCookie, options);
+}
+
+export function authRoutes(db: pg.Pool): Router {
+  const router = Router();
+  // Per address, on top of the per-account lock in checkSignIn.
+  const signInLimit = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, _next, options) => {
+      throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many sign-in attempts from this address; try again in ${Math.ceil(options.windowMs / 60000)} minutes.`);
+    },
+  });
+
+  router.post('/api/v1/auth/sign-in', signInLimit, async (req, res) => {
+    const { username, password } = parseBody(SignInBody, req);
+    const outcome = await checkSignIn(db, username, password);
+    if (!outcome.ok) {
+      await audit(db, req, { userId: outcome.userId, action: 'auth.sign_in_failed', detail: { username, reason: outcome.reason } });
+      if (outcome.reason === 'locked') {
+        res.set('Retry-After', String(outcome.retryAfter));
+        throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many failed sign-ins; try again in ${outcome.retryAfter} seconds.`);
+      }
+      throw new HttpError(401, ErrorCode.invalidCredentials, 'Wrong username or password.');
+    }
+    const token = newToken();
+    const csrfToken = newToken();
+    await insertSession(db, {
+      tokenHash: hashToken(token), userId: outcome.userId, csrfToken, ttlSeconds: sessionTtlSeconds,
+      ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+    });
+    const user = (await selectUserForSignIn(db, username))!;
+    const grants = await selectGrants(db, user.id);
+    await audit(db, req, { userId: user.id, action: 'auth.sign_in', targetKind: 'user', targetIds: [user.id], scope: grants[0]?.scope ?? null });
+    setSessionCookie(req, res, token);
+    res.json(await sessionInfo(db, user, csrfToken));
+  });
+
+  router.get('/api/v1/auth/me', async (req, res) => {
+    const principal = principalOf(req);
+    if (principal.kind !== 'user') throw new HttpError(401, ErrorCode.unauthenticated, 'Display tokens have no user session.');
+    const user = (await selectUserForSignIn(db, principal.username))!;
+    res.json(await sessionInfo(db, user, principal.csrfToken));
+  });
+
+  router.post('/api/v1/auth/sign-out', async (req, res) => {
+    const principal = principalOf(req);
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
+    if (cookie) await deleteSession(db, hashToken(cookie));
+    await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: principal.kind === 'user' ? [principal.userId] : [] });
+    setSessionCookie(req, res, null);
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,84 @@
+import type pg from 'pg';
+import type { Bbox } from '../contract/grids.ts';
+
+export type MemberRow = {
+  id: number; name: string; org_id: number; org_name: string; stars: number; skills: string[];
+  available: boolean; mobile: boolean; in_service: boolean; approx_lng: number; approx_lat: number;
+};
+
+export type MemberDetailRow = MemberRow & {
+  gender: 'male' | 'female'; birth_year: number | null; points: number; joined_on: string | null;
+  lng: number; lat: number; phone: string | null; org_area_code: string;
+};
+
+// A ~100 m cell centre in Web Mercator: the position the registry shows instead of the home.
+const approx = `st_transform(st_setsrid(st_point(
+    floor(st_x(st_transform(m.home, 3857)) / 100) * 100 + 50,
+    floor(st_y(st_transform(m.home, 3857)) / 100) * 100 + 50), 3857), 4326)`;
+
+const summaryColumns = `m.id, m.name, o.id as org_id, o.name as org_name, m.stars, m.skills, m.available, m.mobile,
+  m.in_service, round(st_x(${approx})::numeric, 6)::float8 as approx_lng, round(st_y(${approx})::numeric, 6)::float8 as approx_lat`;
+
+/** Members of organizations in scope, keyset-paged by id. */
+export async function selectMembers(
+  db: pg.Pool,
+  q: { bbox?: Bbox | undefined; org?: number | undefined; after?: number | undefined; limit: number },
+  scope: string[],
+): Promise<MemberRow[]> {
+  const { rows } = await db.query<MemberRow>(
+    `select ${summaryColumns}
+     from member m join org o on o.id = m.org_id
+     where o.area_code like any($1::text[])
+       and ($2::float8 is null or m.home && st_makeenvelope($2, $3, $4, $5, 4326))
+       and ($6::bigint is null or m.org_id = $6)
+       and ($7::bigint is null or m.id > $7)
+     order by m.id
+     limit $8`,
+    [scope, q.bbox?.minLng ?? null, q.bbox?.minLat ?? null, q.bbox?.maxLng ?? null, q.bbox?.maxLat ?? null,
+      q.org ?? null, q.after ?? null, q.limit + 1],
+  );
+  return rows;
+}
+
+export async function selectMember(db: pg.Pool, id: number, scope: string[]): Promise<MemberDetailRow | undefined> {
+  const { rows } = await db.query<MemberDetailRow>(
+    `select ${summaryColumns}, m.gender, m.birth_year, m.points, m.joined_on::text as joined_on,
+            st_x(m.home) as lng, st_y(m.home) as lat, m.phone, o.area_code as org_area_code
+     from member m join org o on o.id = m.org_id
+     where m.id = $1 and o.area_code like any($2::text[])`,
+    [id, scope],
+  );
+  return rows[0];
+}
+
+export type DensityRow = { lng: number; lat: number; members: number; available: number };
+
+/**
+ * Members whose home lies in the scope's areas, counted in cells of `cellDeg` degrees;
+ * cells under `minimum` members are left out in SQL, so they never leave the database.
+ */
+export async function selectDensity(
+  db: pg.Pool,
+  bbox: Bbox,
+  cell: { dx: number; dy: number },
+  scopeCodes: string[],
+  minimum: number,
+): Promise<DensityRow[]> {
+  const { rows } = await db.query<DensityRow>(
+    `select round(($1 + (cx + 0.5) * $5)::numeric, 6)::float8 as lng,
+            round(($2 + (cy + 0.5) * $6)::numeric, 6)::float8 as lat,
+            members, available
+     from (
+       select floor((st_x(m.home) - $1) / $5)::int as cx, floor((st_y(m.home) - $2) / $6)::int as cy,
+              count(*)::int as members, (count(*) filter (where m.available))::int as available
+       from member m
+       where m.home && st_makeenvelope($1, $2, $3, $4, 4326)
+         and exists (select 1 from area s where s.code = any($7::text[]) and st_intersects(s.geom, m.home))
+       group by 1, 2
+     ) c
+     where members >= $8
+     order by cy, cx`,
+    [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat, cell.dx, cell.dy, scopeCodes, minimum],
+  );
+  return rows;
+}

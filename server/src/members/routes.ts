@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { z } from 'zod';
+import { audit } from '../audit/record.ts';
+import { principalOf, requirePermission } from '../auth/middleware.ts';
+import { grantsFor, scopePatterns } from '../auth/principal.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { DensityQuery, MembersQuery } from '../contract/members.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseParams, parseQuery } from '../http/parse.ts';
+import { cellDegrees, densityMinimum, memberPrecision } from './precision.ts';
+import { presentMember, presentMemberDetail } from './present.ts';
+import { selectDensity, selectMember, selectMembers } from './queries.ts';
+
+const MemberParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a member id').transform(Number) });
+const maxCells = 40_000;
+
+export function membersRoutes(db: pg.Pool): Router {
+  const router = Router();
+
+  router.get('/api/v1/members/density', requirePermission('member.aggregate'), async (req, res) => {
+    const { bbox, cell } = parseQuery(DensityQuery, req);
+    const degrees = cellDegrees(cell, (bbox.minLat + bbox.maxLat) / 2);
+    const cells = ((bbox.maxLng - bbox.minLng) / degrees.dx) * ((bbox.maxLat - bbox.minLat) / degrees.dy);
+    if (cells > maxCells) {
+      throw new HttpError(400, ErrorCode.bboxTooLarge, `That bbox holds ${Math.round(cells)} cells of ${cell} m; at most ${maxCells}: zoom in or use larger cells.`);
+    }
+    const principal = principalOf(req);
+    const minimum = densityMinimum(principal);
+    const scopeCodes = grantsFor(principal, 'member.aggregate').map((g) => g.scope);
+    const rows = await selectDensity(db, bbox, degrees, scopeCodes, minimum);
+    res.json({
+      cell_m: cell,
+      suppressed_below: minimum,
+      cells: rows.map((r) => ({ center: [r.lng, r.lat], members: r.members, available: r.available })),
+    });
+  });
+
+  router.get('/api/v1/members', requirePermission('member.list'), async (req, res) => {
+    const query = parseQuery(MembersQuery, req);
+    const rows = await selectMembers(db, query, scopePatterns(principalOf(req), 'member.list'));
+    const page = rows.slice(0, query.limit);
+    res.json({ members: page.map(presentMember), next_after: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null });
+  });
+
+  router.get('/api/v1/members/:id', requirePermission('member.list'), async (req, res) => {
+    const { id } = parseParams(MemberParams, req);
+    const principal = principalOf(req);
+    const precision = memberPrecision(principal);
+    const scope = scopePatterns(principal, precision === 'exact' ? 'member.read_exact' : 'member.list');
+    const row = await selectMember(db, id, scope);
+    if (!row) throw new HttpError(404, ErrorCode.notFound, `No member ${id} in your scope.`);
+    if (precision === 'exact') {
+      await audit(db, req, { action: 'member.read_exact', targetKind: 'member', targetIds: [id], scope: row.org_area_code, detail: { fields: ['position', 'phone'] } });
+    }
+    res.json(presentMemberDetail(row, precision));
+  });
+  return router;
+}

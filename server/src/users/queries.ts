@@ -1,0 +1,58 @@
+import type pg from 'pg';
+import type { Role } from '../contract/auth.ts';
+
+export type UserRow = { id: number; username: string; display_name: string; disabled: boolean; grants: Array<{ role: Role; scope: string }> };
+
+/** Users holding at least one grant inside the scope. */
+export async function selectUsers(db: pg.Pool, scope: string[]): Promise<UserRow[]> {
+  const { rows } = await db.query<UserRow>(
+    `select u.id, u.username, u.display_name, u.disabled,
+            coalesce(json_agg(json_build_object('role', g.role, 'scope', g.scope_code) order by g.role, g.scope_code)
+                     filter (where g.user_id is not null), '[]') as grants
+     from app_user u left join user_role_grant g on g.user_id = u.id
+     where exists (select 1 from user_role_grant s where s.user_id = u.id and s.scope_code like any($1::text[]))
+     group by u.id order by u.username`,
+    [scope],
+  );
+  return rows;
+}
+
+export async function usernameTaken(db: pg.Pool, username: string): Promise<boolean> {
+  const { rowCount } = await db.query('select 1 from app_user where username = $1', [username]);
+  return Boolean(rowCount);
+}
+
+export async function areaExists(db: pg.Pool, code: string): Promise<boolean> {
+  const { rowCount } = await db.query('select 1 from area where code = $1', [code]);
+  return Boolean(rowCount);
+}
+
+export type WallTokenRow = { id: number; name: string; scope: string; created_at: Date; revoked_at: Date | null; last_used_at: Date | null };
+
+const wallColumns = 'id, name, scope_code as scope, created_at, revoked_at, last_used_at';
+
+export async function insertWallToken(db: pg.Pool, t: { name: string; tokenHash: Buffer; scope: string; createdBy: number | null }): Promise<WallTokenRow> {
+  const { rows } = await db.query<WallTokenRow>(
+    `insert into wall_token (name, token_hash, scope_code, created_by) values ($1, $2, $3, $4) returning ${wallColumns}`,
+    [t.name, t.tokenHash, t.scope, t.createdBy],
+  );
+  return rows[0]!;
+}
+
+export async function selectWallTokens(db: pg.Pool, scope: string[]): Promise<WallTokenRow[]> {
+  const { rows } = await db.query<WallTokenRow>(
+    `select ${wallColumns} from wall_token where scope_code like any($1::text[]) order by id`,
+    [scope],
+  );
+  return rows;
+}
+
+/** Revokes a token in scope; answers undefined when there is none such. */
+export async function revokeWallToken(db: pg.Pool, id: number, scope: string[]): Promise<WallTokenRow | undefined> {
+  const { rows } = await db.query<WallTokenRow>(
+    `update wall_token set revoked_at = coalesce(revoked_at, now())
+     where id = $1 and scope_code like any($2::text[]) returning ${wallColumns}`,
+    [id, scope],
+  );
+  return rows[0];
+}
