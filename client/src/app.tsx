@@ -1,12 +1,36 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionUser } from './api/contract.ts';
+import { AuditPage } from './pages/audit-page.tsx';
+import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { MapPage } from './pages/map-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { SignInPage } from './pages/sign-in-page.tsx';
+import { safeNextPath, signInPath, signInUrl } from './session/next-path.ts';
+import { isAdmin } from './session/roles.ts';
+import { useSession } from './session/session.store.ts';
+import { navigate, useLocation } from './shell/navigation.ts';
+import { SessionStatus } from './shell/session-status.tsx';
 import { TopBar } from './shell/top-bar.tsx';
 
-function pageFor(pathname: string) {
+function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
+  if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
   return <NotFoundPage />;
+}
+
+/**
+ * Routes on the session: signed out anywhere but /sign-in → /sign-in?next=<here>; signed in on
+ * /sign-in → `next` (same-origin only) or the map.
+ */
+function useSessionRedirects(status: string, pathname: string, search: string): void {
+  useEffect(() => {
+    if (status === 'signed-out' && pathname !== signInPath) {
+      navigate(signInUrl(pathname + search), { replace: true });
+    } else if (status === 'signed-in' && pathname === signInPath) {
+      navigate(safeNextPath(new URLSearchParams(search).get('next')), { replace: true });
+    }
+  }, [status, pathname, search]);
 }
 
 export function App() {
@@ -15,10 +39,20 @@ export function App() {
     document.title = t('app.title');
   }, [t, i18n.resolvedLanguage]);
 
+  const { pathname, search } = useLocation();
+  const session = useSession();
+  useSessionRedirects(session.status, pathname, search);
+
+  const user = session.status === 'signed-in' ? session.user : null;
+  let page;
+  if (pathname === signInPath) page = <SignInPage />;
+  else if (user) page = pageFor(pathname, user);
+  else page = <SessionStatus unavailable={session.status === 'unavailable'} />;
+
   return (
     <div className="app">
-      <TopBar />
-      {pageFor(window.location.pathname)}
+      <TopBar user={pathname === signInPath ? null : user} />
+      {page}
     </div>
   );
 }

@@ -1,9 +1,17 @@
+/**
+ * The one way the client talks to the API: same-origin JSON, the session cookie sent by the browser,
+ * `X-CSRF-Token` on every write, `{ error: { code, message } }` turned into an ApiError, and a 401
+ * handed to the session layer (which sends the user to the sign-in page).
+ */
+
 /** A failed API call: `code` is the server's stable error code, or `network_error` when there was no answer. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From a `Retry-After` header (429), in seconds; null when the server gave none. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -12,29 +20,95 @@ export class ApiError extends Error {
 
 export const networkErrorCode = 'network_error';
 
-function errorFromBody(status: number, body: unknown): ApiError {
+const csrfHeader = 'X-CSRF-Token';
+
+/** Held in memory only: a reload asks `/api/v1/auth/me` for it again. */
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called on a 401 from any call that does not opt out; the session layer registers it once. */
+export function handleUnauthenticated(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** Default `GET`. */
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Default true: a 401 means the session is gone, so the user is sent to sign in. False for calls
+   * where a 401 is itself the answer (sign-in with a wrong password, the start-up session check).
+   */
+  signInOn401?: boolean;
+}
+
+function errorFromBody(status: number, body: unknown, retryAfterSeconds: number | null): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error: unknown = body.error;
     if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
       const { code, message } = error;
-      if (typeof code === 'string' && typeof message === 'string') return new ApiError(status, code, message);
+      if (typeof code === 'string' && typeof message === 'string') {
+        return new ApiError(status, code, message, retryAfterSeconds);
+      }
     }
   }
-  return new ApiError(status, 'http_error', `HTTP ${status}`);
+  return new ApiError(status, 'http_error', `HTTP ${status}`, retryAfterSeconds);
 }
 
-/** GET a same-origin JSON resource; throws ApiError on a non-2xx answer or a network failure. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** `Retry-After` as delay-seconds; the HTTP-date form is turned into seconds from now. */
+function retryAfter(response: Response): number | null {
+  const value = response.headers.get('retry-after');
+  if (value === null || value.trim() === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function headersFor(method: HttpMethod, hasBody: boolean): Headers {
+  const headers = new Headers({ accept: 'application/json' });
+  if (hasBody) headers.set('content-type', 'application/json');
+  if (method !== 'GET' && csrfToken !== null) headers.set(csrfHeader, csrfToken);
+  return headers;
+}
+
+/**
+ * Call a same-origin API path and return its JSON body (undefined for 204). Throws ApiError on a
+ * non-2xx answer or a network failure; an aborted call rethrows the AbortError.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, signInOn401 = true } = options;
+  const hasBody = body !== undefined;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null });
+    response = await fetch(path, {
+      method,
+      headers: headersFor(method, hasBody),
+      body: hasBody ? JSON.stringify(body) : null,
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, networkErrorCode, error instanceof Error ? error.message : String(error));
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw errorFromBody(response.status, body);
-  return body as T;
+  const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => null);
+  if (response.ok) return json as T;
+  if (response.status === 401 && signInOn401) onUnauthenticated?.();
+  throw errorFromBody(response.status, json, retryAfter(response));
+}
+
+/** GET a same-origin JSON resource (see `request`). */
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { signal });
 }
 
 export function isAbort(error: unknown): boolean {

@@ -1,18 +1,50 @@
 import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../api/contract.ts';
+import { isAdmin } from '../session/roles.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { Link } from './link.tsx';
+import { useLocation } from './navigation.ts';
+import { UserMenu } from './user-menu.tsx';
 
-export function TopBar() {
+function NavLink({ href, testId, children }: { href: string; testId: string; children: string }) {
+  const { pathname } = useLocation();
+  return (
+    <Link href={href} className="nav-link" aria-current={pathname === href ? 'page' : undefined} data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
+
+/** Brand, the pages this user may open, the user menu and the language switch; `user` is null before sign-in. */
+export function TopBar({ user }: { user: SessionUser | null }) {
   const { t } = useTranslation();
   return (
     <header className="top-bar">
-      <a className="brand" href="/">
-        <span className="brand-mark" aria-hidden="true" />
-        <span className="brand-name" data-testid="app-name">
-          {t('app.name')}
-        </span>
-        <span className="brand-subtitle">{t('app.subtitle')}</span>
-      </a>
-      <LanguageSwitch />
+      <div className="top-bar-start">
+        <Link className="brand" href="/">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name" data-testid="app-name">
+            {t('app.name')}
+          </span>
+          <span className="brand-subtitle">{t('app.subtitle')}</span>
+        </Link>
+        {user && (
+          <nav className="top-nav" aria-label={t('nav.label')}>
+            <NavLink href="/" testId="nav-map">
+              {t('nav.map')}
+            </NavLink>
+            {isAdmin(user) && (
+              <NavLink href="/audit" testId="nav-audit">
+                {t('nav.audit')}
+              </NavLink>
+            )}
+          </nav>
+        )}
+      </div>
+      <div className="top-bar-end">
+        {user && <UserMenu user={user} />}
+        <LanguageSwitch />
+      </div>
     </header>
   );
 }

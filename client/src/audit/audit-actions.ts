@@ -1,0 +1,25 @@
+/** Actions the server writes to the audit log, in the order the filter lists them. */
+export const auditActions = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'member.read_exact',
+  'user.create',
+  'wall_token.create',
+  'wall_token.revoke',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export function isAuditAction(action: string): action is AuditAction {
+  return (auditActions as readonly string[]).includes(action);
+}
+
+/** Reads of personal data (PIPL): marked in the table. */
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact']);
+
+export const targetKinds = ['member', 'user', 'wall_token'] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export function isTargetKind(kind: string): kind is TargetKind {
+  return (targetKinds as readonly string[]).includes(kind);
+}

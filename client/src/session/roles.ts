@@ -1,0 +1,10 @@
+import type { Role, SessionUser } from '../api/contract.ts';
+
+export function hasRole(user: SessionUser, role: Role): boolean {
+  return user.grants.some((grant) => grant.role === role);
+}
+
+/** Admins read the audit log and manage accounts; the server checks again on every call. */
+export function isAdmin(user: SessionUser): boolean {
+  return hasRole(user, 'admin');
+}
