@@ -1,0 +1,198 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../server/src/contract/auth.ts';
+import { ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+/**
+ * Every endpoint × every role × in scope / out of scope. Callers hold their role over town A
+ * (the secretary over community C inside it); B is another town. Out of scope answers 404 or an
+ * empty set, and no answer ever carries an area or grid code outside the caller's scope.
+ * New endpoints add a row to `endpoints`.
+ */
+let server: TestServer;
+const callers = {} as Record<Role | 'anonymous', ApiClient>;
+const ctx = {} as {
+  townA: string; townB: string; communityC: string; prefix: Record<Role, string>;
+  pointC: [number, number]; pointB: [number, number]; bboxC: string; bboxB: string;
+  memberC: number; memberB: number; orgB: number; tileC: string; tileB: string; wallTokenIdA: number; wallTokenIdB: number;
+};
+
+function tileAt(lng: number, lat: number, z: number): string {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return `${z}/${Math.floor(((lng + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)}`;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const q = async <T>(sql: string, params: unknown[] = []) => (await server.db.query<T & pg_row>(sql, params)).rows[0] as T;
+  type pg_row = Record<string, unknown>;
+  const c = await q<{ code: string; parent_code: string; x: number; y: number; bbox: string }>(
+    `select code, parent_code, st_x(p) as x, st_y(p) as y,
+            concat_ws(',', st_xmin(b), st_ymin(b), st_xmax(b), st_ymax(b)) as bbox
+     from (select code, parent_code, st_pointonsurface(geom) as p, st_envelope(st_buffer(st_pointonsurface(geom), 0.002)) as b
+           from area where level = 'community' order by households desc limit 1) s`);
+  const b = await q<{ code: string; x: number; y: number; bbox: string }>(
+    `select t.code, st_x(p) as x, st_y(p) as y, concat_ws(',', st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)) as bbox
+     from (select code, st_pointonsurface(geom) as p, st_envelope(st_buffer(st_pointonsurface(geom), 0.002)) as e
+           from area where level = 'town' and code <> $1 order by code limit 1) t`, [c.parent_code]);
+  const memberC = await q<{ id: number }>("select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 order by m.id limit 1", [c.code]);
+  const memberB = await q<{ id: number; org_id: number }>("select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1", [`${b.code.slice(0, 9)}%`]);
+  const townA = c.parent_code;
+  Object.assign(ctx, {
+    townA, townB: b.code, communityC: c.code,
+    prefix: { admin: townA.slice(0, 9), planner: townA.slice(0, 9), dispatcher: townA.slice(0, 9), wall: townA.slice(0, 9), secretary: c.code },
+    pointC: [c.x, c.y], pointB: [b.x, b.y], bboxC: c.bbox, bboxB: b.bbox,
+    memberC: memberC.id, memberB: memberB.id, orgB: memberB.org_id,
+    tileC: tileAt(c.x, c.y, 14), tileB: tileAt(b.x, b.y, 14),
+  });
+  callers.anonymous = server.anonymous;
+  callers.admin = await signInAs(server.baseUrl, server.db, 'admin', townA);
+  callers.planner = await signInAs(server.baseUrl, server.db, 'planner', townA);
+  callers.dispatcher = await signInAs(server.baseUrl, server.db, 'dispatcher', townA);
+  callers.secretary = await signInAs(server.baseUrl, server.db, 'secretary', c.code);
+  callers.wall = await wallClient(server.baseUrl, server.db, townA);
+  ctx.wallTokenIdA = (callers.wall as ApiClient & { tokenId: number }).tokenId;
+  ctx.wallTokenIdB = (await wallClient(server.baseUrl, server.db, b.code)).tokenId;
+});
+afterAll(async () => { await server.close(); });
+
+type Call = (client: ApiClient) => Promise<Answer<unknown>>;
+
+/** A grid tile decoded to the codes it carries (scope is checked on them like any answer). */
+async function tileCodes(client: ApiClient, tile: string): Promise<Answer<unknown>> {
+  const res = await client.get(`/tiles/grids/${tile}.mvt`);
+  if (res.status !== 200) return { status: res.status, body: await res.json(), headers: res.headers };
+  const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers.grids;
+  const codes = Array.from({ length: layer?.length ?? 0 }, (_, i) => String(layer!.feature(i).properties.code));
+  return { status: 200, body: { codes }, headers: res.headers };
+}
+type Endpoint = {
+  name: string;
+  allowed: Role[];
+  inScope: Call;
+  outOfScope: Call;
+  /** what an allowed caller gets in scope, beyond the status */
+  expectIn?: (a: Answer<never>, role: Role) => void | Promise<void>;
+  /** 'empty' when out of scope answers 200 with nothing in it, else the status (404) */
+  outcome: 'empty' | 404;
+  isEmpty?: (a: Answer<never>) => boolean;
+  inStatus?: number;
+};
+
+const territory: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
+const featureCount = (a: Answer<never>) => (a.body as { features: unknown[] }).features.length;
+
+const endpoints: Endpoint[] = [
+  { name: 'GET /api/v1/areas', allowed: territory, outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/areas?parent=${ctx.townA}`),
+    outOfScope: (c) => c.getJson(`/api/v1/areas?parent=${ctx.townB}`),
+    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0), isEmpty: (a) => featureCount(a) === 0 },
+  { name: 'GET /api/v1/grids', allowed: territory, outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/grids?bbox=${ctx.bboxC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/grids?bbox=${ctx.bboxB}`),
+    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0), isEmpty: (a) => featureCount(a) === 0 },
+  { name: 'GET /api/v1/locate', allowed: territory, outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointC[0]}&lat=${ctx.pointC[1]}`),
+    outOfScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointB[0]}&lat=${ctx.pointB[1]}`) },
+  { name: 'GET /tiles/grids', allowed: territory, outcome: 'empty',
+    inScope: (c) => tileCodes(c, ctx.tileC), outOfScope: (c) => tileCodes(c, ctx.tileB),
+    expectIn: (a) => expect((a.body as { codes: string[] }).codes.length).toBeGreaterThan(0),
+    isEmpty: () => true },
+  { name: 'GET /api/v1/members', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/members?limit=50'),
+    outOfScope: (c) => c.getJson(`/api/v1/members?org=${ctx.orgB}`),
+    expectIn: (a) => expect((a.body as { members: unknown[] }).members.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { members: unknown[] }).members.length === 0 },
+  { name: 'GET /api/v1/members/:id', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/members/${ctx.memberC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/members/${ctx.memberB}`),
+    expectIn: (a, role) => {
+      const body = a.body as { precision: string; position: unknown; phone: unknown };
+      expect(body.precision).toBe(role === 'dispatcher' ? 'generalized' : 'exact');
+      if (role === 'dispatcher') expect([body.position, body.phone]).toEqual([null, null]);
+    } },
+  { name: 'GET /api/v1/members/density', allowed: territory, outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxC}&cell=200`),
+    outOfScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxB}&cell=200`),
+    expectIn: (a) => expect((a.body as { cells: unknown[] }).cells.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { cells: unknown[] }).cells.length === 0 },
+  { name: 'GET /api/v1/audit', allowed: ['admin'], outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/audit?action=auth.sign_in`),
+    outOfScope: (c) => c.getJson(`/api/v1/audit?action=wall_token.revoke&user=999999`),
+    expectIn: (a) => expect((a.body as { entries: unknown[] }).entries.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { entries: unknown[] }).entries.length === 0 },
+  { name: 'GET /api/v1/users', allowed: ['admin'], outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/users'),
+    outOfScope: (c) => c.getJson('/api/v1/users'),
+    expectIn: (a) => {
+      const users = (a.body as { users: Array<{ grants: Array<{ scope: string }> }> }).users;
+      expect(users.length).toBeGreaterThan(0);
+      for (const u of users) expect(u.grants.some((g) => g.scope.startsWith(ctx.prefix.admin))).toBe(true);
+    },
+    isEmpty: () => true },
+  { name: 'POST /api/v1/users', allowed: ['admin'], outcome: 404, inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/users', { username: `m_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, display_name: '新用户', password: 'a long enough password', role: 'planner', scope: ctx.townA }),
+    outOfScope: (c) => c.send('POST', '/api/v1/users', { username: `o_${Date.now().toString(36)}`, display_name: '越权', password: 'a long enough password', role: 'planner', scope: ctx.townB }) },
+  { name: 'GET /api/v1/wall-tokens', allowed: ['admin'], outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/wall-tokens'),
+    outOfScope: (c) => c.getJson('/api/v1/wall-tokens'),
+    expectIn: (a) => {
+      const tokens = (a.body as { tokens: Array<{ id: number; scope: string }> }).tokens;
+      expect(tokens.map((t) => t.id)).toContain(ctx.wallTokenIdA);
+      expect(tokens.map((t) => t.id)).not.toContain(ctx.wallTokenIdB);
+    },
+    isEmpty: () => true },
+  { name: 'POST /api/v1/wall-tokens', allowed: ['admin'], outcome: 404, inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '二号大屏', scope: ctx.townA }),
+    outOfScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '越权大屏', scope: ctx.townB }) },
+  { name: 'DELETE /api/v1/wall-tokens/:id', allowed: ['admin'], outcome: 404,
+    inScope: async (c) => c.send('DELETE', `/api/v1/wall-tokens/${(await wallClient(server.baseUrl, server.db, ctx.townA)).tokenId}`),
+    outOfScope: (c) => c.send('DELETE', `/api/v1/wall-tokens/${ctx.wallTokenIdB}`) },
+  { name: 'GET /api/v1/auth/me', allowed: ['admin', 'planner', 'dispatcher', 'secretary'], outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/auth/me'), outOfScope: (c) => c.getJson('/api/v1/auth/me'), isEmpty: () => true },
+];
+
+const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
+
+/** Every 12- or 15-digit code in an answer lies in the caller's scope, or is the county/town above it. */
+function assertNoCodeOutside(body: unknown, role: Role) {
+  const codes = JSON.stringify(body).match(/"\d{12}(\d{3})?"/g) ?? [];
+  for (const quoted of codes) {
+    const code = quoted.slice(1, -1);
+    const ancestor = code === `${ctx.townA.slice(0, 6)}000000` || code === ctx.townA;
+    expect(code.startsWith(ctx.prefix[role]) || ancestor, `${code} outside the ${role}'s scope`).toBe(true);
+  }
+}
+
+describe.each(endpoints)('$name', (endpoint) => {
+  it('refuses anonymous callers with 401 unauthenticated', async () => {
+    const answer = await endpoint.inScope(callers.anonymous);
+    expect(answer.status).toBe(401);
+    expect((answer.body as { error: { code: string } }).error.code).toBe('unauthenticated');
+  });
+
+  it.each(roles)('as %s: allowed in scope, 404 or empty out of scope, or refused', async (role) => {
+    const client = callers[role];
+    const inside = await endpoint.inScope(client);
+    if (!endpoint.allowed.includes(role)) {
+      const expected = role === 'wall' && endpoint.name.includes('auth/me') ? 401 : 403;
+      expect(inside.status, JSON.stringify(inside.body)).toBe(expected);
+      return;
+    }
+    expect(inside.status, JSON.stringify(inside.body)).toBe(endpoint.inStatus ?? 200);
+    await endpoint.expectIn?.(inside as Answer<never>, role);
+    assertNoCodeOutside(inside.body, role);
+
+    const outside = await endpoint.outOfScope(client);
+    if (endpoint.outcome === 404) {
+      expect(outside.status, JSON.stringify(outside.body)).toBe(404);
+    } else {
+      expect(outside.status).toBe(200);
+      expect(endpoint.isEmpty?.(outside as Answer<never>) ?? true).toBe(true);
+      assertNoCodeOutside(outside.body, role);
+    }
+  });
+});
