@@ -1,17 +1,21 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../server/src/auth/users.ts';
 import type { LocateResult } from '../../server/src/contract/locate.ts';
 import { artifactsDir, launchBrowser } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
+import { signInThroughPage } from './sign-in-page.ts';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 const externalRequests: string[] = [];
+const planner = { username: 'e2e_map_planner', password: 'e2e map planner password' };
 
 beforeAll(async () => {
   server = await startTestServer();
+  await createUser(server.db, { ...planner, display_name: '地图测试规划员', role: 'planner', scope: demoCounty });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
   page.on('request', (req) => {
@@ -28,7 +32,7 @@ afterAll(async () => {
 
 describe('the map page', () => {
   it('renders the grids layer from the project\'s own tiles, in Chinese, with no internet', async () => {
-    await page.goto(`${server.baseUrl}/?test=1`);
+    await signInThroughPage(page, server.baseUrl, '/?test=1', planner);
     await page.waitForSelector('body[data-grids-ready="true"]', { timeout: 90_000 });
     await page.screenshot({ path: path.join(artifactsDir, 'map.png') });
     expect(await page.title()).toMatch(/红网格/);

@@ -14,6 +14,11 @@ export class ApiClient {
     readonly csrfToken = '',
   ) {}
 
+  /** The same caller without its CSRF token, as a cross-site forgery would be. */
+  withoutCsrf(): ApiClient {
+    return new ApiClient(this.baseUrl, this.headers);
+  }
+
   get(path: string): Promise<Response> {
     return fetch(`${this.baseUrl}${path}`, { headers: this.headers });
   }

@@ -20,9 +20,12 @@ export type TestServer = {
 };
 
 /** The real app on a random local port, over this run's database, with a signed-in county admin. */
-export async function startTestServer(databaseUrl = inject('databaseUrl')): Promise<TestServer> {
+export async function startTestServer(
+  databaseUrl = inject('databaseUrl'),
+  log = createLogger('silent'),
+): Promise<TestServer> {
   const db = createPool(databaseUrl, 4);
-  const app = createApp({ db, log: createLogger('silent') });
+  const app = createApp({ db, log });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -24,7 +24,7 @@ type AuditRow = Omit<AuditEntry, 'user' | 'at'> & { at: Date; user_id: number | 
 /** Newest first, keyset-paged on id; entries in the caller's scope, and those with no scope. */
 export async function selectAuditPage(db: pg.Pool, q: AuditQuery, scope: string[]): Promise<AuditRow[]> {
   const { rows } = await db.query<AuditRow>(
-    `select l.id, l.at, l.user_id, u.username, l.action, l.target_kind, l.target_ids,
+    `select l.id, l.at, l.user_id, u.username, l.action, l.target_kind, l.target_ids::float8[] as target_ids,
             l.scope_code as scope, host(l.ip) as ip, l.detail
      from audit_log l left join app_user u on u.id = l.user_id
      where (l.scope_code is null or l.scope_code like any($7::text[]))
