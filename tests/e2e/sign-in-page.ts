@@ -17,7 +17,7 @@ export async function submitSignIn(page: Page, { username, password }: Credentia
 export async function signInThroughPage(page: Page, baseUrl: string, path: string, credentials: Credentials): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.waitForURL((url) => url.pathname === '/sign-in');
-  expect(new URL(page.url()).searchParams.get('next')).toBe(path);
+  expect(new URL(page.url()).searchParams.get('next') ?? '/').toBe(path);
   await submitSignIn(page, credentials);
   await page.waitForURL((url) => url.pathname + url.search === path);
   await page.getByTestId('user-name').waitFor();
