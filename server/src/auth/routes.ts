@@ -7,7 +7,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/parse.ts';
 import { principalOf, sessionTtlSeconds } from './middleware.ts';
-import { deleteSession, insertSession, selectGrants, selectUserForSignIn } from './queries.ts';
+import { deleteExpiredSessions, deleteSession, insertSession, selectGrants, selectUserForSignIn } from './queries.ts';
 import { sessionInfo } from './session-info.ts';
 import { checkSignIn } from './sign-in.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -44,6 +44,7 @@ export function authRoutes(db: pg.Pool): Router {
     }
     const token = newToken();
     const csrfToken = newToken();
+    await deleteExpiredSessions(db);
     await insertSession(db, {
       tokenHash: hashToken(token), userId: outcome.userId, csrfToken, ttlSeconds: sessionTtlSeconds,
       ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
