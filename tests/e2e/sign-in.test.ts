@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { insertAudit } from '../../server/src/audit/queries.ts';
 import { createUser } from '../../server/src/auth/users.ts';
 import { artifactsDir, launchBrowser } from '../support/browser.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -13,8 +14,10 @@ let page: Page;
 
 const admin = { username: 'e2e_signin_admin', password: 'e2e sign-in admin password', display_name: '测试管理员' };
 const secretary = { username: 'e2e_signin_secretary', password: 'e2e sign-in secretary password', display_name: '测试书记' };
+const auditor = { username: 'e2e_signin_auditor', password: 'e2e sign-in auditor password', display_name: '测试审计员' };
 const lockable = { username: 'e2e_signin_lockable', password: 'e2e sign-in lockable password', display_name: '测试锁定' };
 let adminId: number;
+let auditorId: number;
 let town: { code: string; name: string };
 
 beforeAll(async () => {
@@ -24,6 +27,7 @@ beforeAll(async () => {
   town = rows[0]!;
   adminId = await createUser(server.db, { ...admin, role: 'admin', scope: demoCounty });
   await createUser(server.db, { ...secretary, role: 'secretary', scope: town.code });
+  auditorId = await createUser(server.db, { ...auditor, role: 'admin', scope: demoCounty });
   await createUser(server.db, { ...lockable, role: 'planner', scope: demoCounty });
   browser = await launchBrowser();
 });
@@ -149,6 +153,40 @@ describe('the audit log', () => {
     });
     const users = await page.getByTestId('audit-user').allTextContents();
     expect(users.every((user) => user.startsWith(`${admin.username} #${adminId}`))).toBe(true);
+  });
+
+  it('pages back with 加载更早 until there is nothing earlier', async () => {
+    const seeded = 60;
+    for (let i = 0; i < seeded; i++) {
+      await insertAudit(server.db, {
+        userId: auditorId, action: 'member.read_exact', targetKind: 'member',
+        targetIds: Array.from({ length: 1 + (i % 6) }, (_, k) => 1000 + i * 10 + k), scope: demoCounty, ip: '10.1.2.3',
+      });
+    }
+    await freshPage();
+    await signInThroughPage(page, server.baseUrl, '/audit', auditor);
+    const rows = page.getByTestId('audit-row');
+    await rows.first().waitFor();
+    const filtered = page.waitForResponse((res) => res.url().includes(`/api/v1/audit?user=${auditorId}&`));
+    await page.getByTestId('audit-filter-user').fill(String(auditorId));
+    await page.getByTestId('audit-apply').click();
+    expect((await filtered).status()).toBe(200);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=audit-row]').length === 50);
+
+    // newest first: the sign-in just made, then the seeded reads; six ids show as three and a count
+    expect(await rows.first().getAttribute('data-action')).toBe('auth.sign_in');
+    const read = rows.nth(1);
+    expect(await read.locator('td').nth(2).textContent()).toBe('查看党员精确位置');
+    expect(await read.locator('td').nth(3).textContent()).toBe('党员 #1590, #1591, #1592 等，共 6 个');
+
+    await page.getByTestId('audit-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=audit-row]').length === n, seeded + 1);
+    await page.locator('[data-testid=audit-page][data-audit-state=done]').waitFor();
+    expect(await page.getByTestId('audit-more').count()).toBe(0);
+    expect(await page.locator('.audit-footer').textContent()).toContain('没有更早的记录');
+    const ids = await rows.evaluateAll((all) => all.map((row) => Number((row as HTMLElement).dataset.entryId)));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 
   it('is neither linked nor shown to a secretary', async () => {

@@ -5,7 +5,7 @@ export interface AuditFilter {
   /** A user id. */
   user?: number;
   action?: string;
-  /** ISO 8601 date-times, inclusive bounds. */
+  /** ISO 8601 date-times: entries at or after `from` and before `to`. */
   from?: string;
   to?: string;
 }
