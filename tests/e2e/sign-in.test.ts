@@ -107,9 +107,19 @@ describe('signing in', () => {
 });
 
 describe('signing out', () => {
-  it('ends the session on the server and goes back to the sign-in page', async () => {
+  it('ends the session on the server and goes back to the sign-in page; stays signed in when the server did not', async () => {
     await freshPage();
     await signInThroughPage(page, server.baseUrl, '/', admin);
+
+    // when the server did not end the session, the page must not pretend it did
+    await page.route('**/api/v1/auth/sign-out', (route) => route.fulfill({
+      status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }));
+    await page.getByTestId('sign-out').click();
+    expect(await page.getByTestId('sign-out-error').textContent()).toBe('退出失败，请重试');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByTestId('user-name').textContent()).toBe(admin.display_name);
+    await page.unroute('**/api/v1/auth/sign-out');
+
     await page.getByTestId('sign-out').click();
     await page.waitForURL((url) => url.pathname === '/sign-in');
     await page.getByTestId('sign-in-username').waitFor();

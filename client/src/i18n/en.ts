@@ -79,6 +79,7 @@ export const en: Messages = {
     roles: 'Roles',
     grant: '{{role}} · {{scope}}',
     signOut: 'Sign out',
+    signOutFailed: 'Sign-out failed; try again',
   },
   role: {
     admin: 'Administrator',

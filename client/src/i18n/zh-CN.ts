@@ -78,6 +78,7 @@ export const zhCN = {
     roles: '角色',
     grant: '{{role}} · {{scope}}',
     signOut: '退出登录',
+    signOutFailed: '退出失败，请重试',
   },
   role: {
     admin: '管理员',

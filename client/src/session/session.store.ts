@@ -44,12 +44,16 @@ export async function checkSession(): Promise<void> {
   }
 }
 
-/** Sign out on the server, then forget the session here whatever the server answered. */
+/**
+ * Sign out on the server; the session ends here only once it has ended there (or a 401 says it
+ * already had). Otherwise this throws and the user stays signed in: a page that looked signed out
+ * over a still-valid cookie would hand the next person at a shared desk the previous one's session.
+ */
 export async function endSession(): Promise<void> {
   try {
     await signOut();
   } catch (error) {
-    console.warn('sign-out failed', error);
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
   sessionEnded();
 }

@@ -2,18 +2,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/contract.ts';
 import { endSession } from '../session/session.store.ts';
-import { navigate } from './navigation.ts';
 import { signInPath } from '../session/next-path.ts';
+import { navigate } from './navigation.ts';
 
 /** The signed-in user's name, their roles with the area each is held over, and 退出登录. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
+  const [signOutFailed, setSignOutFailed] = useState(false);
   const grants = user.grants.map((grant) => t('user.grant', { role: t(`role.${grant.role}`), scope: grant.scope_name }));
 
   const signOut = () => {
     setSigningOut(true);
-    void endSession().then(() => navigate(signInPath, { replace: true }));
+    setSignOutFailed(false);
+    endSession().then(
+      () => navigate(signInPath, { replace: true }),
+      (error: unknown) => {
+        console.warn('sign-out failed', error);
+        setSigningOut(false);
+        setSignOutFailed(true);
+      },
+    );
   };
 
   return (
@@ -26,6 +35,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
           {grants.join('，')}
         </span>
       </div>
+      {signOutFailed && (
+        <span className="top-bar-error" role="alert" data-testid="sign-out-error">
+          {t('user.signOutFailed')}
+        </span>
+      )}
       <button type="button" className="top-bar-button" onClick={signOut} disabled={signingOut} data-testid="sign-out">
         {t('user.signOut')}
       </button>
