@@ -14,6 +14,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_SEED: z.coerce.number().int().min(0).default(20260701),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LOAD_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -28,6 +32,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   demoSeed: number;
   loadDemo: boolean;
+  /** behind a reverse proxy: take the client address from X-Forwarded-For */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -48,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     demoSeed: e.DEMO_SEED,
     loadDemo: e.LOAD_DEMO,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -13,7 +13,7 @@ async function main() {
   const database = await openDatabase(config, log);
   const admin = await ensureInitialAdmin(database.pool);
   const demo = database.demoLoaded ? await createDemoAccounts(database.pool) : undefined;
-  const app = createApp({ db: database.pool, log });
+  const app = createApp({ db: database.pool, log, trustProxy: config.trustProxy });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;

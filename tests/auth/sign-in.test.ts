@@ -4,7 +4,8 @@ import { createUser } from '../../server/src/auth/users.ts';
 import type { SessionInfo } from '../../server/src/contract/auth.ts';
 import type { ErrorBody } from '../../server/src/contract/error.ts';
 import { createLogger } from '../../server/src/logger.ts';
-import { ApiClient, signIn } from '../support/api-client.ts';
+import type { AuditPage } from '../../server/src/contract/audit.ts';
+import { ApiClient, signIn, signInAs } from '../support/api-client.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let logged = '';
@@ -93,6 +94,35 @@ describe('a signed-in session', () => {
     const me = await client.getJson<ErrorBody>('/api/v1/auth/me');
     expect(me.status).toBe(401);
     expect((await client.getJson('/api/v1/areas?level=town')).status).toBe(401);
+  });
+});
+
+describe('cross-site requests', () => {
+  it('cannot sign in from another origin', async () => {
+    const { status, body } = await server.anonymous.send<ErrorBody>('POST', '/api/v1/auth/sign-in',
+      { username: 'signin_user', password }, { origin: 'https://evil.example' });
+    expect(status).toBe(403);
+    expect(body.error.code).toBe('csrf_failed');
+  });
+
+  it('may sign in again from a tab that holds a cookie but no token', async () => {
+    const session = await signIn(server.baseUrl, 'signin_user', password);
+    const { status } = await session.withoutCsrf().send('POST', '/api/v1/auth/sign-in',
+      { username: 'signin_user', password }, { origin: server.baseUrl });
+    expect(status).toBe(200);
+  });
+});
+
+describe('the audit log', () => {
+  it('shows a town admin only entries of their town: no county-wide failed sign-ins of unknown users', async () => {
+    await attempt('no_such_person', 'x');
+    const { rows: [town] } = await server.db.query<{ code: string }>("select code from area where level = 'town' order by code limit 1");
+    const townAdmin = await signInAs(server.baseUrl, server.db, 'admin', town!.code);
+    const { body } = await townAdmin.getJson<AuditPage>('/api/v1/audit?limit=200');
+    expect(body.entries.length).toBeGreaterThan(0);
+    for (const e of body.entries) expect(e.scope?.startsWith(town!.code.slice(0, 9)), JSON.stringify(e)).toBe(true);
+    const { body: county } = await server.admin.getJson<AuditPage>('/api/v1/audit?action=auth.sign_in_failed&limit=200');
+    expect(county.entries.some((e) => e.detail.username === 'no_such_person')).toBe(true);
   });
 });
 

@@ -12,7 +12,7 @@ export type TestServer = {
   baseUrl: string;
   db: pg.Pool;
   /** a county-wide admin, signed in: the default caller of get/getJson/send */
-  admin: ApiClient;
+  admin: ApiClient & { userId: number; username: string };
   anonymous: ApiClient;
   get(path: string): Promise<Response>;
   getJson<T = unknown>(path: string): Promise<Answer<T>>;

@@ -41,6 +41,7 @@ export function authenticate(db: pg.Pool): RequestHandler {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const signInPath = '/api/v1/auth/sign-in';
 
 /**
  * Cookie sessions must echo their CSRF token in a header on every write. SameSite=Strict already
@@ -49,7 +50,16 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function csrfProtection(): RequestHandler {
   return (req, _res, next) => {
     const principal = req.principal;
-    if (safeMethods.has(req.method) || principal?.kind !== 'user') return next();
+    if (safeMethods.has(req.method)) return next();
+    // Signing in may happen in a tab that has no token yet; a cross-site form is stopped by Origin.
+    if (req.path === signInPath) {
+      const origin = req.get('origin');
+      if (origin && new URL(origin).host !== req.get('host')) {
+        throw new HttpError(403, ErrorCode.csrfFailed, 'Sign in from RedGrid\'s own page.');
+      }
+      return next();
+    }
+    if (principal?.kind !== 'user') return next();
     if (req.headers[csrfHeader] !== principal.csrfToken) {
       throw new HttpError(403, ErrorCode.csrfFailed, 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
     }

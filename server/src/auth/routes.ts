@@ -24,6 +24,8 @@ export function authRoutes(db: pg.Pool): Router {
   const signInLimit = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: 30,
+    // failures only: an office behind one address signs in many times a day
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, _next, options) => {
@@ -35,7 +37,8 @@ export function authRoutes(db: pg.Pool): Router {
     const { username, password } = parseBody(SignInBody, req);
     const outcome = await checkSignIn(db, username, password);
     if (!outcome.ok) {
-      await audit(db, req, { userId: outcome.userId, action: 'auth.sign_in_failed', detail: { username, reason: outcome.reason } });
+      const scope = outcome.userId === null ? null : ((await selectGrants(db, outcome.userId))[0]?.scope ?? null);
+      await audit(db, req, { userId: outcome.userId, action: 'auth.sign_in_failed', scope, detail: { username, reason: outcome.reason } });
       if (outcome.reason === 'locked') {
         res.set('Retry-After', String(outcome.retryAfter));
         throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many failed sign-ins; try again in ${outcome.retryAfter} seconds.`);
@@ -67,7 +70,7 @@ export function authRoutes(db: pg.Pool): Router {
     const principal = principalOf(req);
     const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
     if (cookie) await deleteSession(db, hashToken(cookie));
-    await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: principal.kind === 'user' ? [principal.userId] : [] });
+    await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: principal.kind === 'user' ? [principal.userId] : [], scope: principal.grants[0]?.scope ?? null });
     setSessionCookie(req, res, null);
     res.status(204).end();
   });

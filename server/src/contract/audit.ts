@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+/** `from` is inclusive, `to` exclusive. */
 export const AuditQuery = z.object({
   user: z.string().regex(/^\d{1,15}$/, 'must be a user id').transform(Number).optional(),
   action: z.string().regex(/^[a-z_.]{1,100}$/, 'must be an action name such as member.read_exact').optional(),
