@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -58,5 +58,17 @@ describe('the embedded PostgreSQL cluster', () => {
     await cluster.stop();
     const client = new pg.Client({ connectionString: cluster.adminUrl, connectionTimeoutMillis: 2000 });
     await expect(client.connect()).rejects.toThrow();
+  });
+});
+
+describe('a damaged state file', () => {
+  it('does not stop the cluster from starting', async () => {
+    writeFileSync(path.join(dataDir, 'cluster.json'), '{"port":1234,"dir":"x"}}');
+    const cluster = await startEmbeddedCluster(dataDir, log);
+    try {
+      expect(await postgisVersion(cluster.adminUrl)).toMatch(/^3\./);
+    } finally {
+      await cluster.stop();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../logger.ts';
@@ -89,6 +89,22 @@ function runningPort(dir: string): number | undefined {
   return Number(lines[3]) || undefined;
 }
 
+/** The port used last time, if the state file is readable; a damaged file only costs the choice. */
+function savedPort(stateFile: string): number | undefined {
+  try {
+    return (JSON.parse(readFileSync(stateFile, 'utf8')) as { port?: number }).port;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Two processes starting at once must not interleave their writes: write aside, then rename. */
+function writeAtomically(file: string, content: string) {
+  const aside = `${file}.${process.pid}`;
+  writeFileSync(aside, content);
+  renameSync(aside, file);
+}
+
 function settings(port: number): string {
   return [
     `port = ${port}`,
@@ -145,11 +161,10 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
     return { adminUrl: url(already, 'postgres'), databaseUrl: (db) => url(already, db), startedHere: false, stop: async () => {} };
   }
 
-  const saved = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { port?: number }) : {};
-  const port = await freePort(saved.port);
-  writeFileSync(stateFile, JSON.stringify({ port, dir }));
+  const port = await freePort(savedPort(stateFile));
+  writeAtomically(stateFile, JSON.stringify({ port, dir }));
   const confFile = path.join(dir, 'redgrid.conf');
-  writeFileSync(confFile, settings(port));
+  writeAtomically(confFile, settings(port));
   if (user) chownSync(confFile, user.uid, user.gid);
   const logFile = path.join(dir, 'server.log');
   const start = run(bin, user, 'pg_ctl', ['start', '-w', '-t', '120', '-D', dir, '-l', logFile]);
