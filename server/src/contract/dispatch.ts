@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Lat, Lng, queryNumber } from './geo.ts';
+
+const skillList = z.string().regex(/^[a-z_]{1,30}(,[a-z_]{1,30}){0,9}$/, 'must be skill names separated by commas, e.g. first_aid,driving')
+  .transform((s) => s.split(','));
+
+export const NearbyQuery = z.object({
+  lng: Lng,
+  lat: Lat,
+  radius: queryNumber(1, 20_000).default(1000),
+  limit: queryNumber(1, 500).pipe(z.number().int('must be a whole number')).default(50),
+  available: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true').transform((v) => v === 'true'),
+  skills: skillList.optional(),
+});
+export type NearbyQuery = z.output<typeof NearbyQuery>;
+
+export const NearbyMember = z.object({
+  id: z.number(),
+  name: z.string(),
+  org: z.object({ id: z.number(), name: z.string() }),
+  distance_m: z.number(),
+  skills: z.array(z.string()),
+  stars: z.number(),
+  /** exact, for dispatchers and admins (audited); null for others */
+  position: z.tuple([z.number(), z.number()]).nullable(),
+});
+export type NearbyMember = z.infer<typeof NearbyMember>;
+
+export const NearbyResult = z.object({
+  center: z.tuple([z.number(), z.number()]),
+  radius: z.number(),
+  members: z.array(NearbyMember),
+});
+export type NearbyResult = z.infer<typeof NearbyResult>;
+
+export const StartDispatchBody = z.object({
+  radius: z.number().int().min(50, 'must be at least 50 m').max(20_000, 'must be at most 20 km').default(1000),
+  maxRadius: z.number().int().min(50).max(20_000, 'must be at most 20 km').optional(),
+  waveSize: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(5),
+  target: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
+  skills: z.array(z.string().regex(/^[a-z_]{1,30}$/, 'must be a skill name')).max(10).default([]),
+  /** seconds a member has to answer before the alert times out */
+  alertTimeout: z.number().int().min(1).max(3600).default(90),
+});
+export type StartDispatchBody = z.infer<typeof StartDispatchBody>;
+
+export const alertStates = ['alerted', 'accepted', 'declined', 'timed_out', 'cancelled', 'recalled', 'arrived'] as const;
+export type AlertState = (typeof alertStates)[number];
+
+export const DispatchAlert = z.object({
+  member: NearbyMember.omit({ distance_m: true }),
+  wave: z.number(),
+  state: z.enum(alertStates),
+  distance_m: z.number(),
+  alerted_at: z.string(),
+  answered_at: z.string().nullable(),
+  arrived_at: z.string().nullable(),
+});
+export type DispatchAlert = z.infer<typeof DispatchAlert>;
+
+export const DispatchView = z.object({
+  id: z.number(),
+  case_id: z.number(),
+  status: z.enum(['active', 'fulfilled', 'closed']),
+  radius_m: z.number(),
+  max_radius_m: z.number(),
+  wave_size: z.number(),
+  target: z.number(),
+  skills: z.array(z.string()),
+  waves: z.number(),
+  accepted: z.number(),
+  alerts: z.array(DispatchAlert),
+});
+export type DispatchView = z.infer<typeof DispatchView>;
+
+export const AddMemberBody = z.object({ member_id: z.number().int().min(1) });
+
+/** What the member's page (/m/{token}) shows and sends; the token is a signed, expiring link. */
+export const MemberAlertView = z.object({
+  case: z.object({ kind: z.string(), title: z.string(), description: z.string().nullable(), position: z.tuple([z.number(), z.number()]) }),
+  member: z.object({ name: z.string() }),
+  state: z.enum(alertStates),
+  distance_m: z.number(),
+  expires_at: z.string(),
+});
+export type MemberAlertView = z.infer<typeof MemberAlertView>;
+
+export const MemberAnswer = z.enum(['accept', 'decline', 'arrived']);
+export type MemberAnswer = z.infer<typeof MemberAnswer>;
+
+/** Events on GET /api/v1/live (server-sent events): ids only, never a member's name or position. */
+export const LiveEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('case.created'), case_id: z.number() }),
+  z.object({ type: z.literal('case.updated'), case_id: z.number() }),
+  z.object({ type: z.literal('dispatch.updated'), case_id: z.number(), dispatch_id: z.number() }),
+]);
+export type LiveEvent = z.infer<typeof LiveEvent>;
