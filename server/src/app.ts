@@ -4,6 +4,11 @@ import type pg from 'pg';
 import { pinoHttp } from 'pino-http';
 import { areasRoutes } from './areas/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { casesRoutes } from './cases/routes.ts';
+import { defaultPolicy, type DispatchPolicy } from './dispatch/engine.ts';
+import { dispatchRoutes } from './dispatch/routes.ts';
+import type { LiveHub } from './live/hub.ts';
+import { liveRoutes } from './live/routes.ts';
 import { authenticate, csrfProtection, requireSignedIn } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { docsRoutes } from './docs/routes.ts';
@@ -18,9 +23,9 @@ import { membersRoutes } from './members/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
-export type AppDeps = { db: pg.Pool; log: Logger; trustProxy?: boolean };
+export type AppDeps = { db: pg.Pool; log: Logger; trustProxy?: boolean; policy?: DispatchPolicy; live?: LiveHub };
 
-export function createApp({ db, log, trustProxy = false }: AppDeps): Express {
+export function createApp({ db, log, trustProxy = false, policy = defaultPolicy, live }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -44,6 +49,9 @@ export function createApp({ db, log, trustProxy = false }: AppDeps): Express {
   app.use(membersRoutes(db));
   app.use(auditRoutes(db));
   app.use(usersRoutes(db));
+  app.use(casesRoutes(db, policy));
+  app.use(dispatchRoutes(db, policy));
+  app.use(liveRoutes(live));
 
   app.use(staticClient());
   app.use(notFoundHandler());

@@ -18,6 +18,9 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  DISPATCH_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(5),
+  SMS_WEBHOOK_URL: z.url('SMS_WEBHOOK_URL must be a URL').optional(),
+  PUBLIC_URL: z.url('PUBLIC_URL must be a URL such as https://redgrid.example.gov.cn').optional(),
   LOAD_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -34,6 +37,11 @@ export type Config = {
   loadDemo: boolean;
   /** behind a reverse proxy: take the client address from X-Forwarded-For */
   trustProxy: boolean;
+  /** alerts a member may get in 24 hours */
+  dispatchDailyCap: number;
+  smsWebhookUrl: string | undefined;
+  /** origin used in links sent to members; defaults to the server's own address */
+  publicUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.DEMO_SEED,
     loadDemo: e.LOAD_DEMO,
     trustProxy: e.TRUST_PROXY,
+    dispatchDailyCap: e.DISPATCH_DAILY_CAP,
+    smsWebhookUrl: e.SMS_WEBHOOK_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
   };
 }

@@ -1,5 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { defaultPolicy } from './dispatch/engine.ts';
+import { startWorkers } from './dispatch/sender.ts';
+import { sweepTimeouts } from './dispatch/service.ts';
+import { LiveHub } from './live/hub.ts';
 import { createDemoAccounts, ensureInitialAdmin } from './auth/bootstrap.ts';
 import { printCredentials } from './auth/print-credentials.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -13,11 +17,16 @@ async function main() {
   const database = await openDatabase(config, log);
   const admin = await ensureInitialAdmin(database.pool);
   const demo = database.demoLoaded ? await createDemoAccounts(database.pool) : undefined;
-  const app = createApp({ db: database.pool, log, trustProxy: config.trustProxy });
+  const policy = { ...defaultPolicy, dailyCap: config.dispatchDailyCap };
+  const live = new LiveHub(database.url, log);
+  await live.start();
+  const app = createApp({ db: database.pool, log, trustProxy: config.trustProxy, policy, live });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
+  const stopWorkers = startWorkers(database.pool, { webhookUrl: config.smsWebhookUrl, publicUrl: config.publicUrl ?? url.slice(0, -1) },
+    () => sweepTimeouts(database.pool, policy), log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
   printCredentials(url, admin, demo);
@@ -29,7 +38,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    database.close().then(
+    Promise.all([stopWorkers(), live.stop()]).then(() => database.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'error while closing the database');

@@ -2,6 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
+import { defaultPolicy } from '../../server/src/dispatch/engine.ts';
+import { startWorkers } from '../../server/src/dispatch/sender.ts';
+import { sweepTimeouts } from '../../server/src/dispatch/service.ts';
+import { LiveHub } from '../../server/src/live/hub.ts';
 import { createPool } from '../../server/src/db/pool.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { ApiClient, signInAs, type Answer } from './api-client.ts';
@@ -23,13 +27,19 @@ export type TestServer = {
 export async function startTestServer(
   databaseUrl = inject('databaseUrl'),
   log = createLogger('silent'),
+  { workers = true }: { workers?: boolean } = {},
 ): Promise<TestServer> {
   const db = createPool(databaseUrl, 4);
-  const app = createApp({ db, log });
+  const live = new LiveHub(databaseUrl, log);
+  await live.start();
+  const app = createApp({ db, log, live });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = await signInAs(baseUrl, db, 'admin', demoCounty);
+  const stopWorkers = workers
+    ? startWorkers(db, { publicUrl: baseUrl }, () => sweepTimeouts(db, defaultPolicy), log, 200)
+    : async () => {};
   return {
     baseUrl,
     db,
@@ -38,6 +48,8 @@ export async function startTestServer(
     get: (path) => admin.get(path),
     getJson: (path) => admin.getJson(path),
     close: async () => {
+      await stopWorkers();
+      await live.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.end();

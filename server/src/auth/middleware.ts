@@ -59,7 +59,8 @@ export function csrfProtection(): RequestHandler {
       }
       return next();
     }
-    if (principal?.kind !== 'user') return next();
+    // member links carry their own signed token in the path, which no other site can know
+    if (principal?.kind !== 'user' || req.path.startsWith('/api/m/')) return next();
     if (req.headers[csrfHeader] !== principal.csrfToken) {
       throw new HttpError(403, ErrorCode.csrfFailed, 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
     }

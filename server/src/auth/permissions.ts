@@ -6,10 +6,16 @@ export const permissions = {
   'territory.read': ['admin', 'planner', 'dispatcher', 'secretary', 'wall'],
   /** members listed with generalized positions, no contacts */
   'member.list': ['admin', 'secretary', 'dispatcher'],
+  /** nearest members by distance; exact positions only with dispatch.manage */
+  'member.nearby': ['admin', 'secretary', 'dispatcher'],
   /** one member's exact home position and phone (audited) */
   'member.read_exact': ['admin', 'secretary'],
   /** member counts in cells; suppressed below 5 for the wall */
   'member.aggregate': ['admin', 'planner', 'dispatcher', 'secretary', 'wall'],
+  /** cases: create, read, close */
+  'case.manage': ['admin', 'dispatcher'],
+  /** nearby members with exact positions (audited), dispatches */
+  'dispatch.manage': ['admin', 'dispatcher'],
   'audit.read': ['admin'],
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

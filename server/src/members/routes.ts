@@ -3,13 +3,15 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { grantsFor, scopePatterns } from '../auth/principal.ts';
+import { can, grantsFor, scopePatterns } from '../auth/principal.ts';
+import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { DensityQuery, MembersQuery } from '../contract/members.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
 import { cellDegrees, densityMinimum, memberPrecision } from './precision.ts';
-import { presentMember, presentMemberDetail } from './present.ts';
+import { selectNearby } from './nearby.queries.ts';
+import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMember, selectMembers } from './queries.ts';
 
 const MemberParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a member id').transform(Number) });
@@ -34,6 +36,22 @@ export function membersRoutes(db: pg.Pool): Router {
       suppressed_below: minimum,
       cells: rows.map((r) => ({ center: [r.lng, r.lat], members: r.members, available: r.available })),
     });
+  });
+
+  router.get('/api/v1/members/nearby', requirePermission('member.nearby'), async (req, res) => {
+    const q = parseQuery(NearbyQuery, req);
+    const principal = principalOf(req);
+    const exact = can(principal, 'dispatch.manage');
+    const rows = await selectNearby(db, { ...q, skills: q.skills ?? [], scope: scopePatterns(principal, 'member.nearby') });
+    if (exact && rows.length) {
+      await audit(db, req, { action: 'member.read_exact', targetKind: 'member', targetIds: rows.map((r) => r.id), detail: { purpose: 'nearby', center: [q.lng, q.lat] } });
+    }
+    const result: NearbyResult = {
+      center: [q.lng, q.lat],
+      radius: q.radius,
+      members: rows.map((r) => presentNearby(r, exact)),
+    };
+    res.json(result);
   });
 
   router.get('/api/v1/members', requirePermission('member.list'), async (req, res) => {

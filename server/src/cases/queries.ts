@@ -1,0 +1,108 @@
+import type pg from 'pg';
+import type { CaseEvent } from '../contract/cases.ts';
+import type { LocateRow } from '../locate/queries.ts';
+
+type Db = pg.Pool | pg.PoolClient;
+
+export type CaseRow = {
+  id: number; kind: string; title: string; description: string | null;
+  severity: 'low' | 'normal' | 'high' | 'critical';
+  status: 'reported' | 'registered' | 'dispatched' | 'handling' | 'verifying' | 'closed';
+  lng: number; lat: number;
+  town_code: string | null; town_name: string | null; community_code: string | null; community_name: string | null;
+  grid_code: string | null; grid_name: string | null; org_id: number | null; org_name: string | null; grid_leader: string | null;
+  reported_at: Date; closed_at: Date | null; active_dispatch_id: number | null; idempotency_fingerprint: string | null;
+};
+
+const caseColumns = `c.id, c.kind, c.title, c.description, c.severity, c.status, st_x(c.geom) as lng, st_y(c.geom) as lat,
+  c.town_code, t.name as town_name, c.community_code, k.name as community_name, c.grid_code, g.name as grid_name,
+  c.org_id, o.name as org_name, s.name as grid_leader, c.reported_at, c.closed_at, c.idempotency_fingerprint,
+  (select d.id from dispatch d where d.case_id = c.id and d.status <> 'closed' order by d.id desc limit 1) as active_dispatch_id`;
+
+const caseJoins = `left join area t on t.code = c.town_code
+  left join area k on k.code = c.community_code
+  left join grid g on g.code = c.grid_code and g.valid_to is null
+  left join org o on o.id = c.org_id
+  left join grid_staff s on s.grid_code = c.grid_code and s.role = 'grid_leader'`;
+
+export type NewCase = {
+  kind: string; title: string; description: string | null; severity: string; lng: number; lat: number;
+  idempotencyKey: string; fingerprint: string; reportedBy: number | null; location: LocateRow;
+};
+
+/** Inserts the case unless its idempotency key exists; answers the new id, or undefined. */
+export async function insertCase(db: Db, c: NewCase): Promise<number | undefined> {
+  const { rows } = await db.query<{ id: number }>(
+    `insert into "case" (county_code, kind, title, description, severity, town_code, community_code, grid_code, org_id,
+       reported_by, idempotency_key, idempotency_fingerprint, geom)
+     values ($1, $2, $3, $4, $5::case_severity, $6, $7, $8, $9, $10, $11, $12, st_setsrid(st_makepoint($13, $14), 4326))
+     on conflict (idempotency_key) do nothing
+     returning id`,
+    [c.location.county_code, c.kind, c.title, c.description, c.severity, c.location.town_code, c.location.community_code,
+      c.location.grid_code, c.location.branch_id, c.reportedBy, c.idempotencyKey, c.fingerprint, c.lng, c.lat],
+  );
+  return rows[0]?.id;
+}
+
+export async function selectCaseByKey(db: Db, key: string, scope: string[]): Promise<CaseRow | undefined> {
+  const { rows } = await db.query<CaseRow>(
+    `select ${caseColumns} from "case" c ${caseJoins} where c.idempotency_key = $1 and c.community_code like any($2::text[])`,
+    [key, scope],
+  );
+  return rows[0];
+}
+
+export async function selectCase(db: Db, id: number, scope: string[]): Promise<CaseRow | undefined> {
+  const { rows } = await db.query<CaseRow>(
+    `select ${caseColumns} from "case" c ${caseJoins} where c.id = $1 and c.community_code like any($2::text[])`,
+    [id, scope],
+  );
+  return rows[0];
+}
+
+export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', scope: string[]): Promise<CaseRow[]> {
+  const { rows } = await db.query<CaseRow>(
+    `select ${caseColumns} from "case" c ${caseJoins}
+     where c.community_code like any($2::text[])
+       and ($1 = 'all' or ($1 = 'open') = (c.status <> 'closed'))
+     order by c.reported_at desc, c.id desc limit 500`,
+    [status, scope],
+  );
+  return rows;
+}
+
+type EventRow = Omit<CaseEvent, 'at'> & { at: Date };
+
+export async function selectTimeline(db: Db, caseId: number): Promise<EventRow[]> {
+  const { rows } = await db.query<EventRow>(
+    'select id, at, from_status, to_status, note, data from case_event where case_id = $1 order by at, id',
+    [caseId],
+  );
+  return rows;
+}
+
+export async function insertCaseEvent(
+  db: Db,
+  e: { caseId: number; actorId: number | null; from?: string | null; to?: string | null; note: string; data?: Record<string, unknown> },
+): Promise<void> {
+  await db.query(
+    `insert into case_event (case_id, actor_id, from_status, to_status, note, data)
+     values ($1, $2, $3::case_status, $4::case_status, $5, $6::jsonb)`,
+    [e.caseId, e.actorId, e.from ?? null, e.to ?? null, e.note, JSON.stringify(e.data ?? {})],
+  );
+}
+
+/** Moves a case to `to` (closed_at follows); answers the status it had, or undefined when not found. */
+export async function updateCaseStatus(db: Db, caseId: number, to: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ previous: string }>(
+    `update "case" c set status = $2::case_status, closed_at = case when $2 = 'closed' then now() else null end
+     from (select id, status as previous from "case" where id = $1 for update) p
+     where c.id = p.id returning p.previous`,
+    [caseId, to],
+  );
+  return rows[0]?.previous;
+}
+
+export async function insertLiveEvent(db: Db, payload: Record<string, unknown>, dispatchId: number | null = null): Promise<void> {
+  await db.query("insert into outbox (kind, dispatch_id, payload) values ('live_event', $1, $2::jsonb)", [dispatchId, JSON.stringify(payload)]);
+}

@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { z } from 'zod';
+import { audit } from '../audit/record.ts';
+import { principalOf, requirePermission } from '../auth/middleware.ts';
+import { actorId, scopePatterns } from '../auth/principal.ts';
+import { CasesQuery, CreateCaseBody, IdempotencyKey, idempotencyHeader } from '../contract/cases.ts';
+import { StartDispatchBody } from '../contract/dispatch.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { withTransaction } from '../db/transaction.ts';
+import type { DispatchPolicy } from '../dispatch/engine.ts';
+import { closeDispatch, startDispatch } from '../dispatch/service.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseBody, parseParams, parseQuery } from '../http/parse.ts';
+import { createCase } from './create-case.ts';
+import { presentCase } from './present.ts';
+import { insertCaseEvent, insertLiveEvent, selectCase, selectCases, selectTimeline, updateCaseStatus } from './queries.ts';
+
+const CaseParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a case id').transform(Number) });
+
+export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
+  const router = Router();
+  const manage = requirePermission('case.manage');
+  const scope = (req: Parameters<typeof principalOf>[0]) => scopePatterns(principalOf(req), 'case.manage');
+
+  const load = async (id: number, patterns: string[]) => {
+    const row = await selectCase(db, id, patterns);
+    if (!row) throw new HttpError(404, ErrorCode.notFound, `No case ${id} in your scope.`);
+    return presentCase(row, await selectTimeline(db, id));
+  };
+
+  router.post('/api/v1/cases', manage, async (req, res) => {
+    const keyParse = IdempotencyKey.safeParse(req.get(idempotencyHeader));
+    if (!keyParse.success) throw new HttpError(400, 'missing_idempotency_key', keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
+    const body = parseBody(CreateCaseBody, req);
+    const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scope(req));
+    if (created) await audit(db, req, { action: 'case.create', targetKind: 'case', targetIds: [row.id], scope: row.community_code });
+    res.status(created ? 201 : 200).set('Idempotent-Replayed', String(!created)).json(await load(row.id, ['%']));
+  });
+
+  router.get('/api/v1/cases', manage, async (req, res) => {
+    const { status } = parseQuery(CasesQuery, req);
+    const rows = await selectCases(db, status, scope(req));
+    res.json({ cases: rows.map((r) => { const { timeline: _, ...view } = presentCase(r, []); return view; }) });
+  });
+
+  router.get('/api/v1/cases/:id', manage, async (req, res) => {
+    const { id } = parseParams(CaseParams, req);
+    res.json(await load(id, scope(req)));
+  });
+
+  router.post('/api/v1/cases/:id/close', manage, async (req, res) => {
+    const { id } = parseParams(CaseParams, req);
+    const view = await load(id, scope(req));
+    if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scope(req), actorId(req.principal));
+    await withTransaction(db, async (tx) => {
+      const previous = await updateCaseStatus(tx, id, 'closed');
+      if (previous !== 'closed') {
+        await insertCaseEvent(tx, { caseId: id, actorId: actorId(req.principal), from: previous ?? null, to: 'closed', note: '结案' });
+        await insertLiveEvent(tx, { type: 'case.updated', case_id: id });
+      }
+    });
+    await audit(db, req, { action: 'case.close', targetKind: 'case', targetIds: [id], scope: view.community?.code ?? null });
+    res.json(await load(id, scope(req)));
+  });
+
+  router.post('/api/v1/cases/:id/dispatch', requirePermission('dispatch.manage'), async (req, res) => {
+    const { id } = parseParams(CaseParams, req);
+    const body = parseBody(StartDispatchBody, req);
+    const view = await load(id, scope(req));
+    if (view.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The case is closed.');
+    const patterns = scopePatterns(principalOf(req), 'dispatch.manage');
+    const dispatchId = await startDispatch(db, id, body, patterns, actorId(req.principal), policy);
+    await audit(db, req, { action: 'dispatch.start', targetKind: 'dispatch', targetIds: [dispatchId], scope: view.community?.code ?? null });
+    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json({ id: dispatchId });
+  });
+  return router;
+}

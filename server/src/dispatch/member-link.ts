@@ -1,0 +1,48 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type pg from 'pg';
+
+/** How long a member's link works after the alert. */
+export const linkTtlSeconds = 24 * 3600;
+
+let cachedKey: Buffer | undefined;
+
+/** The key that signs member links, made once and shared by every process through the database. */
+export async function linkKey(db: pg.Pool | pg.PoolClient): Promise<Buffer> {
+  if (cachedKey) return cachedKey;
+  await db.query("insert into app_secret (name, value) values ('member_link', $1) on conflict (name) do nothing", [randomBytes(32)]);
+  const { rows } = await db.query<{ value: Buffer }>("select value from app_secret where name = 'member_link'");
+  cachedKey = rows[0]!.value;
+  return cachedKey;
+}
+
+function sign(key: Buffer, payload: string): string {
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
+
+export type LinkClaims = { dispatchId: number; memberId: number; expiresAt: number };
+
+/** `/m/<payload>.<signature>`: the dispatch, the member and an expiry, signed with HMAC-SHA256. */
+export function memberLinkFor(key: Buffer, dispatchId: number, memberId: number, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ d: dispatchId, m: memberId, e: Math.floor(now / 1000) + linkTtlSeconds })).toString('base64url');
+  return `/m/${payload}.${sign(key, payload)}`;
+}
+
+/** The claims of a well-signed token, or undefined; expiry is the caller's to check. */
+export function readMemberToken(key: Buffer, token: string): LinkClaims | undefined {
+  const [payload, signature] = token.split('.');
+  if (!payload || !signature) return undefined;
+  const expected = Buffer.from(sign(key, payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { d: number; m: number; e: number };
+    return { dispatchId: claims.d, memberId: claims.m, expiresAt: claims.e * 1000 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** For tests and the SMS text: the link of one member's alert. */
+export async function memberLink(db: pg.Pool, dispatchId: number, memberId: number): Promise<string> {
+  return memberLinkFor(await linkKey(db), dispatchId, memberId);
+}

@@ -1,0 +1,100 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { z } from 'zod';
+import { audit } from '../audit/record.ts';
+import { principalOf, requirePermission } from '../auth/middleware.ts';
+import { actorId, scopePatterns } from '../auth/principal.ts';
+import { AddMemberBody, MemberAnswer, type MemberAlertView } from '../contract/dispatch.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseBody, parseParams } from '../http/parse.ts';
+import type { DispatchPolicy } from './engine.ts';
+import { linkKey, readMemberToken } from './member-link.ts';
+import { presentDispatch } from './present.ts';
+import { selectAlerts, selectDispatch } from './queries.ts';
+import { addMember, answerAlert, closeDispatch, recallMember } from './service.ts';
+
+const DispatchParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a dispatch id').transform(Number) });
+const MemberParams = DispatchParams.extend({ memberId: z.string().regex(/^\d{1,15}$/, 'must be a member id').transform(Number) });
+const TokenParams = z.object({ token: z.string().max(500) });
+const AnswerParams = TokenParams.extend({ answer: MemberAnswer });
+
+export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
+  const router = Router();
+  const manage = requirePermission('dispatch.manage');
+  const scope = (req: Parameters<typeof principalOf>[0]) => scopePatterns(principalOf(req), 'dispatch.manage');
+
+  const view = async (id: number, patterns: string[]) => {
+    const d = await selectDispatch(db, id, patterns);
+    if (!d) throw new HttpError(404, ErrorCode.notFound, `No dispatch ${id} in your scope.`);
+    return presentDispatch(d, await selectAlerts(db, id));
+  };
+
+  router.get('/api/v1/dispatches/:id', manage, async (req, res) => {
+    const { id } = parseParams(DispatchParams, req);
+    const result = await view(id, scope(req));
+    if (result.alerts.length) {
+      await audit(db, req, { action: 'member.read_exact', targetKind: 'member', targetIds: result.alerts.map((a) => a.member.id), detail: { purpose: 'dispatch', dispatch_id: id } });
+    }
+    res.json(result);
+  });
+
+  router.post('/api/v1/dispatches/:id/members', manage, async (req, res) => {
+    const { id } = parseParams(DispatchParams, req);
+    const { member_id } = parseBody(AddMemberBody, req);
+    await addMember(db, id, member_id, scope(req), actorId(req.principal));
+    await audit(db, req, { action: 'dispatch.add_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id } });
+    res.status(201).json(await view(id, scope(req)));
+  });
+
+  router.delete('/api/v1/dispatches/:id/members/:memberId', manage, async (req, res) => {
+    const { id, memberId } = parseParams(MemberParams, req);
+    await recallMember(db, id, memberId, scope(req), actorId(req.principal), policy);
+    await audit(db, req, { action: 'dispatch.recall_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id: memberId } });
+    res.json(await view(id, scope(req)));
+  });
+
+  router.post('/api/v1/dispatches/:id/close', manage, async (req, res) => {
+    const { id } = parseParams(DispatchParams, req);
+    await closeDispatch(db, id, scope(req), actorId(req.principal));
+    await audit(db, req, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [id] });
+    res.json(await view(id, scope(req)));
+  });
+
+  // The member's own page: authenticated by the signed link, not by a session.
+  const claimsOf = async (token: string) => {
+    const claims = readMemberToken(await linkKey(db), token);
+    if (!claims) throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
+    if (claims.expiresAt < Date.now()) throw new HttpError(410, 'link_expired', 'This link has expired.');
+    return claims;
+  };
+  const memberView = async (dispatchId: number, memberId: number, expiresAt: number): Promise<MemberAlertView> => {
+    const { rows } = await db.query<{ kind: string; title: string; description: string | null; lng: number; lat: number; name: string; state: MemberAlertView['state']; distance_m: number }>(
+      `select c.kind, c.title, c.description, st_x(c.geom) as lng, st_y(c.geom) as lat, m.name, a.state, a.distance_m
+       from dispatch_alert a join dispatch d on d.id = a.dispatch_id join "case" c on c.id = d.case_id join member m on m.id = a.member_id
+       where a.dispatch_id = $1 and a.member_id = $2`, [dispatchId, memberId]);
+    const r = rows[0];
+    if (!r) throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
+    return {
+      case: { kind: r.kind, title: r.title, description: r.description, position: [r.lng, r.lat] },
+      member: { name: r.name }, state: r.state, distance_m: Math.round(r.distance_m), expires_at: new Date(expiresAt).toISOString(),
+    };
+  };
+
+  router.get('/api/m/:token', async (req, res) => {
+    const { token } = parseParams(TokenParams, req);
+    const c = await claimsOf(token);
+    res.json(await memberView(c.dispatchId, c.memberId, c.expiresAt));
+  });
+
+  router.post('/api/m/:token/:answer', async (req, res) => {
+    const { token, answer } = parseParams(AnswerParams, req);
+    const c = await claimsOf(token);
+    if (!(await answerAlert(db, c.dispatchId, c.memberId, answer, policy))) {
+      const current = await memberView(c.dispatchId, c.memberId, c.expiresAt);
+      throw new HttpError(409, 'answer_not_allowed', `This alert is ${current.state}; "${answer}" is not possible now.`);
+    }
+    res.json(await memberView(c.dispatchId, c.memberId, c.expiresAt));
+  });
+  return router;
+}

@@ -1,0 +1,80 @@
+import type pg from 'pg';
+import type { StartDispatchBody } from '../contract/dispatch.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { HttpError } from '../http/http-error.ts';
+import { addByHand, advance, answer, begin, close, recall, timeOut, type DispatchPolicy } from './engine.ts';
+import { insertDispatch, memberDistance, selectDispatch, selectOverdueDispatches, type DispatchRow } from './queries.ts';
+
+const notFound = (id: number) => new HttpError(404, ErrorCode.notFound, `No dispatch ${id} in your scope.`);
+
+/** Runs `work` on the dispatch with its row locked, in one transaction. */
+function onDispatch<T>(db: pg.Pool, id: number, scope: string[], work: (tx: pg.PoolClient, d: DispatchRow) => Promise<T>): Promise<T> {
+  return withTransaction(db, async (tx) => {
+    const d = await selectDispatch(tx, id, scope, true);
+    if (!d) throw notFound(id);
+    return work(tx, d);
+  });
+}
+
+export async function startDispatch(
+  db: pg.Pool, caseId: number, body: StartDispatchBody, scope: string[], actorId: number | null, policy: DispatchPolicy,
+): Promise<number> {
+  try {
+    return await withTransaction(db, async (tx) => {
+      const id = await insertDispatch(tx, {
+        caseId, radius: body.radius, maxRadius: Math.max(body.radius, body.maxRadius ?? body.radius * 3), waveSize: body.waveSize,
+        target: body.target, skills: body.skills, alertTimeout: body.alertTimeout, createdBy: actorId, scope,
+      });
+      const d = (await selectDispatch(tx, id, scope, true))!;
+      await begin(tx, d, policy, actorId);
+      return id;
+    });
+  } catch (error) {
+    if ((error as { constraint?: string }).constraint === 'dispatch_one_active_idx') {
+      throw new HttpError(409, ErrorCode.conflict, 'This case already has an active dispatch; close it first.');
+    }
+    throw error;
+  }
+}
+
+export function answerAlert(db: pg.Pool, dispatchId: number, memberId: number, what: 'accept' | 'decline' | 'arrived', policy: DispatchPolicy) {
+  return onDispatch(db, dispatchId, ['%'], (tx, d) => answer(tx, d, memberId, what, policy));
+}
+
+export function addMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actorId: number | null) {
+  return onDispatch(db, dispatchId, scope, async (tx, d) => {
+    if (d.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The dispatch is closed.');
+    const distance = await memberDistance(tx, memberId, d.lng, d.lat, d.scope);
+    if (distance === undefined) throw new HttpError(404, ErrorCode.notFound, `No member ${memberId} in your scope.`);
+    try {
+      await addByHand(tx, d, memberId, distance, actorId);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new HttpError(409, ErrorCode.conflict, `Member ${memberId} is already in this dispatch.`);
+      throw error;
+    }
+  });
+}
+
+export function recallMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actorId: number | null, policy: DispatchPolicy) {
+  return onDispatch(db, dispatchId, scope, async (tx, d) => {
+    if (!(await recall(tx, d, memberId, actorId, policy))) {
+      throw new HttpError(404, ErrorCode.notFound, `Member ${memberId} has no open alert in this dispatch.`);
+    }
+  });
+}
+
+export function closeDispatch(db: pg.Pool, dispatchId: number, scope: string[], actorId: number | null) {
+  return onDispatch(db, dispatchId, scope, async (tx, d) => {
+    if (d.status !== 'closed') await close(tx, d, actorId);
+  });
+}
+
+/** Times out unanswered alerts everywhere and sends the waves that replace them. */
+export async function sweepTimeouts(db: pg.Pool, policy: DispatchPolicy): Promise<void> {
+  for (const id of await selectOverdueDispatches(db)) {
+    await onDispatch(db, id, ['%'], (tx, d) => timeOut(tx, d, policy));
+  }
+}
+
+export { advance };

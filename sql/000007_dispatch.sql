@@ -1,0 +1,82 @@
+-- Emergency dispatch: nearest members, waves, an outbox that loses no alert, signed member links.
+
+alter table dispatch
+  add column alert_timeout_s integer not null default 90 check (alert_timeout_s between 1 and 3600),
+  add column waves integer not null default 0 check (waves >= 0),
+  add column exhausted boolean not null default false,
+  -- the dispatcher's scope (LIKE patterns on organization area codes): waves alert only members in it
+  add column scope text[] not null default '{}';
+
+alter table "case" add column idempotency_fingerprint text;
+create index case_community_prefix_idx on "case" (community_code text_pattern_ops);
+create index dispatch_alert_recent_idx on dispatch_alert (member_id, alerted_at);
+
+-- Whether a member may be listed or alerted. With exclude_dispatch set, members already in that
+-- dispatch, engaged in another open dispatch, or alerted daily_cap times in 24 hours are not.
+create or replace function member_matches(
+  m member, org_area text, only_available boolean, with_skills text[], scope text[],
+  exclude_dispatch bigint, daily_cap integer
+) returns boolean
+language sql stable as $$
+  select (not only_available or m.available)
+    and m.skills @> with_skills
+    and org_area like any(scope)
+    and (exclude_dispatch is null or (
+      not exists (select 1 from dispatch_alert a where a.dispatch_id = exclude_dispatch and a.member_id = m.id)
+      and not exists (
+        select 1 from dispatch_alert a join dispatch x on x.id = a.dispatch_id
+        where a.member_id = m.id and x.status <> 'closed' and a.state in ('alerted', 'accepted', 'arrived'))
+      and (select count(*) from dispatch_alert a
+           where a.member_id = m.id and a.alerted_at > now() - interval '24 hours') < daily_cap))
+$$;
+
+-- The k nearest matching members within radius_m, nearest first by geodesic (spheroid)
+-- distance, ties by id. KNN on the geography index finds candidates by sphere distance; sphere
+-- and spheroid distances differ by less than 0.6 %, so every true answer lies within 1.006 × the
+-- spheroid distance of the k-th candidate, and a second index scan of that small disc ranks them
+-- exactly.
+create or replace function nearest_members(
+  lng float8, lat float8, radius_m float8, k integer, only_available boolean, with_skills text[],
+  scope text[], exclude_dispatch bigint, daily_cap integer
+) returns table (member_id bigint, distance_m float8)
+language sql stable as $$
+  with knn as (
+    select st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true) as d
+    from member m join org o on o.id = m.org_id
+    where member_matches(m, o.area_code, only_available, with_skills, scope, exclude_dispatch, daily_cap)
+    order by m.home::geography <-> st_setsrid(st_makepoint(lng, lat), 4326)::geography
+    limit k
+  ), bound as (
+    select least(coalesce(max(d), 0), radius_m) * 1.006 + 0.01 as r from knn
+  )
+  select m.id, st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true)
+  from member m join org o on o.id = m.org_id, bound
+  where st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, bound.r, false)
+    and st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true) <= radius_m
+    and member_matches(m, o.area_code, only_available, with_skills, scope, exclude_dispatch, daily_cap)
+  order by 2, 1
+  limit k
+$$;
+
+create type outbox_kind as enum ('member_alert', 'member_cancel', 'live_event');
+
+-- Written in the same transaction as the state change it announces; a sender delivers and retries.
+create table outbox (
+  id              bigint generated always as identity primary key,
+  kind            outbox_kind not null,
+  dispatch_id     bigint references dispatch (id),
+  member_id       bigint references member (id),
+  payload         jsonb not null default '{}',
+  created_at      timestamptz not null default now(),
+  attempts        integer not null default 0,
+  next_attempt_at timestamptz not null default now(),
+  delivered_at    timestamptz,
+  last_error      text
+);
+create index outbox_pending_idx on outbox (next_attempt_at) where delivered_at is null;
+
+-- Server-side secrets shared by every process (e.g. the key that signs member links).
+create table app_secret (
+  name  text primary key,
+  value bytea not null
+);
