@@ -1,5 +1,6 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/contract/auth.ts';
 import { ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
@@ -17,6 +18,7 @@ const ctx = {} as {
   townA: string; townB: string; communityC: string; prefix: Record<Role, string>;
   pointC: [number, number]; pointB: [number, number]; bboxC: string; bboxB: string;
   memberC: number; memberB: number; orgB: number; tileC: string; tileB: string; wallTokenIdA: number; wallTokenIdB: number;
+  caseA: number; caseB: number; dispatchB: number; idleMemberC: number;
 };
 
 function tileAt(lng: number, lat: number, z: number): string {
@@ -56,7 +58,38 @@ beforeAll(async () => {
   callers.wall = await wallClient(server.baseUrl, server.db, townA);
   ctx.wallTokenIdA = (callers.wall as ApiClient & { tokenId: number }).tokenId;
   ctx.wallTokenIdB = (await wallClient(server.baseUrl, server.db, b.code)).tokenId;
+  ctx.caseA = await newCase(ctx.pointC);
+  ctx.caseB = await newCase(ctx.pointB);
+  ctx.dispatchB = await newDispatch(ctx.caseB);
+  ctx.idleMemberC = (await q<{ id: number }>(
+    'select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 and not m.available order by m.id limit 1', [c.code])).id;
 });
+
+/** A fresh case at a point, registered by the county admin. */
+async function newCase(point: [number, number]): Promise<number> {
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases',
+    { kind: 'test', title: '权限矩阵', lng: point[0], lat: point[1] }, { 'idempotency-key': randomUUID() });
+  return created.body.id;
+}
+
+async function newDispatch(caseId: number): Promise<number> {
+  return (await server.admin.send<{ id: number }>('POST', `/api/v1/cases/${caseId}/dispatch`, { radius: 1000, waveSize: 2, target: 1 })).body.id;
+}
+
+async function freshDispatchA(): Promise<{ id: number; firstMember: number }> {
+  const id = await newDispatch(await newCase(ctx.pointC));
+  const { rows } = await server.db.query<{ member_id: number }>('select member_id from dispatch_alert where dispatch_id = $1 order by member_id limit 1', [id]);
+  return { id, firstMember: rows[0]!.member_id };
+}
+
+/** Opens the event stream, reads the status and headers, and hangs up. */
+async function openStream(client: ApiClient): Promise<Answer<unknown>> {
+  const controller = new AbortController();
+  const res = await client.get('/api/v1/live', controller.signal);
+  const body = res.headers.get('content-type')?.startsWith('text/event-stream') ? { stream: true } : await res.json();
+  controller.abort();
+  return { status: res.status, body, headers: res.headers };
+}
 afterAll(async () => { await server.close(); });
 
 type Call = (client: ApiClient) => Promise<Answer<unknown>>;
@@ -79,6 +112,8 @@ type Endpoint = {
   /** 'empty' when out of scope answers 200 with nothing in it, else the status (404) */
   outcome: 'empty' | 404;
   isEmpty?: (a: Answer<never>) => boolean;
+  /** further checks on an out-of-scope answer */
+  checkOut?: (a: Answer<never>, role: Role) => Promise<void>;
   inStatus?: number;
 };
 
@@ -151,6 +186,48 @@ const endpoints: Endpoint[] = [
   { name: 'DELETE /api/v1/wall-tokens/:id', allowed: ['admin'], outcome: 404,
     inScope: async (c) => c.send('DELETE', `/api/v1/wall-tokens/${(await wallClient(server.baseUrl, server.db, ctx.townA)).tokenId}`),
     outOfScope: (c) => c.send('DELETE', `/api/v1/wall-tokens/${ctx.wallTokenIdB}`) },
+  { name: 'POST /api/v1/cases', allowed: ['admin', 'dispatcher'], outcome: 404, inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/cases', { kind: 'test', title: '范围内', lng: ctx.pointC[0], lat: ctx.pointC[1] }, { 'idempotency-key': randomUUID() }),
+    outOfScope: (c) => c.send('POST', '/api/v1/cases', { kind: 'test', title: '范围外', lng: ctx.pointB[0], lat: ctx.pointB[1] }, { 'idempotency-key': randomUUID() }) },
+  { name: 'GET /api/v1/cases', allowed: ['admin', 'dispatcher'], outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/cases?status=all'), outOfScope: (c) => c.getJson('/api/v1/cases?status=all'),
+    expectIn: (a) => {
+      const ids = (a.body as { cases: Array<{ id: number }> }).cases.map((x) => x.id);
+      expect(ids).toContain(ctx.caseA);
+      expect(ids).not.toContain(ctx.caseB);
+    },
+    isEmpty: () => true },
+  { name: 'GET /api/v1/cases/:id', allowed: ['admin', 'dispatcher'], outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/cases/${ctx.caseA}`), outOfScope: (c) => c.getJson(`/api/v1/cases/${ctx.caseB}`) },
+  { name: 'POST /api/v1/cases/:id/close', allowed: ['admin', 'dispatcher'], outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/cases/${await newCase(ctx.pointC)}/close`),
+    outOfScope: (c) => c.send('POST', `/api/v1/cases/${ctx.caseB}/close`) },
+  { name: 'POST /api/v1/cases/:id/dispatch', allowed: ['admin', 'dispatcher'], outcome: 404, inStatus: 201,
+    inScope: async (c) => c.send('POST', `/api/v1/cases/${await newCase(ctx.pointC)}/dispatch`, { waveSize: 1, target: 1 }),
+    outOfScope: (c) => c.send('POST', `/api/v1/cases/${ctx.caseB}/dispatch`, { waveSize: 1, target: 1 }) },
+  { name: 'GET /api/v1/members/nearby', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/members/nearby?lng=${ctx.pointC[0]}&lat=${ctx.pointC[1]}&radius=3000&limit=20`),
+    outOfScope: (c) => c.getJson(`/api/v1/members/nearby?lng=${ctx.pointB[0]}&lat=${ctx.pointB[1]}&radius=3000&limit=200`),
+    expectIn: (a) => expect((a.body as { members: unknown[] }).members.length).toBeGreaterThan(0),
+    checkOut: async (a, role) => {
+      const ids = (a.body as { members: Array<{ id: number }> }).members.map((m) => m.id);
+      const { rows } = await server.db.query<{ area_code: string }>(
+        'select o.area_code from member m join org o on o.id = m.org_id where m.id = any($1::bigint[])', [ids]);
+      for (const r of rows) expect(r.area_code.startsWith(ctx.prefix[role])).toBe(true);
+    } },
+  { name: 'GET /api/v1/dispatches/:id', allowed: ['admin', 'dispatcher'], outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/dispatches/${(await freshDispatchA()).id}`), outOfScope: (c) => c.getJson(`/api/v1/dispatches/${ctx.dispatchB}`) },
+  { name: 'POST /api/v1/dispatches/:id/members', allowed: ['admin', 'dispatcher'], outcome: 404, inStatus: 201,
+    inScope: async (c) => c.send('POST', `/api/v1/dispatches/${(await freshDispatchA()).id}/members`, { member_id: ctx.idleMemberC }),
+    outOfScope: (c) => c.send('POST', `/api/v1/dispatches/${ctx.dispatchB}/members`, { member_id: ctx.idleMemberC }) },
+  { name: 'DELETE /api/v1/dispatches/:id/members/:memberId', allowed: ['admin', 'dispatcher'], outcome: 404,
+    inScope: async (c) => { const d = await freshDispatchA(); return c.send('DELETE', `/api/v1/dispatches/${d.id}/members/${d.firstMember}`); },
+    outOfScope: (c) => c.send('DELETE', `/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}`) },
+  { name: 'POST /api/v1/dispatches/:id/close', allowed: ['admin', 'dispatcher'], outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/dispatches/${(await freshDispatchA()).id}/close`),
+    outOfScope: (c) => c.send('POST', `/api/v1/dispatches/${ctx.dispatchB}/close`) },
+  { name: 'GET /api/v1/live', allowed: territory, outcome: 'empty',
+    inScope: openStream, outOfScope: openStream, isEmpty: () => true },
   { name: 'GET /api/v1/auth/me', allowed: ['admin', 'planner', 'dispatcher', 'secretary'], outcome: 'empty',
     inScope: (c) => c.getJson('/api/v1/auth/me'), outOfScope: (c) => c.getJson('/api/v1/auth/me'), isEmpty: () => true },
 ];
@@ -192,6 +269,7 @@ describe.each(endpoints)('$name', (endpoint) => {
     } else {
       expect(outside.status).toBe(200);
       expect(endpoint.isEmpty?.(outside as Answer<never>) ?? true).toBe(true);
+      await endpoint.checkOut?.(outside as Answer<never>, role);
       assertNoCodeOutside(outside.body, role);
     }
   });
@@ -203,7 +281,9 @@ describe('the matrix', () => {
     const documented = Object.entries(body.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
     // public, or tested on their own (sign-in/out in sign-in.test.ts); tiles are covered through the grids layer
-    const exempt = ['GET /api/health', 'POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'GET /tiles/:layer/:z/:x/:y.mvt'];
+    // the member's link answers by its signed token, not a session (tests/dispatch/scenario.test.ts)
+    const exempt = ['GET /api/health', 'POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'GET /tiles/:layer/:z/:x/:y.mvt',
+      'GET /api/m/:token', 'POST /api/m/:token/:answer'];
     const covered = new Set(endpoints.map((e) => e.name));
     expect(documented.filter((d) => !covered.has(d) && !exempt.includes(d))).toEqual([]);
   });

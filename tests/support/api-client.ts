@@ -19,8 +19,8 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, this.headers);
   }
 
-  get(path: string): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, { headers: this.headers });
+  get(path: string, signal?: AbortSignal): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { headers: this.headers, signal });
   }
 
   async getJson<T = unknown>(path: string): Promise<Answer<T>> {

@@ -4,6 +4,8 @@ import { AreaCollection, AreasQuery } from '../contract/areas.ts';
 import { AuditPage, AuditQuery } from '../contract/audit.ts';
 import { SessionInfo, SignInBody } from '../contract/auth.ts';
 import { DensityCells, DensityQuery, MemberDetail, MemberList, MembersQuery } from '../contract/members.ts';
+import { CaseList, CaseView, CreateCaseBody } from '../contract/cases.ts';
+import { AddMemberBody, DispatchView, MemberAlertView, NearbyQuery, NearbyResult, StartDispatchBody } from '../contract/dispatch.ts';
 import { CreatedWallToken, CreateUserBody, CreateWallTokenBody, UserView, WallTokenView } from '../contract/users.ts';
 import { ErrorBody } from '../contract/error.ts';
 import { GridCollection } from '../contract/grids.ts';
@@ -80,6 +82,7 @@ export function buildOpenApiDocument() {
     },
   });
   registerAccessPaths(registry);
+  registerDispatchPaths(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -146,4 +149,41 @@ function registerAccessPaths(registry: OpenAPIRegistry) {
     method: 'delete', path: '/api/v1/wall-tokens/{id}', summary: 'Revoke a wall display token (admin)',
     request: { params: idParam }, responses: { 200: json(WallTokenView, 'Revoked'), 404: errorResponse('not_found'), ...denied },
   });
+}
+
+const caseParam = z.object({ id: z.number().int().min(1) });
+
+/** Cases, nearby members, dispatches, the member's link and the live stream. */
+function registerDispatchPaths(registry: OpenAPIRegistry) {
+  registry.registerPath({
+    method: 'post', path: '/api/v1/cases', summary: 'Register a case at a point; located automatically (dispatcher, admin)',
+    request: {
+      headers: z.object({ 'Idempotency-Key': z.string().meta({ description: 'required; the same key never creates two cases' }) }),
+      body: { content: { 'application/json': { schema: CreateCaseBody } } },
+    },
+    responses: {
+      201: json(CaseView, 'Created'), 200: json(CaseView, 'The case this key created before (Idempotent-Replayed: true)'),
+      400: errorResponse('invalid_body, missing_idempotency_key'), 404: errorResponse('outside_territory'),
+      422: errorResponse('idempotency_key_reused: the key was used for another request'), ...denied,
+    },
+  });
+  registry.registerPath({ method: 'get', path: '/api/v1/cases', summary: 'Cases in scope', request: { query: z.object({ status: z.enum(['open', 'closed', 'all']).optional() }) }, responses: { 200: json(CaseList, 'Cases'), ...denied } });
+  registry.registerPath({ method: 'get', path: '/api/v1/cases/{id}', summary: 'A case with its timeline', request: { params: caseParam }, responses: { 200: json(CaseView, 'The case'), 404: errorResponse('not_found'), ...denied } });
+  registry.registerPath({ method: 'post', path: '/api/v1/cases/{id}/close', summary: 'Close a case (and its dispatch)', request: { params: caseParam }, responses: { 200: json(CaseView, 'Closed'), 404: errorResponse('not_found'), ...denied } });
+  registry.registerPath({
+    method: 'post', path: '/api/v1/cases/{id}/dispatch', summary: 'Alert the nearest available members in waves',
+    request: { params: caseParam, body: { content: { 'application/json': { schema: StartDispatchBody } } } },
+    responses: { 201: json(z.object({ id: z.number() }), 'The dispatch'), 400: errorResponse('invalid_body'), 404: errorResponse('not_found'), 409: errorResponse('conflict: an active dispatch exists, or the case is closed'), ...denied },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/members/nearby', summary: 'Nearest members within a radius by geodesic distance; exact positions for dispatchers (audited)',
+    request: { query: queryText(NearbyQuery.shape) }, responses: { 200: json(NearbyResult, 'Members, nearest first'), 400: errorResponse('invalid_query'), ...denied },
+  });
+  registry.registerPath({ method: 'get', path: '/api/v1/dispatches/{id}', summary: 'A dispatch: waves and each member\'s state (exact positions, audited)', request: { params: caseParam }, responses: { 200: json(DispatchView, 'The dispatch'), 404: errorResponse('not_found'), ...denied } });
+  registry.registerPath({ method: 'post', path: '/api/v1/dispatches/{id}/members', summary: 'Alert a member by hand', request: { params: caseParam, body: { content: { 'application/json': { schema: AddMemberBody } } } }, responses: { 201: json(DispatchView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('conflict'), ...denied } });
+  registry.registerPath({ method: 'delete', path: '/api/v1/dispatches/{id}/members/{memberId}', summary: 'Recall a member', request: { params: caseParam.extend({ memberId: z.number().int() }) }, responses: { 200: json(DispatchView, 'Updated'), 404: errorResponse('not_found'), ...denied } });
+  registry.registerPath({ method: 'post', path: '/api/v1/dispatches/{id}/close', summary: 'Close a dispatch; open alerts are cancelled', request: { params: caseParam }, responses: { 200: json(DispatchView, 'Closed'), 404: errorResponse('not_found'), ...denied } });
+  registry.registerPath({ method: 'get', path: '/api/v1/live', summary: 'Server-sent events: case and dispatch ids (never member data)', responses: { 200: { description: 'text/event-stream of LiveEvent JSON' }, ...denied } });
+  registry.registerPath({ method: 'get', path: '/api/m/{token}', summary: 'The member\'s alert, by the signed link sent to them (no session)', request: { params: z.object({ token: z.string() }) }, responses: { 200: json(MemberAlertView, 'The alert'), 404: errorResponse('not_found: not a valid link'), 410: errorResponse('link_expired') } });
+  registry.registerPath({ method: 'post', path: '/api/m/{token}/{answer}', summary: 'The member accepts, declines or reports arrival', request: { params: z.object({ token: z.string(), answer: z.enum(['accept', 'decline', 'arrived']) }) }, responses: { 200: json(MemberAlertView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('answer_not_allowed'), 410: errorResponse('link_expired') } });
 }
