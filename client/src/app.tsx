@@ -1,13 +1,16 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from './api/contract.ts';
+import { memberTokenFrom } from './member/member-path.ts';
 import { AuditPage } from './pages/audit-page.tsx';
+import { DispatchPage } from './pages/dispatch-page.tsx';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { MapPage } from './pages/map-page.tsx';
+import { MemberPage } from './pages/member-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { safeNextPath, signInPath, signInUrl } from './session/next-path.ts';
-import { isAdmin } from './session/roles.ts';
+import { canDispatch, isAdmin } from './session/roles.ts';
 import { useSession } from './session/session.store.ts';
 import { navigate, useLocation } from './shell/navigation.ts';
 import { SessionStatus } from './shell/session-status.tsx';
@@ -16,6 +19,7 @@ import { TopBar } from './shell/top-bar.tsx';
 function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
   if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
+  if (pathname === '/dispatch') return canDispatch(user) ? <DispatchPage /> : <ForbiddenPage />;
   return <NotFoundPage />;
 }
 
@@ -33,7 +37,14 @@ function useSessionRedirects(status: string, pathname: string, search: string): 
   }, [status, pathname, search]);
 }
 
+/** The app: a member's alert page (`/m/{token}`, no session, no top bar) or the signed-in app. */
 export function App() {
+  const { pathname } = useLocation();
+  const token = memberTokenFrom(pathname);
+  return token === null ? <SignedInApp /> : <MemberPage token={token} />;
+}
+
+function SignedInApp() {
   const { t, i18n } = useTranslation();
   useEffect(() => {
     document.title = t('app.title');

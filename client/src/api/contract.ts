@@ -6,9 +6,30 @@ export type { PolygonGeometry } from '../../../server/src/contract/geo.ts';
 export type { TileLayer } from '../../../server/src/contract/tiles.ts';
 export type { Grant, Role, SessionInfo, SessionUser, SignInBody } from '../../../server/src/contract/auth.ts';
 export type { AuditEntry, AuditPage } from '../../../server/src/contract/audit.ts';
+export type { CaseEvent, CaseList, CaseView } from '../../../server/src/contract/cases.ts';
+export type {
+  AlertState,
+  DispatchAlert,
+  DispatchView,
+  LiveEvent,
+  MemberAlertView,
+  MemberAnswer,
+  NearbyMember,
+  NearbyResult,
+} from '../../../server/src/contract/dispatch.ts';
 
 import type { AreaCollection } from '../../../server/src/contract/areas.ts';
 import type { GridCollection } from '../../../server/src/contract/grids.ts';
+import type { z } from 'zod';
+import type { CaseList, CaseView, CreateCaseBody, caseSeverities, caseStatuses } from '../../../server/src/contract/cases.ts';
+import type { StartDispatchBody } from '../../../server/src/contract/dispatch.ts';
 
 export type AreaFeature = AreaCollection['features'][number];
 export type GridFeature = GridCollection['features'][number];
+export type CaseSummary = CaseList['cases'][number];
+export type CaseSeverity = (typeof caseSeverities)[number];
+export type CaseStatus = (typeof caseStatuses)[number];
+export type CaseRef = NonNullable<CaseView['town']>;
+/** What the client sends (defaults filled in by the server). */
+export type CreateCaseInput = z.input<typeof CreateCaseBody>;
+export type StartDispatchInput = z.input<typeof StartDispatchBody>;

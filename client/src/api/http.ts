@@ -43,6 +43,8 @@ export interface RequestOptions {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   /**
    * Default true: a 401 means the session is gone, so the user is sent to sign in. False for calls
    * where a 401 is itself the answer (sign-in with a wrong password, the start-up session check).
@@ -73,8 +75,8 @@ function retryAfter(response: Response): number | null {
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-function headersFor(method: HttpMethod, hasBody: boolean): Headers {
-  const headers = new Headers({ accept: 'application/json' });
+function headersFor(method: HttpMethod, hasBody: boolean, extra: Record<string, string> = {}): Headers {
+  const headers = new Headers({ ...extra, accept: 'application/json' });
   if (hasBody) headers.set('content-type', 'application/json');
   if (method !== 'GET' && csrfToken !== null) headers.set(csrfHeader, csrfToken);
   return headers;
@@ -85,13 +87,13 @@ function headersFor(method: HttpMethod, hasBody: boolean): Headers {
  * non-2xx answer or a network failure; an aborted call rethrows the AbortError.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, signInOn401 = true } = options;
+  const { method = 'GET', body, signal, headers, signInOn401 = true } = options;
   const hasBody = body !== undefined;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
-      headers: headersFor(method, hasBody),
+      headers: headersFor(method, hasBody, headers),
       body: hasBody ? JSON.stringify(body) : null,
       credentials: 'same-origin',
       signal: signal ?? null,

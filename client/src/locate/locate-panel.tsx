@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocateResult } from '../api/contract.ts';
 import { networkErrorCode } from '../api/http.ts';
-import { distanceText } from './format-distance.ts';
+import { Distance } from './distance.tsx';
 import type { LocateState } from './use-locate.ts';
 
 const outsideTerritory = 'outside_territory';
@@ -14,12 +14,6 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
       <dd data-testid={testId}>{children}</dd>
     </div>
   );
-}
-
-function Distance({ meters }: { meters: number }) {
-  const { t } = useTranslation();
-  const { unit, value } = distanceText(meters);
-  return <>{t(`distance.${unit}`, { value })}</>;
 }
 
 function LocateAnswer({ result }: { result: LocateResult }) {

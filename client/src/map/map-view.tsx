@@ -1,21 +1,29 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exposeMap, isTestMode, markGridsReady } from '../test-hooks.ts';
-import { createMapAdapter, type MapAdapter } from './map.adapter.ts';
+import { createMapAdapter, type MapAdapter, type MapAdapterOptions } from './map.adapter.ts';
 
 export interface MapViewProps {
   /** Receives the adapter once the map exists, and null when it is gone. */
   onAdapter: (adapter: MapAdapter | null) => void;
+  /** Read once, when the map is made (center, zoom, interactive, controls). Default: the county map. */
+  options?: Pick<MapAdapterOptions, 'center' | 'zoom' | 'interactive' | 'controls'>;
+  /** Extra class for the map element. */
+  className?: string;
+  /** The map's accessible name. Default: the grid map's. */
+  label?: string;
 }
 
-/** The full-size map element; owns the MapLibre map and its deck.gl overlay. */
-export function MapView({ onAdapter }: MapViewProps) {
+/** The map element; owns the MapLibre map and its deck.gl overlay. */
+export function MapView({ onAdapter, options, className, label }: MapViewProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
+  const initialOptions = useRef(options);
 
   useEffect(() => {
     if (!container.current) return;
     const adapter = createMapAdapter(container.current, {
+      ...initialOptions.current,
       preserveDrawingBuffer: isTestMode,
       instant: isTestMode,
     });
@@ -30,5 +38,13 @@ export function MapView({ onAdapter }: MapViewProps) {
     };
   }, [onAdapter]);
 
-  return <div ref={container} className="map" data-testid="map" role="region" aria-label={t('map.label')} />;
+  return (
+    <div
+      ref={container}
+      className={className ? `map ${className}` : 'map'}
+      data-testid="map"
+      role="region"
+      aria-label={label ?? t('map.label')}
+    />
+  );
 }

@@ -27,6 +27,10 @@ export interface MapAdapterOptions {
   preserveDrawingBuffer?: boolean;
   /** Skip label fade animations (deterministic screenshots). Default: false. */
   instant?: boolean;
+  /** Pan and zoom by mouse, touch and keyboard. Default: true. */
+  interactive?: boolean;
+  /** Zoom buttons (top-left) and scale bar (bottom-left). Default: true. */
+  controls?: boolean;
 }
 
 export const mapDefaults = {
@@ -49,6 +53,8 @@ export interface MapAdapter {
   /** Called once, the first time grid boundaries from the tile server are on screen. */
   onGridsRendered(listener: () => void): Unsubscribe;
   getView(): MapViewState;
+  /** Move the view to `center` (and `zoom`, when given); instantly when the adapter is `instant`. */
+  moveTo(center: LngLatTuple, zoom?: number): void;
   destroy(): void;
 }
 
@@ -82,10 +88,13 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     attributionControl: { compact: true },
     canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
     fadeDuration: options.instant ? 0 : 300,
+    interactive: options.interactive ?? true,
   });
-  map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-  map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.getCanvas().style.cursor = 'crosshair';
+  if (options.controls ?? true) {
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+  }
+  if (options.interactive ?? true) map.getCanvas().style.cursor = 'crosshair';
 
   const overlay = new MapboxOverlay({
     interleaved: false,
@@ -144,6 +153,11 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
       );
     },
     getView: () => viewOf(map),
+    moveTo(center, zoom) {
+      const target = { center: [center[0], center[1]] as [number, number], ...(zoom === undefined ? {} : { zoom }) };
+      if (options.instant) map.jumpTo(target);
+      else map.easeTo({ ...target, duration: 600 });
+    },
     destroy() {
       // removes the controls too, which finalizes the deck.gl overlay
       map.remove();

@@ -8,3 +8,8 @@ export function hasRole(user: SessionUser, role: Role): boolean {
 export function isAdmin(user: SessionUser): boolean {
   return hasRole(user, 'admin');
 }
+
+/** Dispatchers and admins open the dispatch console (应急调度); the server checks again on every call. */
+export function canDispatch(user: SessionUser): boolean {
+  return hasRole(user, 'dispatcher') || hasRole(user, 'admin');
+}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/contract.ts';
-import { isAdmin } from '../session/roles.ts';
+import { canDispatch, isAdmin } from '../session/roles.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Link } from './link.tsx';
 import { useLocation } from './navigation.ts';
@@ -33,6 +33,11 @@ export function TopBar({ user }: { user: SessionUser | null }) {
             <NavLink href="/" testId="nav-map">
               {t('nav.map')}
             </NavLink>
+            {canDispatch(user) && (
+              <NavLink href="/dispatch" testId="nav-dispatch">
+                {t('nav.dispatch')}
+              </NavLink>
+            )}
             {isAdmin(user) && (
               <NavLink href="/audit" testId="nav-audit">
                 {t('nav.audit')}

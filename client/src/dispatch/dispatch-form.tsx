@@ -1,0 +1,89 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dispatchBody, dispatchLimits, type DispatchParams } from './dispatch-params.ts';
+import { knownSkills, skillLabel } from './labels.ts';
+
+export interface DispatchFormProps {
+  params: DispatchParams;
+  onChange: (params: DispatchParams) => void;
+  onSubmit: () => void;
+  submitting: boolean;
+}
+
+/** 调度参数 and 发起调度: radius, members per wave, members needed, required skills. */
+export function DispatchForm({ params, onChange, onSubmit, submitting }: DispatchFormProps) {
+  const { t } = useTranslation();
+  const valid = dispatchBody(params) !== null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (valid) onSubmit();
+  };
+  const toggleSkill = (skill: string) =>
+    onChange({
+      ...params,
+      skills: params.skills.includes(skill) ? params.skills.filter((s) => s !== skill) : [...params.skills, skill],
+    });
+
+  return (
+    <form className="dispatch-section dispatch-form" data-testid="dispatch-form" onSubmit={submit}>
+      <h3 className="section-title">{t('dispatch.params.title')}</h3>
+      <div className="form-row three">
+        <label className="field">
+          <span>{t('dispatch.params.radius')}</span>
+          <input
+            type="number"
+            data-testid="dispatch-radius"
+            min={dispatchLimits.radius.min}
+            max={dispatchLimits.radius.max}
+            step={50}
+            value={params.radius}
+            onChange={(e) => onChange({ ...params, radius: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('dispatch.params.waveSize')}</span>
+          <input
+            type="number"
+            data-testid="dispatch-wave-size"
+            min={dispatchLimits.waveSize.min}
+            max={dispatchLimits.waveSize.max}
+            value={params.waveSize}
+            onChange={(e) => onChange({ ...params, waveSize: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span>{t('dispatch.params.target')}</span>
+          <input
+            type="number"
+            data-testid="dispatch-target"
+            min={dispatchLimits.target.min}
+            max={dispatchLimits.target.max}
+            value={params.target}
+            onChange={(e) => onChange({ ...params, target: e.target.value })}
+          />
+        </label>
+      </div>
+      <fieldset className="skill-picker">
+        <legend>
+          {t('dispatch.params.skills')} <span className="muted">{t('dispatch.params.skillsHint')}</span>
+        </legend>
+        {knownSkills.map((skill) => (
+          <button
+            key={skill}
+            type="button"
+            className="chip"
+            aria-pressed={params.skills.includes(skill)}
+            data-testid="dispatch-skill"
+            data-skill={skill}
+            onClick={() => toggleSkill(skill)}
+          >
+            {skillLabel(skill, t)}
+          </button>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary-button wide" data-testid="dispatch-submit" disabled={!valid || submitting}>
+        {submitting ? t('dispatch.params.submitting') : t('dispatch.params.submit')}
+      </button>
+    </form>
+  );
+}

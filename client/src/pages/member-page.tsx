@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AlertState, MemberAlertView } from '../api/contract.ts';
+import { networkErrorCode } from '../api/http.ts';
+import { caseKindLabel } from '../dispatch/labels.ts';
+import { shortDateTime } from '../dispatch/format-time.ts';
+import { Distance } from '../locate/distance.tsx';
+import { createIncidentPointLayer } from '../map/layers/incident-point.layer.ts';
+import type { MapAdapter } from '../map/map.adapter.ts';
+import { MapView } from '../map/map-view.tsx';
+import { useMemberAlert } from '../member/use-member-alert.ts';
+
+const stateIcons: Record<AlertState, string> = {
+  alerted: '!',
+  accepted: '✓',
+  arrived: '✓',
+  declined: '×',
+  timed_out: '—',
+  cancelled: '—',
+  recalled: '↩',
+};
+
+function IncidentMap({ position }: { position: readonly [number, number] }) {
+  const { t } = useTranslation();
+  const [adapter, setAdapter] = useState<MapAdapter | null>(null);
+  const onAdapter = useCallback((next: MapAdapter | null) => setAdapter(next), []);
+  useEffect(() => {
+    adapter?.setLayers([createIncidentPointLayer({ point: [position[0], position[1]] })]);
+  }, [adapter, position]);
+  return (
+    <div className="member-map">
+      <MapView
+        onAdapter={onAdapter}
+        options={{ center: [position[0], position[1]], zoom: 15, controls: false }}
+        label={t('memberPage.mapLabel')}
+      />
+    </div>
+  );
+}
+
+function Alert({ alert, onAnswer, answering }: { alert: MemberAlertView; onAnswer: (a: 'accept' | 'decline' | 'arrived') => void; answering: string | null }) {
+  const { t, i18n } = useTranslation();
+  const busy = answering !== null;
+  return (
+    <>
+      <section className={`member-state state-${alert.state}`} role="status" data-testid="member-state">
+        <span className="member-state-icon" aria-hidden="true">
+          {stateIcons[alert.state]}
+        </span>
+        <span>{t(`memberPage.state.${alert.state}`)}</span>
+      </section>
+      {alert.state === 'alerted' && (
+        <p className="member-intro">
+          <strong>{t('memberPage.greeting', { name: alert.member.name })}</strong>
+          {t('memberPage.intro')}
+        </p>
+      )}
+      <article className="member-incident">
+        <span className="tag">{caseKindLabel(alert.case.kind, t)}</span>
+        <h1 data-testid="member-case-title">{alert.case.title}</h1>
+        {alert.case.description && <p className="member-description">{alert.case.description}</p>}
+        <p className="member-distance">
+          {t('memberPage.distance')} <strong><Distance meters={alert.distance_m} /></strong>
+        </p>
+      </article>
+      <IncidentMap position={alert.case.position} />
+      <p className="member-expires muted">{t('memberPage.expiresAt', { time: shortDateTime(alert.expires_at, i18n.language) })}</p>
+      {(alert.state === 'alerted' || alert.state === 'accepted') && (
+        <div className="member-actions">
+          {alert.state === 'alerted' && (
+            <>
+              <button type="button" className="member-button accept" data-testid="member-accept" disabled={busy} onClick={() => onAnswer('accept')}>
+                {answering === 'accept' ? t('memberPage.sending') : t('memberPage.accept')}
+              </button>
+              <button type="button" className="member-button decline" data-testid="member-decline" disabled={busy} onClick={() => onAnswer('decline')}>
+                {answering === 'decline' ? t('memberPage.sending') : t('memberPage.decline')}
+              </button>
+            </>
+          )}
+          {alert.state === 'accepted' && (
+            <button type="button" className="member-button arrived" data-testid="member-arrived" disabled={busy} onClick={() => onAnswer('arrived')}>
+              {answering === 'arrived' ? t('memberPage.sending') : t('memberPage.arrived')}
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * `/m/{token}`: what an alerted member opens from the link on their phone. No top bar and no
+ * sign-in: the signed link is the credential. Shows the incident, how far it is, and 接受 / 拒绝,
+ * then 我已到达.
+ */
+export function MemberPage({ token }: { token: string }) {
+  const { t, i18n } = useTranslation();
+  const { state, answering, answerError, answer, retry } = useMemberAlert(token);
+  useEffect(() => {
+    document.title = t('memberPage.brand');
+  }, [t, i18n.resolvedLanguage]);
+
+  const dataState = state.status === 'ready' ? state.alert.state : state.status;
+  return (
+    <main
+      className="member-page"
+      data-testid="member-page"
+      data-state={dataState}
+      data-error-code={state.status === 'error' ? state.code : undefined}
+    >
+      <header className="member-brand">
+        <span className="brand-mark" aria-hidden="true" />
+        {t('memberPage.brand')}
+      </header>
+      <div className="member-body">
+        {state.status === 'loading' && <p className="muted member-message">{t('memberPage.loading')}</p>}
+        {state.status === 'error' && state.code === 'link_expired' && (
+          <section className="member-dead-link" data-testid="member-error">
+            <h1>{t('memberPage.expired.title')}</h1>
+            <p>{t('memberPage.expired.body')}</p>
+          </section>
+        )}
+        {state.status === 'error' && state.code === 'not_found' && (
+          <section className="member-dead-link" data-testid="member-error">
+            <h1>{t('memberPage.notFound.title')}</h1>
+            <p>{t('memberPage.notFound.body')}</p>
+          </section>
+        )}
+        {state.status === 'error' && state.code !== 'link_expired' && state.code !== 'not_found' && (
+          <section className="member-dead-link" data-testid="member-error">
+            <p className="form-error" role="alert">
+              {state.code === networkErrorCode ? t('memberPage.networkError') : state.message}
+            </p>
+            <button type="button" className="member-button decline" onClick={retry}>
+              {t('memberPage.retry')}
+            </button>
+          </section>
+        )}
+        {state.status === 'ready' && <Alert alert={state.alert} onAnswer={answer} answering={answering} />}
+        {answerError && (
+          <p className="form-error" role="alert" data-testid="member-answer-error">
+            {answerError.code === networkErrorCode
+              ? t('memberPage.networkError')
+              : t('memberPage.answerFailed', { message: answerError.message })}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}
