@@ -11,23 +11,26 @@ alter table "case" add column idempotency_fingerprint text;
 create index case_community_prefix_idx on "case" (community_code text_pattern_ops);
 create index dispatch_alert_recent_idx on dispatch_alert (member_id, alerted_at);
 
--- Whether a member may be listed or alerted. With exclude_dispatch set, members already in that
--- dispatch, engaged in another open dispatch, or alerted daily_cap times in 24 hours are not.
-create or replace function member_matches(
-  m member, org_area text, only_available boolean, with_skills text[], scope text[],
-  exclude_dispatch bigint, daily_cap integer
+-- Whether a member may be listed: available if asked, holding every skill asked, in scope.
+-- Plain expressions, so PostgreSQL inlines it into the KNN scan.
+create or replace function member_eligible(
+  available boolean, skills text[], org_area text, only_available boolean, with_skills text[], scope text[]
 ) returns boolean
+language sql immutable parallel safe as $$
+  select (not only_available or available) and skills @> with_skills and org_area like any(scope)
+$$;
+
+-- Whether a wave of dispatch `dispatch_id` may alert a member: not already in it, not engaged in
+-- another open dispatch, and alerted fewer than daily_cap times in the last 24 hours.
+create or replace function member_dispatchable(member_id bigint, dispatch_id bigint, daily_cap integer)
+returns boolean
 language sql stable as $$
-  select (not only_available or m.available)
-    and m.skills @> with_skills
-    and org_area like any(scope)
-    and (exclude_dispatch is null or (
-      not exists (select 1 from dispatch_alert a where a.dispatch_id = exclude_dispatch and a.member_id = m.id)
-      and not exists (
-        select 1 from dispatch_alert a join dispatch x on x.id = a.dispatch_id
-        where a.member_id = m.id and x.status <> 'closed' and a.state in ('alerted', 'accepted', 'arrived'))
-      and (select count(*) from dispatch_alert a
-           where a.member_id = m.id and a.alerted_at > now() - interval '24 hours') < daily_cap))
+  select not exists (select 1 from dispatch_alert a where a.dispatch_id = member_dispatchable.dispatch_id and a.member_id = member_dispatchable.member_id)
+    and not exists (
+      select 1 from dispatch_alert a join dispatch x on x.id = a.dispatch_id
+      where a.member_id = member_dispatchable.member_id and x.status <> 'closed' and a.state in ('alerted', 'accepted', 'arrived'))
+    and (select count(*) from dispatch_alert a
+         where a.member_id = member_dispatchable.member_id and a.alerted_at > now() - interval '24 hours') < daily_cap
 $$;
 
 -- The k nearest matching members within radius_m, nearest first by geodesic (spheroid)
@@ -43,7 +46,8 @@ language sql stable as $$
   with knn as (
     select st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true) as d
     from member m join org o on o.id = m.org_id
-    where member_matches(m, o.area_code, only_available, with_skills, scope, exclude_dispatch, daily_cap)
+    where member_eligible(m.available, m.skills, o.area_code, only_available, with_skills, scope)
+      and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
     order by m.home::geography <-> st_setsrid(st_makepoint(lng, lat), 4326)::geography
     limit k
   ), bound as (
@@ -53,7 +57,8 @@ language sql stable as $$
   from member m join org o on o.id = m.org_id, bound
   where st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, bound.r, false)
     and st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true) <= radius_m
-    and member_matches(m, o.area_code, only_available, with_skills, scope, exclude_dispatch, daily_cap)
+    and member_eligible(m.available, m.skills, o.area_code, only_available, with_skills, scope)
+    and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
   order by 2, 1
   limit k
 $$;

@@ -1,7 +1,9 @@
 import { benchLoad } from './load.bench.ts';
+import { benchNearby } from './nearby.bench.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
+  nearby: benchNearby,
 };
 
 /** `npm run bench -- [name] [args…]`: runs one benchmark, or all of them. */

@@ -14,6 +14,11 @@ export class ApiClient {
     readonly csrfToken = '',
   ) {}
 
+  /** The cookie header this caller sends (for load tools). */
+  get cookie(): string {
+    return this.headers.cookie ?? '';
+  }
+
   /** The same caller without its CSRF token, as a cross-site forgery would be. */
   withoutCsrf(): ApiClient {
     return new ApiClient(this.baseUrl, this.headers);

@@ -5,7 +5,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Permission } from './permissions.ts';
 import { can, type Principal } from './principal.ts';
-import { selectGrants, touchSession, touchWallToken } from './queries.ts';
+import { touchSession, touchWallToken } from './queries.ts';
 import { hashToken } from './tokens.ts';
 
 export const sessionTtlSeconds = 8 * 3600;
@@ -29,10 +29,8 @@ export function authenticate(db: pg.Pool): RequestHandler {
     if (cookie) {
       const session = await touchSession(db, hashToken(cookie), sessionTtlSeconds);
       if (session) {
-        const grants = await selectGrants(db, session.user_id);
         req.principal = {
-          kind: 'user', userId: session.user_id, username: session.username, csrfToken: session.csrf_token,
-          grants: grants.map((g) => ({ role: g.role, scope: g.scope })),
+          kind: 'user', userId: session.user_id, username: session.username, csrfToken: session.csrf_token, grants: session.grants,
         };
       }
     }

@@ -60,15 +60,29 @@ export async function insertSession(
   );
 }
 
-export type SessionRow = { user_id: number; username: string; display_name: string; csrf_token: string };
+export type SessionRow = {
+  user_id: number; username: string; display_name: string; csrf_token: string;
+  grants: Array<{ role: Role; scope: string }>;
+};
 
-/** A live session of an enabled user; slides its expiry forward (idle timeout). */
+/**
+ * A live session of an enabled user, with the user's grants, in one round trip. The idle expiry
+ * slides forward at most once a minute, so reads do not each cost a write.
+ */
 export async function touchSession(db: Db, tokenHash: Buffer, ttlSeconds: number): Promise<SessionRow | undefined> {
   const { rows } = await db.query<SessionRow>(
-    `update user_session s set last_seen_at = now(), expires_at = now() + make_interval(secs => $2::int)
-     from app_user u
-     where s.token_hash = $1 and s.expires_at > now() and u.id = s.user_id and not u.disabled
-     returning s.user_id, u.username, u.display_name, s.csrf_token`,
+    `with live as (
+       select s.user_id, u.username, u.display_name, s.csrf_token, s.last_seen_at
+       from user_session s join app_user u on u.id = s.user_id
+       where s.token_hash = $1 and s.expires_at > now() and not u.disabled
+     ), touched as (
+       update user_session set last_seen_at = now(), expires_at = now() + make_interval(secs => $2::int)
+       where token_hash = $1 and last_seen_at < now() - interval '1 minute' and exists (select 1 from live)
+     )
+     select l.user_id, l.username, l.display_name, l.csrf_token,
+            coalesce((select json_agg(json_build_object('role', g.role, 'scope', g.scope_code) order by g.role, g.scope_code)
+                      from user_role_grant g where g.user_id = l.user_id), '[]') as grants
+     from live l`,
     [tokenHash, ttlSeconds],
   );
   return rows[0];
@@ -84,11 +98,15 @@ export async function deleteExpiredSessions(db: Db): Promise<void> {
 
 export type WallTokenRow = { id: number; scope_code: string };
 
+/** A display token that is not revoked; last_used_at is refreshed at most once a minute. */
 export async function touchWallToken(db: Db, tokenHash: Buffer): Promise<WallTokenRow | undefined> {
   const { rows } = await db.query<WallTokenRow>(
-    `update wall_token set last_used_at = now()
-     where token_hash = $1 and revoked_at is null
-     returning id, scope_code`,
+    `with live as (select id, scope_code from wall_token where token_hash = $1 and revoked_at is null),
+     touched as (
+       update wall_token set last_used_at = now()
+       where token_hash = $1 and revoked_at is null and (last_used_at is null or last_used_at < now() - interval '1 minute')
+     )
+     select id, scope_code from live`,
     [tokenHash],
   );
   return rows[0];

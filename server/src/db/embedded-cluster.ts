@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import type { Logger } from '../logger.ts';
 import { ensurePgBinaries, type PgBinaries } from './pg-binaries.ts';
 
@@ -105,6 +106,21 @@ function writeAtomically(file: string, content: string) {
   renameSync(aside, file);
 }
 
+/** Client connections other than this check's own: a server and a test run may share the cluster. */
+async function otherClients(adminUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()");
+    return rows[0]?.n ?? 0;
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 function settings(port: number): string {
   return [
     `port = ${port}`,
@@ -182,6 +198,11 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      const others = await otherClients(url(port, 'postgres'));
+      if (others > 0) {
+        log.info({ others }, 'embedded PostgreSQL left running: other processes are using it');
+        return;
+      }
       run(bin, user, 'pg_ctl', ['stop', '-w', '-m', 'fast', '-D', dir]);
       log.info('embedded PostgreSQL stopped');
     },

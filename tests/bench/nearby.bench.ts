@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import seedrandom from 'seedrandom';
+import { generateCounty } from '../../geodata/county/index.ts';
+import { loadCounty } from '../../geodata/load.ts';
+import { createUser } from '../../server/src/auth/users.ts';
+import { projectRoot } from '../../server/src/config.ts';
+import { selectNearby } from '../../server/src/members/nearby.queries.ts';
+import { signIn } from '../support/api-client.ts';
+import { openBenchDatabase } from './bench-database.ts';
+import { printReport, thousands } from './report.ts';
+
+type Database = Awaited<ReturnType<typeof openBenchDatabase>>;
+const county = '510703000000';
+
+async function ensureMembers(db: Database, members: number) {
+  const { rows } = await db.pool.query<{ n: number }>('select count(*)::int as n from member');
+  if (rows[0]!.n === members) return;
+  process.stderr.write(`loading the county with ${thousands(members)} members…\n`);
+  const client = await db.pool.connect();
+  try {
+    await loadCounty(client, generateCounty({ seed: 20260701, members }), undefined, { replace: true });
+  } finally {
+    client.release();
+  }
+  await db.pool.query('vacuum analyze member');
+}
+
+/** Fixed random incident points: half in the dense core, half anywhere in the county's box. */
+function incidentPoints(n: number): Array<[number, number]> {
+  const random = seedrandom('bench-nearby');
+  return Array.from({ length: n }, (_, i) => i % 2 === 0
+    ? [104.735 + random() * 0.02, 31.455 + random() * 0.015]
+    : [104.6 + random() * 0.28, 31.35 + random() * 0.22]);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** The endpoint's own query, straight on the pool, `connections` at a time, for `seconds`. */
+async function directSql(db: Database, points: Array<[number, number]>, connections: number, seconds: number) {
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  let next = 0;
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (Date.now() < until) {
+      const [lng, lat] = points[next++ % points.length]!;
+      const started = process.hrtime.bigint();
+      await selectNearby(db.pool, { lng, lat, radius: 1000, limit: 50, available: true, skills: [], scope: ['510703%'] });
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function startServer(url: string): Promise<{ baseUrl: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/src/main.ts')], {
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', LOAD_DEMO: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)\//.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+  return { baseUrl, stop: () => child.kill('SIGTERM') };
+}
+
+async function overHttp(baseUrl: string, cookie: string, points: Array<[number, number]>, connections: number, seconds: number, overallRate?: number) {
+  let i = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
+    headers: { cookie },
+    requests: [{
+      setupRequest: (req) => {
+        const [lng, lat] = points[i++ % points.length]!;
+        return { ...req, path: `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50` };
+      },
+    }],
+  });
+  if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** `npm run bench -- nearby [members] [seconds]`: the nearby endpoint over HTTP against its SQL run directly. */
+export async function benchNearby(args: string[]): Promise<void> {
+  const members = Number(args[0] ?? 1_000_000);
+  const seconds = Number(args[1] ?? 10);
+  const db = await openBenchDatabase();
+  try {
+    await ensureMembers(db, members);
+    const points = incidentPoints(500);
+    await directSql(db, points, 4, 2); // warm the cache
+    const sql = await directSql(db, points, 10, seconds);
+
+    const username = `bench_${Date.now().toString(36)}`;
+    await createUser(db.pool, { username, display_name: '压测调度员', password: 'bench password 123', role: 'dispatcher', scope: county });
+    const server = await startServer(db.url);
+    try {
+      const client = await signIn(server.baseUrl, username, 'bench password 123');
+      const cookie = client.cookie;
+      await overHttp(server.baseUrl, cookie, points, 4, 2);
+      const http = await overHttp(server.baseUrl, cookie, points, 10, seconds);
+      const moderate = await overHttp(server.baseUrl, cookie, points, 4, seconds, 100);
+      const row = (what: string, r: { rps: number; p50: number; p99: number }) =>
+        ({ path: what, 'requests/s': Math.round(r.rps), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1) });
+      printReport(`Nearby members (radius 1 km, 50 nearest) with ${thousands(members)} members`, [
+        row('direct SQL, 10 connections', sql),
+        row('HTTP API, 10 connections', http),
+        row('HTTP API, moderate load (100 req/s)', moderate),
+      ], [`API / direct SQL throughput: ${(http.rps / sql.rps).toFixed(2)}`]);
+    } finally {
+      server.stop();
+    }
+  } finally {
+    await db.close();
+  }
+}
