@@ -26,9 +26,12 @@ export function fetchNearby([lng, lat]: LngLatTuple, filter: NearbyFilter, signa
   return getJson<NearbyResult>(`/api/v1/members/nearby?${query.toString()}`, signal);
 }
 
-/** `POST /api/v1/cases/{id}/dispatch` (发起调度): alerts the first wave of nearby members. */
-export function startDispatch(caseId: number, body: StartDispatchInput): Promise<DispatchView> {
-  return request<DispatchView>(`/api/v1/cases/${caseId}/dispatch`, { method: 'POST', body });
+/**
+ * `POST /api/v1/cases/{id}/dispatch` (发起调度): alerts the first wave of nearby members. Only the
+ * new dispatch's id is relied on; the console reads the dispatch itself with `fetchDispatch`.
+ */
+export function startDispatch(caseId: number, body: StartDispatchInput): Promise<Pick<DispatchView, 'id'>> {
+  return request<Pick<DispatchView, 'id'>>(`/api/v1/cases/${caseId}/dispatch`, { method: 'POST', body });
 }
 
 export function fetchDispatch(id: number, signal?: AbortSignal): Promise<DispatchView> {

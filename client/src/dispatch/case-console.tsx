@@ -4,7 +4,7 @@ import { CaseTimeline } from './case-timeline.tsx';
 import { DispatchForm } from './dispatch-form.tsx';
 import { DispatchPanel } from './dispatch-panel.tsx';
 import { NearbyList } from './nearby-list.tsx';
-import type { CaseConsole as CaseConsoleState } from './use-case-console.ts';
+import { nearbyLimit, type CaseConsole as CaseConsoleState } from './use-case-console.ts';
 
 /**
  * One case in the console: the incident, then either the dispatch form (no dispatch yet, or the
@@ -51,6 +51,7 @@ export function CaseConsole({ state }: { state: CaseConsoleState }) {
           error={nearby.error}
           radius={state.searchRadius}
           wantedSkills={state.wantedSkills}
+          limited={(nearby.data?.members.length ?? 0) >= nearbyLimit}
           onAdd={dispatchOpen ? state.add : undefined}
           busy={busy !== null}
         />

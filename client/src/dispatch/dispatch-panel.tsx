@@ -80,7 +80,7 @@ export function DispatchPanel({ dispatch, onRecall, onClose, busy }: DispatchPan
                   {alert.member.org.name}
                 </div>
                 <div className="alert-meta">
-                  <SkillList skills={alert.member.skills} wanted={dispatch.skills} />
+                  <SkillList skills={alert.member.skills} wanted={dispatch.skills} dash={false} />
                   <span className="muted">
                     <AlertTimes alert={alert} />
                   </span>

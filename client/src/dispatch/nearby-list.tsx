@@ -11,20 +11,26 @@ export interface NearbyListProps {
   error: ApiError | null;
   radius: number;
   wantedSkills: readonly string[];
+  /** The server stopped at its page size: there are more members further out. */
+  limited: boolean;
   /** 加派 a member by hand; absent when there is no active dispatch to add to. */
   onAdd?: (memberId: number) => void;
   busy: boolean;
 }
 
 /** 周边可调派党员: rank, 姓名, 所属党组织, 距离, 技能, 星级 (and 加派 during a dispatch). */
-export function NearbyList({ members, error, radius, wantedSkills, onAdd, busy }: NearbyListProps) {
+export function NearbyList({ members, error, radius, wantedSkills, limited, onAdd, busy }: NearbyListProps) {
   const { t } = useTranslation();
   const distanceText = useDistanceText();
   return (
     <section className="dispatch-section" data-testid="nearby-list">
       <h3 className="section-title">
         {t('dispatch.nearby.title')}
-        {members && <span className="count">{t('dispatch.nearby.count', { count: members.length, radius: distanceText(radius) })}</span>}
+        {members && (
+          <span className="count">
+            {t(limited ? 'dispatch.nearby.nearest' : 'dispatch.nearby.count', { count: members.length, radius: distanceText(radius) })}
+          </span>
+        )}
       </h3>
       {error && (
         <p className="form-error" role="alert">
@@ -58,14 +64,14 @@ export function NearbyList({ members, error, radius, wantedSkills, onAdd, busy }
                   <td className="num">
                     <Distance meters={member.distance_m} />
                   </td>
-                  <td>
+                  <td className="skills">
                     <SkillList skills={member.skills} wanted={wantedSkills} />
                   </td>
                   <td>
                     <Stars count={member.stars} />
                   </td>
                   {onAdd && (
-                    <td>
+                    <td className="action">
                       <button
                         type="button"
                         className="small-button"

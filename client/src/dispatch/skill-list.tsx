@@ -1,10 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { skillLabel } from './labels.ts';
 
-/** A member's skills as small chips; the ones the dispatch asks for stand out. */
-export function SkillList({ skills, wanted = [] }: { skills: readonly string[]; wanted?: readonly string[] }) {
+export interface SkillListProps {
+  skills: readonly string[];
+  /** The skills a dispatch asks for: they stand out. */
+  wanted?: readonly string[];
+  /** Write a dash for a member with no skills (in a table column); default true. */
+  dash?: boolean;
+}
+
+/** A member's skills as small chips. */
+export function SkillList({ skills, wanted = [], dash = true }: SkillListProps) {
   const { t } = useTranslation();
-  if (skills.length === 0) return <span className="muted">—</span>;
+  if (skills.length === 0) return dash ? <span className="muted">—</span> : null;
   return (
     <span className="skill-list">
       {skills.map((skill) => (

@@ -194,10 +194,11 @@ export const en: Messages = {
     nearby: {
       title: 'Members nearby',
       count: '{{count}} within {{radius}}',
+      nearest: 'the nearest {{count}} within {{radius}}',
       empty: 'No available member matches within the radius',
       rank: '#',
       name: 'Name',
-      org: 'Party organization',
+      org: 'Organization',
       distance: 'Distance',
       skills: 'Skills',
       stars: 'Stars',

@@ -193,6 +193,7 @@ export const zhCN = {
     nearby: {
       title: '周边可调派党员',
       count: '{{radius}}内 {{count}} 人',
+      nearest: '{{radius}}内最近的 {{count}} 人',
       empty: '范围内没有符合条件的可调派党员',
       rank: '#',
       name: '姓名',

@@ -7,24 +7,36 @@ import { CaseConsole } from '../dispatch/case-console.tsx';
 import { CaseForm } from '../dispatch/case-form.tsx';
 import { LiveIndicator } from '../dispatch/live-indicator.tsx';
 import { MemberLegend } from '../dispatch/member-legend.tsx';
+import type { MemberMapState } from '../dispatch/member-state-colors.ts';
 import { OpenCaseList } from '../dispatch/open-case-list.tsx';
 import { useCaseConsole } from '../dispatch/use-case-console.ts';
 import { useLiveEvents } from '../dispatch/use-live-events.ts';
 import { useReloadable } from '../dispatch/use-reloadable.ts';
 import { useSelectedGrid } from '../locate/use-selected-grid.ts';
-import { gridLabels } from '../map/data/labels.ts';
 import { useAreaLabels } from '../map/data/use-area-labels.ts';
 import { useGridsInView } from '../map/data/use-grids-in-view.ts';
 import { createAreaLabelsLayer } from '../map/layers/area-labels.layer.ts';
 import { createDispatchMembersLayer, type DispatchMemberPoint } from '../map/layers/dispatch-members.layer.ts';
-import { createGridLabelsLayer } from '../map/layers/grid-labels.layer.ts';
 import { createIncidentPointLayer } from '../map/layers/incident-point.layer.ts';
+import { createOpenCasesLayer } from '../map/layers/open-cases.layer.ts';
 import { createRadiusRingLayer } from '../map/layers/radius-ring.layer.ts';
 import { createSelectedGridLayer } from '../map/layers/selected-grid.layer.ts';
 import type { MapAdapter, MapViewState } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
 import { navigate, useLocation } from '../shell/navigation.ts';
 import { markAreaLabels } from '../test-hooks.ts';
+
+/** Bottom to top on the map. */
+const drawOrder: Record<MemberMapState, number> = {
+  candidate: 0,
+  cancelled: 1,
+  recalled: 2,
+  timed_out: 3,
+  declined: 4,
+  alerted: 5,
+  accepted: 6,
+  arrived: 7,
+};
 
 /** Zoom a case is shown at: a 1 km ring fills a good part of the map. */
 const caseZoom = 15;
@@ -111,8 +123,8 @@ export function DispatchPage() {
   useEffect(() => {
     if (areaLabels.length > 0) markAreaLabels(areaLabels.length);
   }, [areaLabels]);
+  // grids in view only to outline the case's grid; their names would crowd out the members
   const grids = useGridsInView(view);
-  const gridLabelList = useMemo(() => gridLabels(grids), [grids]);
   const caseGrid = useSelectedGrid(incident?.grid?.code ?? null, incidentPoint, grids);
 
   const dispatch = consoleState.dispatch.data;
@@ -127,23 +139,24 @@ export function DispatchPage() {
     for (const member of nearbyMembers ?? []) {
       if (!alerted.has(member.id) && member.position) points.push({ id: member.id, position: member.position, state: 'candidate' });
     }
-    // candidates underneath, then the alerted members above them
-    return points.reverse();
+    // members often share a building's point: draw the ones that matter most last, on top
+    return points.sort((a, b) => drawOrder[a.state] - drawOrder[b.state]);
   }, [dispatch, nearbyMembers]);
 
   const showCase = incident !== null && incident.id === caseId;
+  const openCaseList = openCases.data?.cases;
   const ringRadius = consoleState.searchRadius;
   const zoomLevel = Math.floor(view?.zoom ?? 0);
   const layers = useMemo(
     () => [
       createSelectedGridLayer({ grid: showCase ? caseGrid : null }),
       createAreaLabelsLayer({ labels: areaLabels, zoom: zoomLevel }),
-      createGridLabelsLayer({ labels: gridLabelList, zoom: zoomLevel }),
+      createOpenCasesLayer({ cases: caseId === null ? (openCaseList ?? []) : [] }),
       createRadiusRingLayer({ center: showCase && incident.status !== 'closed' ? incidentPoint : null, radius: ringRadius }),
       createDispatchMembersLayer({ members: showCase ? memberPoints : [] }),
       createIncidentPointLayer({ point: showCase ? incidentPoint : draftPoint }),
     ],
-    [showCase, caseGrid, areaLabels, zoomLevel, gridLabelList, incident, incidentPoint, ringRadius, memberPoints, draftPoint],
+    [showCase, caseGrid, areaLabels, zoomLevel, caseId, openCaseList, incident, incidentPoint, ringRadius, memberPoints, draftPoint],
   );
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
 
