@@ -70,8 +70,9 @@ export type SessionRow = {
  * slides forward at most once a minute, so reads do not each cost a write.
  */
 export async function touchSession(db: Db, tokenHash: Buffer, ttlSeconds: number): Promise<SessionRow | undefined> {
-  const { rows } = await db.query<SessionRow>(
-    `with live as (
+  const { rows } = await db.query<SessionRow>({
+    name: 'touch_session',
+    text: `with live as (
        select s.user_id, u.username, u.display_name, s.csrf_token, s.last_seen_at
        from user_session s join app_user u on u.id = s.user_id
        where s.token_hash = $1 and s.expires_at > now() and not u.disabled
@@ -83,8 +84,8 @@ export async function touchSession(db: Db, tokenHash: Buffer, ttlSeconds: number
             coalesce((select json_agg(json_build_object('role', g.role, 'scope', g.scope_code) order by g.role, g.scope_code)
                       from user_role_grant g where g.user_id = l.user_id), '[]') as grants
      from live l`,
-    [tokenHash, ttlSeconds],
-  );
+    values: [tokenHash, ttlSeconds],
+  });
   return rows[0];
 }
 
