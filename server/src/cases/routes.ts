@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { actorId, scopePatterns } from '../auth/principal.ts';
@@ -16,7 +17,7 @@ import { createCase } from './create-case.ts';
 import { presentCase } from './present.ts';
 import { insertCaseEvent, insertLiveEvent, selectCase, selectCases, selectTimeline, updateCaseStatus } from './queries.ts';
 
-const CaseParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a case id').transform(Number) });
+const CaseParams = z.object({ id: numericId('a case id') });
 
 export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const router = Router();

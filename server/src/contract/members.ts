@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { numericId } from './ids.ts';
 import { Bbox } from './grids.ts';
 
 export const MembersQuery = z.object({
   bbox: Bbox.optional(),
-  org: z.string().regex(/^\d{1,15}$/, 'must be an organization id').transform(Number).optional(),
+  org: numericId('an organization id').optional(),
   limit: z.string().regex(/^\d{1,4}$/, 'must be a whole number').transform(Number)
     .pipe(z.number().min(1, 'must be between 1 and 500').max(500, 'must be between 1 and 500')).default(100),
-  after: z.string().regex(/^\d{1,15}$/, 'must be a member id').transform(Number).optional(),
+  after: numericId('a member id').optional(),
 });
 export type MembersQuery = z.output<typeof MembersQuery>;
 

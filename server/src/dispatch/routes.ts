@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { actorId, scopePatterns } from '../auth/principal.ts';
@@ -14,8 +15,8 @@ import { presentDispatch } from './present.ts';
 import { selectAlerts, selectDispatch } from './queries.ts';
 import { addMember, answerAlert, closeDispatch, recallMember } from './service.ts';
 
-const DispatchParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a dispatch id').transform(Number) });
-const MemberParams = DispatchParams.extend({ memberId: z.string().regex(/^\d{1,15}$/, 'must be a member id').transform(Number) });
+const DispatchParams = z.object({ id: numericId('a dispatch id') });
+const MemberParams = DispatchParams.extend({ memberId: numericId('a member id') });
 const TokenParams = z.object({ token: z.string().max(500) });
 const AnswerParams = TokenParams.extend({ answer: MemberAnswer });
 

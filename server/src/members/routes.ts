@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { can, grantsFor, scopePatterns } from '../auth/principal.ts';
@@ -14,7 +15,7 @@ import { selectNearby } from './nearby.queries.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMember, selectMembers } from './queries.ts';
 
-const MemberParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be a member id').transform(Number) });
+const MemberParams = z.object({ id: numericId('a member id') });
 const maxCells = 40_000;
 
 export function membersRoutes(db: pg.Pool): Router {

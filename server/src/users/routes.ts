@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
+import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { actorId, scopePatterns } from '../auth/principal.ts';
@@ -13,7 +14,7 @@ import { parseBody, parseParams } from '../http/parse.ts';
 import { presentUser, presentWallToken } from './present.ts';
 import { areaExists, insertWallToken, revokeWallToken, selectUsers, selectWallTokens, usernameTaken } from './queries.ts';
 
-const IdParams = z.object({ id: z.string().regex(/^\d{1,15}$/, 'must be an id').transform(Number) });
+const IdParams = z.object({ id: numericId('an id') });
 
 /** An admin may hand out only scopes inside their own. */
 function assertScopeWithin(patterns: string[], scope: string) {
