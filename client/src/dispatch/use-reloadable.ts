@@ -8,8 +8,6 @@ export interface Reloadable<T> {
   error: ApiError | null;
   /** Fetch again. Calls made while a fetch is running fold into one more fetch after it. */
   reload: () => void;
-  /** Take an answer obtained elsewhere (e.g. a POST that returns the resource). */
-  replace: (data: T) => void;
 }
 
 interface Held<T> {
@@ -73,13 +71,7 @@ export function useReloadable<T>(key: string | null, fetcher: (signal: AbortSign
   }, [key]);
 
   const reload = useCallback(() => reloadRef.current(), []);
-  const replace = useCallback(
-    (data: T) => {
-      if (key !== null) setHeld({ key, data, error: null });
-    },
-    [key],
-  );
 
   const current = held !== null && held.key === key ? held : null;
-  return { data: current?.data ?? null, error: current?.error ?? null, reload, replace };
+  return { data: current?.data ?? null, error: current?.error ?? null, reload };
 }

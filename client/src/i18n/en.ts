@@ -147,7 +147,6 @@ export const en: Messages = {
     noOpenCases: 'No open cases',
     loading: 'Loading…',
     backToList: 'Cases',
-    newCaseHint: 'Back in the case list, click the map to register a new incident.',
     loadFailed: 'Could not load: {{message}}',
     actionFailed: 'Failed: {{message}}',
     live: {

@@ -146,7 +146,6 @@ export const zhCN = {
     noOpenCases: '暂无未结案事件',
     loading: '正在加载…',
     backToList: '事件列表',
-    newCaseHint: '返回事件列表后，可点击地图登记新事件。',
     loadFailed: '加载失败：{{message}}',
     actionFailed: '操作失败：{{message}}',
     live: {

@@ -166,7 +166,8 @@ export function DispatchPage() {
   if (caseId !== null) {
     sidebar = <CaseConsole state={consoleState} />;
   } else if (draftPoint) {
-    sidebar = <CaseForm key={draftPoint.join(',')} point={draftPoint} onCreated={onCreated} onCancel={() => setDraftPoint(null)} />;
+    // another click moves the point and keeps what was typed
+    sidebar = <CaseForm point={draftPoint} onCreated={onCreated} onCancel={() => setDraftPoint(null)} />;
   } else {
     sidebar = (
       <>
