@@ -142,6 +142,24 @@ describe('a dispatch, from incident to close', () => {
   });
 });
 
+describe('the member\'s link', () => {
+  it('opens basemap tiles near the incident without a session, and nothing else', async () => {
+    const { rows: [alert] } = await server.db.query<{ dispatch_id: number; member_id: number }>('select dispatch_id, member_id from dispatch_alert limit 1');
+    const link = await memberLink(server.db, alert!.dispatch_id, alert!.member_id);
+    const token = encodeURIComponent(link.slice('/m/'.length));
+    const n = 2 ** 14;
+    const x = Math.floor(((site.lng + 180) / 360) * n);
+    const r = (site.lat * Math.PI) / 180;
+    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+    const roads = await server.anonymous.get(`/tiles/roads/14/${x}/${y}.mvt?m=${token}`);
+    expect(roads.status).toBe(200);
+    const grids = await server.anonymous.get(`/tiles/grids/14/${x}/${y}.mvt?m=${token}`);
+    expect((await grids.arrayBuffer()).byteLength).toBe(0);
+    expect((await server.anonymous.get(`/tiles/roads/14/${x}/${y}.mvt?m=forged.token`)).status).toBe(401);
+    expect((await server.anonymous.get(`/api/v1/areas?m=${token}`)).status).toBe(401);
+  });
+});
+
 describe('who a wave alerts', () => {
   it('leaves out members engaged in another open dispatch and members over the daily cap', async () => {
     const open = async (title: string) => {

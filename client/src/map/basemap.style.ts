@@ -30,11 +30,11 @@ export const colors = {
   buildingLine: '#c6bcad',
 } as const;
 
-function vectorSource(layer: TileLayer, origin: string, minzoom = 0): VectorSourceSpecification {
+function vectorSource(layer: TileLayer, origin: string, query: string, minzoom = 0): VectorSourceSpecification {
   return {
     type: 'vector',
     // MapLibre fetches tiles from its worker and needs absolute URLs.
-    tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
+    tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt${query}`],
     minzoom,
     maxzoom: 15,
   };
@@ -162,22 +162,22 @@ const layers: LayerSpecification[] = [
   },
 ];
 
-function tileSources(origin: string): Record<TileLayer, VectorSourceSpecification> {
+function tileSources(origin: string, query: string): Record<TileLayer, VectorSourceSpecification> {
   return {
-    areas: vectorSource('areas', origin),
-    grids: vectorSource('grids', origin),
-    roads: vectorSource('roads', origin),
+    areas: vectorSource('areas', origin, query),
+    grids: vectorSource('grids', origin, query),
+    roads: vectorSource('roads', origin, query),
     // the server sends buildings from zoom 14 on; below it there is nothing to ask for
-    buildings: vectorSource('buildings', origin, 14),
+    buildings: vectorSource('buildings', origin, query, 14),
   };
 }
 
 /** The basemap style; `origin` is the page's origin, e.g. `window.location.origin`. */
-export function basemapStyle(origin: string): StyleSpecification {
+export function basemapStyle(origin: string, tileQuery = ''): StyleSpecification {
   return {
     version: 8,
     name: 'redgrid-basemap',
-    sources: tileSources(origin),
+    sources: tileSources(origin, tileQuery),
     layers,
   };
 }

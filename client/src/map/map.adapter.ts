@@ -23,6 +23,8 @@ export interface MapAdapterOptions {
   zoom?: number;
   /** Origin the tile URLs are built from. Default: `window.location.origin`. */
   origin?: string;
+  /** Appended to every tile URL, e.g. `?m=<member link token>` for the member's page. Default: none. */
+  tileQuery?: string;
   /** Keep the drawing buffers readable (screenshots in tests). Default: false. */
   preserveDrawingBuffer?: boolean;
   /** Skip label fade animations (deterministic screenshots). Default: false. */
@@ -80,7 +82,7 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
   const preserveDrawingBuffer = options.preserveDrawingBuffer ?? false;
   const map = new MaplibreMap({
     container,
-    style: basemapStyle(options.origin ?? window.location.origin),
+    style: basemapStyle(options.origin ?? window.location.origin, options.tileQuery),
     center: [...(options.center ?? mapDefaults.center)],
     zoom: options.zoom ?? mapDefaults.zoom,
     minZoom: 7,

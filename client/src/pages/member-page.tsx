@@ -20,7 +20,8 @@ const stateIcons: Record<AlertState, string> = {
   recalled: '↩',
 };
 
-function IncidentMap({ position }: { position: readonly [number, number] }) {
+/** The basemap tiles are fetched with the member's link token: the page has no session. */
+function IncidentMap({ position, token }: { position: readonly [number, number]; token: string }) {
   const { t } = useTranslation();
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const onAdapter = useCallback((next: MapAdapter | null) => setAdapter(next), []);
@@ -31,14 +32,14 @@ function IncidentMap({ position }: { position: readonly [number, number] }) {
     <div className="member-map">
       <MapView
         onAdapter={onAdapter}
-        options={{ center: [position[0], position[1]], zoom: 15, controls: false }}
+        options={{ center: [position[0], position[1]], zoom: 15, controls: false, tileQuery: `?m=${encodeURIComponent(token)}` }}
         label={t('memberPage.mapLabel')}
       />
     </div>
   );
 }
 
-function Alert({ alert, onAnswer, answering }: { alert: MemberAlertView; onAnswer: (a: 'accept' | 'decline' | 'arrived') => void; answering: string | null }) {
+function Alert({ alert, token, onAnswer, answering }: { alert: MemberAlertView; token: string; onAnswer: (a: 'accept' | 'decline' | 'arrived') => void; answering: string | null }) {
   const { t, i18n } = useTranslation();
   const busy = answering !== null;
   return (
@@ -63,7 +64,7 @@ function Alert({ alert, onAnswer, answering }: { alert: MemberAlertView; onAnswe
           {t('memberPage.distance')} <strong><Distance meters={alert.distance_m} /></strong>
         </p>
       </article>
-      <IncidentMap position={alert.case.position} />
+      <IncidentMap position={alert.case.position} token={token} />
       <p className="member-expires muted">{t('memberPage.expiresAt', { time: shortDateTime(alert.expires_at, i18n.language) })}</p>
       {(alert.state === 'alerted' || alert.state === 'accepted') && (
         <div className="member-actions">
@@ -136,7 +137,7 @@ export function MemberPage({ token }: { token: string }) {
             </button>
           </section>
         )}
-        {state.status === 'ready' && <Alert alert={state.alert} onAnswer={answer} answering={answering} />}
+        {state.status === 'ready' && <Alert alert={state.alert} token={token} onAnswer={answer} answering={answering} />}
         {answerError && (
           <p className="form-error" role="alert" data-testid="member-answer-error">
             {answerError.code === networkErrorCode

@@ -7,6 +7,7 @@ import type { Permission } from './permissions.ts';
 import { can, type Principal } from './principal.ts';
 import { touchSession, touchWallToken } from './queries.ts';
 import { hashToken } from './tokens.ts';
+import { linkKey, readMemberToken } from '../dispatch/member-link.ts';
 
 export const sessionTtlSeconds = 8 * 3600;
 
@@ -15,7 +16,10 @@ function bearerToken(req: Request): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
 }
 
-/** Attaches `req.principal` from the session cookie or a wall token; anonymous requests pass on. */
+/**
+ * Attaches `req.principal` from a wall token, a member link (`?m=`, basemap tiles only) or the
+ * session cookie; anonymous requests pass on.
+ */
 export function authenticate(db: pg.Pool): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
@@ -23,6 +27,13 @@ export function authenticate(db: pg.Pool): RequestHandler {
       const wall = await touchWallToken(db, hashToken(bearer));
       if (!wall) throw new HttpError(401, ErrorCode.unauthenticated, 'The display token is unknown or revoked.');
       req.principal = { kind: 'wall', tokenId: wall.id, grants: [{ role: 'wall', scope: wall.scope_code }] };
+      return next();
+    }
+    const memberToken = req.path.startsWith('/tiles/') ? req.query.m : undefined;
+    if (typeof memberToken === 'string') {
+      const claims = readMemberToken(await linkKey(db), memberToken);
+      if (!claims || claims.expiresAt < Date.now()) throw new HttpError(401, ErrorCode.unauthenticated, 'The link is not valid or has expired.');
+      req.principal = { kind: 'member', dispatchId: claims.dispatchId, memberId: claims.memberId, grants: [] };
       return next();
     }
     const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];

@@ -3,10 +3,12 @@ import { permissions, type Permission } from './permissions.ts';
 
 export type ScopedGrant = { role: Role; scope: string };
 
-/** Who is asking: a signed-in user, or a wall display holding a token. */
+/** Who is asking: a signed-in user, a wall display holding a token, or a member following their link. */
 export type Principal =
   | { kind: 'user'; userId: number; username: string; csrfToken: string; grants: ScopedGrant[] }
-  | { kind: 'wall'; tokenId: number; grants: ScopedGrant[] };
+  | { kind: 'wall'; tokenId: number; grants: ScopedGrant[] }
+  /** an alerted member's page, by its signed link: basemap tiles only, no grants */
+  | { kind: 'member'; dispatchId: number; memberId: number; grants: ScopedGrant[] };
 
 declare global {
   namespace Express {

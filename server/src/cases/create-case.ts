@@ -22,7 +22,7 @@ export async function createCase(
   const replay = async () => {
     const existing = await selectCaseByKey(db, key, scope);
     if (!existing || existing.idempotency_fingerprint !== fingerprint) {
-      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request; use a new key.');
+      throw new HttpError(422, ErrorCode.idempotencyKeyReused, 'This Idempotency-Key was already used for a different request; use a new key.');
     }
     return { row: existing, created: false };
   };

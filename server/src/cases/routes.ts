@@ -11,6 +11,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { withTransaction } from '../db/transaction.ts';
 import type { DispatchPolicy } from '../dispatch/engine.ts';
 import { closeDispatch, startDispatch } from '../dispatch/service.ts';
+import { readDispatch } from '../dispatch/view.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams, parseQuery } from '../http/parse.ts';
 import { createCase } from './create-case.ts';
@@ -32,7 +33,7 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
 
   router.post('/api/v1/cases', manage, async (req, res) => {
     const keyParse = IdempotencyKey.safeParse(req.get(idempotencyHeader));
-    if (!keyParse.success) throw new HttpError(400, 'missing_idempotency_key', keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
+    if (!keyParse.success) throw new HttpError(400, ErrorCode.missingIdempotencyKey, keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
     const body = parseBody(CreateCaseBody, req);
     const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scope(req));
     if (created) await audit(db, req, { action: 'case.create', targetKind: 'case', targetIds: [row.id], scope: row.community_code });
@@ -73,7 +74,7 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const patterns = scopePatterns(principalOf(req), 'dispatch.manage');
     const dispatchId = await startDispatch(db, id, body, patterns, actorId(req.principal), policy);
     await audit(db, req, { action: 'dispatch.start', targetKind: 'dispatch', targetIds: [dispatchId], scope: view.community?.code ?? null });
-    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json({ id: dispatchId });
+    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, req, dispatchId, patterns));
   });
   return router;
 }

@@ -22,6 +22,11 @@ export const ErrorCode = {
   forbidden: 'forbidden',
   csrfFailed: 'csrf_failed',
   conflict: 'conflict',
+  missingIdempotencyKey: 'missing_idempotency_key',
+  idempotencyKeyReused: 'idempotency_key_reused',
+  answerNotAllowed: 'answer_not_allowed',
+  linkExpired: 'link_expired',
+  liveUnavailable: 'live_unavailable',
   outsideTerritory: 'outside_territory',
   internal: 'internal_error',
 } as const;

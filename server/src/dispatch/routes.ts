@@ -11,9 +11,8 @@ import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams } from '../http/parse.ts';
 import type { DispatchPolicy } from './engine.ts';
 import { linkKey, readMemberToken } from './member-link.ts';
-import { presentDispatch } from './present.ts';
-import { selectAlerts, selectDispatch } from './queries.ts';
 import { addMember, answerAlert, closeDispatch, recallMember } from './service.ts';
+import { readDispatch } from './view.ts';
 
 const DispatchParams = z.object({ id: numericId('a dispatch id') });
 const MemberParams = DispatchParams.extend({ memberId: numericId('a member id') });
@@ -25,19 +24,11 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const manage = requirePermission('dispatch.manage');
   const scope = (req: Parameters<typeof principalOf>[0]) => scopePatterns(principalOf(req), 'dispatch.manage');
 
-  const view = async (id: number, patterns: string[]) => {
-    const d = await selectDispatch(db, id, patterns);
-    if (!d) throw new HttpError(404, ErrorCode.notFound, `No dispatch ${id} in your scope.`);
-    return presentDispatch(d, await selectAlerts(db, id));
-  };
+  const view = (req: Parameters<typeof principalOf>[0], id: number) => readDispatch(db, req, id, scope(req));
 
   router.get('/api/v1/dispatches/:id', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
-    const result = await view(id, scope(req));
-    if (result.alerts.length) {
-      await audit(db, req, { action: 'member.read_exact', targetKind: 'member', targetIds: result.alerts.map((a) => a.member.id), detail: { purpose: 'dispatch', dispatch_id: id } });
-    }
-    res.json(result);
+    res.json(await view(req, id));
   });
 
   router.post('/api/v1/dispatches/:id/members', manage, async (req, res) => {
@@ -45,28 +36,28 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const { member_id } = parseBody(AddMemberBody, req);
     await addMember(db, id, member_id, scope(req), actorId(req.principal));
     await audit(db, req, { action: 'dispatch.add_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id } });
-    res.status(201).json(await view(id, scope(req)));
+    res.status(201).json(await view(req, id));
   });
 
   router.delete('/api/v1/dispatches/:id/members/:memberId', manage, async (req, res) => {
     const { id, memberId } = parseParams(MemberParams, req);
     await recallMember(db, id, memberId, scope(req), actorId(req.principal), policy);
     await audit(db, req, { action: 'dispatch.recall_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id: memberId } });
-    res.json(await view(id, scope(req)));
+    res.json(await view(req, id));
   });
 
   router.post('/api/v1/dispatches/:id/close', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
     await closeDispatch(db, id, scope(req), actorId(req.principal));
     await audit(db, req, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [id] });
-    res.json(await view(id, scope(req)));
+    res.json(await view(req, id));
   });
 
   // The member's own page: authenticated by the signed link, not by a session.
   const claimsOf = async (token: string) => {
     const claims = readMemberToken(await linkKey(db), token);
     if (!claims) throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
-    if (claims.expiresAt < Date.now()) throw new HttpError(410, 'link_expired', 'This link has expired.');
+    if (claims.expiresAt < Date.now()) throw new HttpError(410, ErrorCode.linkExpired, 'This link has expired.');
     return claims;
   };
   const memberView = async (dispatchId: number, memberId: number, expiresAt: number): Promise<MemberAlertView> => {
@@ -93,7 +84,7 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const c = await claimsOf(token);
     if (!(await answerAlert(db, c.dispatchId, c.memberId, answer, policy))) {
       const current = await memberView(c.dispatchId, c.memberId, c.expiresAt);
-      throw new HttpError(409, 'answer_not_allowed', `This alert is ${current.state}; "${answer}" is not possible now.`);
+      throw new HttpError(409, ErrorCode.answerNotAllowed, `This alert is ${current.state}; "${answer}" is not possible now.`);
     }
     res.json(await memberView(c.dispatchId, c.memberId, c.expiresAt));
   });

@@ -173,7 +173,7 @@ function registerDispatchPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: 'post', path: '/api/v1/cases/{id}/dispatch', summary: 'Alert the nearest available members in waves',
     request: { params: caseParam, body: { content: { 'application/json': { schema: StartDispatchBody } } } },
-    responses: { 201: json(z.object({ id: z.number() }), 'The dispatch'), 400: errorResponse('invalid_body'), 404: errorResponse('not_found'), 409: errorResponse('conflict: an active dispatch exists, or the case is closed'), ...denied },
+    responses: { 201: json(DispatchView, 'The dispatch with its first wave'), 400: errorResponse('invalid_body'), 404: errorResponse('not_found'), 409: errorResponse('conflict: an active dispatch exists, or the case is closed'), ...denied },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/members/nearby', summary: 'Nearest members within a radius by geodesic distance; exact positions for dispatchers (audited)',

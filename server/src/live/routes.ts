@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { principalOf } from '../auth/middleware.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { HttpError } from '../http/http-error.ts';
 import type { LiveHub } from './hub.ts';
 
 /** GET /api/v1/live: server-sent events (case and dispatch ids) for any signed-in caller or wall. */
@@ -8,8 +10,7 @@ export function liveRoutes(hub: LiveHub | undefined): Router {
   router.get('/api/v1/live', (req, res) => {
     principalOf(req);
     if (!hub) {
-      res.status(503).json({ error: { code: 'live_unavailable', message: 'The live stream is not running.' } });
-      return;
+      throw new HttpError(503, ErrorCode.liveUnavailable, 'The live stream is not running.');
     }
     hub.subscribe(res);
   });
