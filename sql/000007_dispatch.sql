@@ -34,10 +34,13 @@ language sql stable as $$
 $$;
 
 -- The k nearest matching members within radius_m, nearest first by geodesic (spheroid)
--- distance, ties by id. KNN on the geography index finds candidates by sphere distance; sphere
--- and spheroid distances differ by less than 0.6 %, so every true answer lies within 1.006 × the
--- spheroid distance of the k-th candidate, and a second index scan of that small disc ranks them
--- exactly.
+-- distance, ties by id, exactly, without computing the costly spheroid distance for a crowd.
+-- Sphere and spheroid distances differ by less than 0.6 % (ε), so:
+--   1. KNN on the geography index (sphere order) gives k candidates; the true k nearest all lie
+--      within (1 + ε) × the largest spheroid distance among them: the disc;
+--   2. in the disc, cheap sphere distances rank everyone; the true k nearest lie within
+--      (1 + ε) / (1 − ε) < 1.013 × the k-th sphere distance;
+--   3. only those few get the spheroid distance, and the k smallest win.
 create or replace function nearest_members(
   lng float8, lat float8, radius_m float8, k integer, only_available boolean, with_skills text[],
   scope text[], exclude_dispatch bigint, daily_cap integer
@@ -52,15 +55,20 @@ language sql stable as $$
     limit k
   ), bound as (
     select least(coalesce(max(d), 0), radius_m) * 1.006 + 0.01 as r from knn
+  ), disc as (
+    select m.id, m.home, st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, false) as ds
+    from member m join org o on o.id = m.org_id, bound
+    where st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, bound.r, false)
+      and member_eligible(m.available, m.skills, o.area_code, only_available, with_skills, scope)
+      and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
+  ), cut as (
+    select coalesce((select ds from disc order by ds offset k - 1 limit 1) * 1.013 + 0.01, 'infinity') as ds
+  ), ranked as (
+    select disc.id, st_distance(disc.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true) as d
+    from disc, cut
+    where disc.ds <= cut.ds
   )
-  select m.id, st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true)
-  from member m join org o on o.id = m.org_id, bound
-  where st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, bound.r, false)
-    and st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, true) <= radius_m
-    and member_eligible(m.available, m.skills, o.area_code, only_available, with_skills, scope)
-    and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
-  order by 2, 1
-  limit k
+  select id, d from ranked where d <= radius_m order by d, id limit k
 $$;
 
 create type outbox_kind as enum ('member_alert', 'member_cancel', 'live_event');

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { can, grantsFor, scopePatterns } from '../auth/principal.ts';
+import { actorId, can, grantsFor, scopePatterns } from '../auth/principal.ts';
 import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { DensityQuery, MembersQuery } from '../contract/members.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
 import { cellDegrees, densityMinimum, memberPrecision } from './precision.ts';
-import { selectNearby } from './nearby.queries.ts';
+import { selectNearby, selectNearbyAudited } from './nearby.queries.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMember, selectMembers } from './queries.ts';
 
@@ -43,10 +43,10 @@ export function membersRoutes(db: pg.Pool): Router {
     const q = parseQuery(NearbyQuery, req);
     const principal = principalOf(req);
     const exact = can(principal, 'dispatch.manage');
-    const rows = await selectNearby(db, { ...q, skills: q.skills ?? [], scope: scopePatterns(principal, 'member.nearby') });
-    if (exact && rows.length) {
-      await audit(db, req, { action: 'member.read_exact', targetKind: 'member', targetIds: rows.map((r) => r.id), detail: { purpose: 'nearby', center: [q.lng, q.lat] } });
-    }
+    const filter = { ...q, skills: q.skills ?? [], scope: scopePatterns(principal, 'member.nearby') };
+    const rows = exact
+      ? await selectNearbyAudited(db, filter, { userId: actorId(principal), ip: req.ip ?? null, detail: { purpose: 'nearby', center: [q.lng, q.lat] } })
+      : await selectNearby(db, filter);
     const result: NearbyResult = {
       center: [q.lng, q.lat],
       radius: q.radius,
