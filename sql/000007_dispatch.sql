@@ -57,9 +57,11 @@ language sql stable as $$
     select least(coalesce(max(d), 0), radius_m) * 1.006 + 0.01 as r from knn
   ), disc as (
     select m.id, m.home, st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, false) as ds
-    from member m join org o on o.id = m.org_id, bound
+    from member m, bound
     where st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, bound.r, false)
-      and member_eligible(m.available, m.skills, o.area_code, only_available, with_skills, scope)
+      -- a lookup per member of the small disc, not a hash of every organization
+      and member_eligible(m.available, m.skills, (select o.area_code from org o where o.id = m.org_id),
+                          only_available, with_skills, scope)
       and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
   ), cut as (
     select coalesce((select ds from disc order by ds offset k - 1 limit 1) * 1.013 + 0.01, 'infinity') as ds
