@@ -3,6 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { dispatchBody, dispatchLimits, type DispatchParams } from './dispatch-params.ts';
 import { knownSkills, skillLabel } from './labels.ts';
 
+/** The three whole-number parameters, in the order the form shows them. */
+const numberFields = [
+  { key: 'radius', testId: 'dispatch-radius', step: 50 },
+  { key: 'waveSize', testId: 'dispatch-wave-size', step: 1 },
+  { key: 'target', testId: 'dispatch-target', step: 1 },
+] as const;
+
 export interface DispatchFormProps {
   params: DispatchParams;
   onChange: (params: DispatchParams) => void;
@@ -28,40 +35,20 @@ export function DispatchForm({ params, onChange, onSubmit, submitting }: Dispatc
     <form className="dispatch-section dispatch-form" data-testid="dispatch-form" onSubmit={submit}>
       <h3 className="section-title">{t('dispatch.params.title')}</h3>
       <div className="form-row three">
-        <label className="field">
-          <span>{t('dispatch.params.radius')}</span>
-          <input
-            type="number"
-            data-testid="dispatch-radius"
-            min={dispatchLimits.radius.min}
-            max={dispatchLimits.radius.max}
-            step={50}
-            value={params.radius}
-            onChange={(e) => onChange({ ...params, radius: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('dispatch.params.waveSize')}</span>
-          <input
-            type="number"
-            data-testid="dispatch-wave-size"
-            min={dispatchLimits.waveSize.min}
-            max={dispatchLimits.waveSize.max}
-            value={params.waveSize}
-            onChange={(e) => onChange({ ...params, waveSize: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span>{t('dispatch.params.target')}</span>
-          <input
-            type="number"
-            data-testid="dispatch-target"
-            min={dispatchLimits.target.min}
-            max={dispatchLimits.target.max}
-            value={params.target}
-            onChange={(e) => onChange({ ...params, target: e.target.value })}
-          />
-        </label>
+        {numberFields.map(({ key, testId, step }) => (
+          <label className="field" key={key}>
+            <span>{t(`dispatch.params.${key}`)}</span>
+            <input
+              type="number"
+              data-testid={testId}
+              min={dispatchLimits[key].min}
+              max={dispatchLimits[key].max}
+              step={step}
+              value={params[key]}
+              onChange={(e) => onChange({ ...params, [key]: e.target.value })}
+            />
+          </label>
+        ))}
       </div>
       <fieldset className="skill-picker">
         <legend>
