@@ -55,14 +55,19 @@ language sql stable as $$
     limit k
   ), bound as (
     select least(coalesce(max(d), 0), radius_m) * 1.006 + 0.01 as r from knn
-  ), disc as (
-    select m.id, m.home, st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, false) as ds
+  ), near as materialized (
+    -- the cheap tests first, on everything the index box returns
+    select m.id, m.home, m.org_id,
+           st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, false) as ds
     from member m, bound
     where st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, bound.r, false)
-      -- a lookup per member of the small disc, not a hash of every organization
-      and member_eligible(m.available, m.skills, (select o.area_code from org o where o.id = m.org_id),
-                          only_available, with_skills, scope)
-      and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
+      and (not only_available or m.available)
+      and m.skills @> with_skills
+  ), disc as (
+    -- then the organization's scope, one lookup per member of the disc
+    select near.id, near.home, near.ds from near
+    where (select o.area_code from org o where o.id = near.org_id) like any(scope)
+      and (exclude_dispatch is null or member_dispatchable(near.id, exclude_dispatch, daily_cap))
   ), cut as (
     select coalesce((select ds from disc order by ds offset k - 1 limit 1) * 1.013 + 0.01, 'infinity') as ds
   ), ranked as (
