@@ -11,6 +11,7 @@ import type { LiveHub } from './live/hub.ts';
 import { liveRoutes } from './live/routes.ts';
 import { authenticate, csrfProtection, requireSignedIn } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { docsRoutes } from './docs/routes.ts';
 import { gridsRoutes } from './grids/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -38,9 +39,10 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(healthRoutes(db));
   app.use(docsRoutes());
 
-  app.use(authenticate(db));
+  const sessions = new SessionCache();
+  app.use(authenticate(db, sessions));
   app.use(csrfProtection());
-  app.use(authRoutes(db));
+  app.use(authRoutes(db, sessions));
   app.use(['/api/v1', '/tiles'], requireSignedIn());
   app.use(areasRoutes(db));
   app.use(gridsRoutes(db));

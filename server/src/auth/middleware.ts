@@ -6,6 +6,7 @@ import { HttpError } from '../http/http-error.ts';
 import type { Permission } from './permissions.ts';
 import { can, type Principal } from './principal.ts';
 import { touchSession, touchWallToken } from './queries.ts';
+import type { SessionCache } from './session-cache.ts';
 import { hashToken } from './tokens.ts';
 import { linkKey, readMemberToken } from '../dispatch/member-link.ts';
 
@@ -20,7 +21,7 @@ function bearerToken(req: Request): string | undefined {
  * Attaches `req.principal` from a wall token, a member link (`?m=`, basemap tiles only) or the
  * session cookie; anonymous requests pass on.
  */
-export function authenticate(db: pg.Pool): RequestHandler {
+export function authenticate(db: pg.Pool, sessions: SessionCache): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
     if (bearer) {
@@ -38,8 +39,11 @@ export function authenticate(db: pg.Pool): RequestHandler {
     }
     const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
     if (cookie) {
-      const session = await touchSession(db, hashToken(cookie), sessionTtlSeconds);
+      const hash = hashToken(cookie);
+      const key = hash.toString('hex');
+      const session = sessions.get(key) ?? (await touchSession(db, hash, sessionTtlSeconds));
       if (session) {
+        sessions.set(key, session);
         req.principal = {
           kind: 'user', userId: session.user_id, username: session.username, csrfToken: session.csrf_token, grants: session.grants,
         };

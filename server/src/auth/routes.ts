@@ -9,6 +9,7 @@ import { parseBody } from '../http/parse.ts';
 import { principalOf, sessionTtlSeconds } from './middleware.ts';
 import { deleteExpiredSessions, deleteSession, insertSession, selectGrants, selectUserForSignIn } from './queries.ts';
 import { sessionInfo } from './session-info.ts';
+import type { SessionCache } from './session-cache.ts';
 import { checkSignIn } from './sign-in.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -18,7 +19,7 @@ function setSessionCookie(req: Request, res: Response, token: string | null) {
   else res.clearCookie(sessionCookie, options);
 }
 
-export function authRoutes(db: pg.Pool): Router {
+export function authRoutes(db: pg.Pool, sessions: SessionCache): Router {
   const router = Router();
   // Per address, on top of the per-account lock in checkSignIn.
   const signInLimit = rateLimit({
@@ -69,7 +70,10 @@ export function authRoutes(db: pg.Pool): Router {
   router.post('/api/v1/auth/sign-out', async (req, res) => {
     const principal = principalOf(req);
     const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
-    if (cookie) await deleteSession(db, hashToken(cookie));
+    if (cookie) {
+      sessions.delete(hashToken(cookie).toString('hex'));
+      await deleteSession(db, hashToken(cookie));
+    }
     await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: principal.kind === 'user' ? [principal.userId] : [], scope: principal.grants[0]?.scope ?? null });
     setSessionCookie(req, res, null);
     res.status(204).end();
