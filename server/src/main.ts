@@ -29,7 +29,7 @@ async function main() {
     () => sweepTimeouts(database.pool, policy), log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
-  printCredentials(url, admin, demo);
+  printCredentials(admin, demo);
 
   let closing = false;
   const shutdown = (signal: string) => {
