@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isUniqueViolation } from '../db/errors.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { createUser, type NewUser } from './users.ts';
 
@@ -8,10 +9,6 @@ async function firstArea(db: pg.Pool, level: string): Promise<{ code: string; na
   const { rows } = await db.query<{ code: string; name: string }>(
     'select code, name from area where level = $1::area_level order by households desc, code limit 1', [level]);
   return rows[0];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
 /** A readable one-time password: 20 URL-safe random characters (~120 bits). */

@@ -8,7 +8,7 @@ import { can, type Principal } from './principal.ts';
 import { touchSession, touchWallToken } from './queries.ts';
 import type { SessionCache } from './session-cache.ts';
 import { hashToken } from './tokens.ts';
-import { linkKey, readMemberToken } from '../dispatch/member-link.ts';
+import { memberClaims } from '../dispatch/member-link.ts';
 
 export const sessionTtlSeconds = 8 * 3600;
 
@@ -32,8 +32,8 @@ export function authenticate(db: pg.Pool, sessions: SessionCache): RequestHandle
     }
     const memberToken = req.path.startsWith('/tiles/') ? req.query.m : undefined;
     if (typeof memberToken === 'string') {
-      const claims = readMemberToken(await linkKey(db), memberToken);
-      if (!claims || claims.expiresAt < Date.now()) throw new HttpError(401, ErrorCode.unauthenticated, 'The link is not valid or has expired.');
+      const claims = await memberClaims(db, memberToken);
+      if (typeof claims === 'string') throw new HttpError(401, ErrorCode.unauthenticated, 'The link is not valid or has expired.');
       req.principal = { kind: 'member', dispatchId: claims.dispatchId, memberId: claims.memberId, grants: [] };
       return next();
     }

@@ -3,8 +3,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
-import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { actorId, scopePatterns } from '../auth/principal.ts';
+import { requirePermission } from '../auth/middleware.ts';
+import { scopeOf } from '../auth/scope.ts';
+import { actorId } from '../auth/principal.ts';
 import { CasesQuery, CreateCaseBody, IdempotencyKey, idempotencyHeader } from '../contract/cases.ts';
 import { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
@@ -23,7 +24,6 @@ const CaseParams = z.object({ id: numericId('a case id') });
 export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const router = Router();
   const manage = requirePermission('case.manage');
-  const scope = (req: Parameters<typeof principalOf>[0]) => scopePatterns(principalOf(req), 'case.manage');
 
   const load = async (id: number, patterns: string[]) => {
     const row = await selectCase(db, id, patterns);
@@ -35,26 +35,26 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const keyParse = IdempotencyKey.safeParse(req.get(idempotencyHeader));
     if (!keyParse.success) throw new HttpError(400, ErrorCode.missingIdempotencyKey, keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
     const body = parseBody(CreateCaseBody, req);
-    const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scope(req));
+    const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scopeOf(req, 'case.manage').patterns);
     if (created) await audit(db, req, { action: 'case.create', targetKind: 'case', targetIds: [row.id], scope: row.community_code });
     res.status(created ? 201 : 200).set('Idempotent-Replayed', String(!created)).json(await load(row.id, ['%']));
   });
 
   router.get('/api/v1/cases', manage, async (req, res) => {
     const { status } = parseQuery(CasesQuery, req);
-    const rows = await selectCases(db, status, scope(req));
+    const rows = await selectCases(db, status, scopeOf(req, 'case.manage').patterns);
     res.json({ cases: rows.map((r) => { const { timeline: _, ...view } = presentCase(r, []); return view; }) });
   });
 
   router.get('/api/v1/cases/:id', manage, async (req, res) => {
     const { id } = parseParams(CaseParams, req);
-    res.json(await load(id, scope(req)));
+    res.json(await load(id, scopeOf(req, 'case.manage').patterns));
   });
 
   router.post('/api/v1/cases/:id/close', manage, async (req, res) => {
     const { id } = parseParams(CaseParams, req);
-    const view = await load(id, scope(req));
-    if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scope(req), actorId(req.principal));
+    const view = await load(id, scopeOf(req, 'case.manage').patterns);
+    if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scopeOf(req, 'case.manage').patterns, actorId(req.principal));
     await withTransaction(db, async (tx) => {
       const previous = await updateCaseStatus(tx, id, 'closed');
       if (previous !== 'closed') {
@@ -63,15 +63,15 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
       }
     });
     await audit(db, req, { action: 'case.close', targetKind: 'case', targetIds: [id], scope: view.community?.code ?? null });
-    res.json(await load(id, scope(req)));
+    res.json(await load(id, scopeOf(req, 'case.manage').patterns));
   });
 
   router.post('/api/v1/cases/:id/dispatch', requirePermission('dispatch.manage'), async (req, res) => {
     const { id } = parseParams(CaseParams, req);
     const body = parseBody(StartDispatchBody, req);
-    const view = await load(id, scope(req));
+    const view = await load(id, scopeOf(req, 'case.manage').patterns);
     if (view.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The case is closed.');
-    const patterns = scopePatterns(principalOf(req), 'dispatch.manage');
+    const patterns = scopeOf(req, 'dispatch.manage').patterns;
     const dispatchId = await startDispatch(db, id, body, patterns, actorId(req.principal), policy);
     await audit(db, req, { action: 'dispatch.start', targetKind: 'dispatch', targetIds: [dispatchId], scope: view.community?.code ?? null });
     res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, req, dispatchId, patterns));

@@ -42,6 +42,13 @@ export function readMemberToken(key: Buffer, token: string): LinkClaims | undefi
   }
 }
 
+/** The claims of a member's token, or why it cannot be used. */
+export async function memberClaims(db: pg.Pool, token: string): Promise<LinkClaims | 'invalid' | 'expired'> {
+  const claims = readMemberToken(await linkKey(db), token);
+  if (!claims) return 'invalid';
+  return claims.expiresAt < Date.now() ? 'expired' : claims;
+}
+
 /** For tests and the SMS text: the link of one member's alert. */
 export async function memberLink(db: pg.Pool, dispatchId: number, memberId: number): Promise<string> {
   return memberLinkFor(await linkKey(db), dispatchId, memberId);

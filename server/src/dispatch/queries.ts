@@ -128,3 +128,22 @@ export async function memberDistance(db: Db, memberId: number, lng: number, lat:
   );
   return rows[0]?.d;
 }
+
+export type MemberAlertRow = {
+  kind: string; title: string; description: string | null; lng: number; lat: number;
+  name: string; state: AlertState; distance_m: number;
+};
+
+/** One member's alert with its case, for the member's own page. */
+export async function selectMemberAlert(db: Db, dispatchId: number, memberId: number): Promise<MemberAlertRow | undefined> {
+  const { rows } = await db.query<MemberAlertRow>(
+    `select c.kind, c.title, c.description, st_x(c.geom) as lng, st_y(c.geom) as lat, m.name, a.state, a.distance_m
+     from dispatch_alert a
+     join dispatch d on d.id = a.dispatch_id
+     join "case" c on c.id = d.case_id
+     join member m on m.id = a.member_id
+     where a.dispatch_id = $1 and a.member_id = $2`,
+    [dispatchId, memberId],
+  );
+  return rows[0];
+}

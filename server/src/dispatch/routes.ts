@@ -1,16 +1,18 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
-import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { actorId, scopePatterns } from '../auth/principal.ts';
+import { requirePermission } from '../auth/middleware.ts';
+import { scopeOf } from '../auth/scope.ts';
+import { actorId } from '../auth/principal.ts';
 import { AddMemberBody, MemberAnswer, type MemberAlertView } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams } from '../http/parse.ts';
 import type { DispatchPolicy } from './engine.ts';
-import { linkKey, readMemberToken } from './member-link.ts';
+import { memberClaims } from './member-link.ts';
+import { selectMemberAlert } from './queries.ts';
 import { addMember, answerAlert, closeDispatch, recallMember } from './service.ts';
 import { readDispatch } from './view.ts';
 
@@ -22,9 +24,8 @@ const AnswerParams = TokenParams.extend({ answer: MemberAnswer });
 export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const router = Router();
   const manage = requirePermission('dispatch.manage');
-  const scope = (req: Parameters<typeof principalOf>[0]) => scopePatterns(principalOf(req), 'dispatch.manage');
 
-  const view = (req: Parameters<typeof principalOf>[0], id: number) => readDispatch(db, req, id, scope(req));
+  const view = (req: Request, id: number) => readDispatch(db, req, id, scopeOf(req, 'dispatch.manage').patterns);
 
   router.get('/api/v1/dispatches/:id', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
@@ -34,38 +35,34 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   router.post('/api/v1/dispatches/:id/members', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
     const { member_id } = parseBody(AddMemberBody, req);
-    await addMember(db, id, member_id, scope(req), actorId(req.principal));
+    await addMember(db, id, member_id, scopeOf(req, 'dispatch.manage').patterns, actorId(req.principal));
     await audit(db, req, { action: 'dispatch.add_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id } });
     res.status(201).json(await view(req, id));
   });
 
   router.delete('/api/v1/dispatches/:id/members/:memberId', manage, async (req, res) => {
     const { id, memberId } = parseParams(MemberParams, req);
-    await recallMember(db, id, memberId, scope(req), actorId(req.principal), policy);
+    await recallMember(db, id, memberId, scopeOf(req, 'dispatch.manage').patterns, actorId(req.principal), policy);
     await audit(db, req, { action: 'dispatch.recall_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id: memberId } });
     res.json(await view(req, id));
   });
 
   router.post('/api/v1/dispatches/:id/close', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
-    await closeDispatch(db, id, scope(req), actorId(req.principal));
+    await closeDispatch(db, id, scopeOf(req, 'dispatch.manage').patterns, actorId(req.principal));
     await audit(db, req, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [id] });
     res.json(await view(req, id));
   });
 
   // The member's own page: authenticated by the signed link, not by a session.
   const claimsOf = async (token: string) => {
-    const claims = readMemberToken(await linkKey(db), token);
-    if (!claims) throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
-    if (claims.expiresAt < Date.now()) throw new HttpError(410, ErrorCode.linkExpired, 'This link has expired.');
+    const claims = await memberClaims(db, token);
+    if (claims === 'invalid') throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
+    if (claims === 'expired') throw new HttpError(410, ErrorCode.linkExpired, 'This link has expired.');
     return claims;
   };
   const memberView = async (dispatchId: number, memberId: number, expiresAt: number): Promise<MemberAlertView> => {
-    const { rows } = await db.query<{ kind: string; title: string; description: string | null; lng: number; lat: number; name: string; state: MemberAlertView['state']; distance_m: number }>(
-      `select c.kind, c.title, c.description, st_x(c.geom) as lng, st_y(c.geom) as lat, m.name, a.state, a.distance_m
-       from dispatch_alert a join dispatch d on d.id = a.dispatch_id join "case" c on c.id = d.case_id join member m on m.id = a.member_id
-       where a.dispatch_id = $1 and a.member_id = $2`, [dispatchId, memberId]);
-    const r = rows[0];
+    const r = await selectMemberAlert(db, dispatchId, memberId);
     if (!r) throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
     return {
       case: { kind: r.kind, title: r.title, description: r.description, position: [r.lng, r.lat] },

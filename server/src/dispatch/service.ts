@@ -1,9 +1,10 @@
 import type pg from 'pg';
 import type { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { HttpError } from '../http/http-error.ts';
-import { addByHand, advance, answer, begin, close, recall, timeOut, type DispatchPolicy } from './engine.ts';
+import { addByHand, answer, begin, close, recall, timeOut, type DispatchPolicy } from './engine.ts';
 import { insertDispatch, memberDistance, selectDispatch, selectOverdueDispatches, type DispatchRow } from './queries.ts';
 
 const notFound = (id: number) => new HttpError(404, ErrorCode.notFound, `No dispatch ${id} in your scope.`);
@@ -50,7 +51,7 @@ export function addMember(db: pg.Pool, dispatchId: number, memberId: number, sco
     try {
       await addByHand(tx, d, memberId, distance, actorId);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new HttpError(409, ErrorCode.conflict, `Member ${memberId} is already in this dispatch.`);
+      if (isUniqueViolation(error)) throw new HttpError(409, ErrorCode.conflict, `Member ${memberId} is already in this dispatch.`);
       throw error;
     }
   });
@@ -77,4 +78,3 @@ export async function sweepTimeouts(db: pg.Pool, policy: DispatchPolicy): Promis
   }
 }
 
-export { advance };

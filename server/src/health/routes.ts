@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import type pg from 'pg';
+import { selectHealth } from './queries.ts';
 
 export function healthRoutes(db: pg.Pool): Router {
   const router = Router();
   router.get('/api/health', async (_req, res) => {
-    const { rows } = await db.query<{ postgis: string; areas: number }>(
-      'select postgis_lib_version() as postgis, (select count(*) from area)::int as areas',
-    );
-    res.json({ status: 'ok', postgis: rows[0]?.postgis, areas: rows[0]?.areas });
+    const health = await selectHealth(db);
+    res.json({ status: 'ok', postgis: health?.postgis, areas: health?.areas });
   });
   return router;
 }

@@ -11,43 +11,31 @@ export type NearbyFilter = {
   excludeDispatch?: { id: number; dailyCap: number };
 };
 
-/** The nearest members by geodesic distance, ties by id (the SQL function nearest_members). */
-export async function selectNearby(db: pg.Pool | pg.PoolClient, f: NearbyFilter): Promise<NearbyRow[]> {
-  // Not a named (prepared) statement on purpose: a generic plan cannot see the LIMIT and may
-  // drop the KNN index scan; a custom plan per call costs about a millisecond.
-  const { rows } = await db.query<NearbyRow>({
-    text: `select m.id, m.name, o.id as org_id, o.name as org_name, n.distance_m, m.skills, m.stars,
-            st_x(m.home) as lng, st_y(m.home) as lat
-     from nearest_members($1, $2, $3, $4, $5, $6::text[], $7::text[], $8, $9) n
-     join member m on m.id = n.member_id
-     join org o on o.id = m.org_id
-     order by n.distance_m, n.member_id`,
-    values: [f.lng, f.lat, f.radius, f.limit, f.available, f.skills, f.scope, f.excludeDispatch?.id ?? null, f.excludeDispatch?.dailyCap ?? null],
-  });
-  return rows;
-}
-
 export type ReadAudit = { userId: number | null; ip: string | null; detail: Record<string, unknown> };
 
 /**
- * The nearest members with exact positions, and the audit record of that read, in one statement:
- * neither happens without the other, and the hot path makes one round trip instead of two.
+ * The nearest members by geodesic distance, ties by id (the SQL function nearest_members). With
+ * `read`, the audit record of this exact read is written by the same statement: neither happens
+ * without the other, and the hot path makes one round trip instead of two.
  */
-export async function selectNearbyAudited(db: pg.Pool, f: NearbyFilter, read: ReadAudit): Promise<NearbyRow[]> {
+export async function selectNearby(db: pg.Pool | pg.PoolClient, f: NearbyFilter, read?: ReadAudit): Promise<NearbyRow[]> {
+  // Not a named (prepared) statement on purpose: a generic plan cannot see the LIMIT and may
+  // drop the KNN index scan; a custom plan per call costs about a millisecond.
   const { rows } = await db.query<NearbyRow>({
     text: `with found as (
        select m.id, m.name, o.id as org_id, o.name as org_name, n.distance_m, m.skills, m.stars,
               st_x(m.home) as lng, st_y(m.home) as lat, o.area_code
-       from nearest_members($1, $2, $3, $4, $5, $6::text[], $7::text[], null, null) n
+       from nearest_members($1, $2, $3, $4, $5, $6::text[], $7::text[], $8, $9) n
        join member m on m.id = n.member_id
        join org o on o.id = m.org_id
      ), logged as (
        insert into audit_log (user_id, action, target_kind, target_ids, scope_code, ip, detail)
-       select $8, 'member.read_exact', 'member', array_agg(id order by distance_m, id), min(area_code), $9::inet, $10::jsonb
-       from found having count(*) > 0
+       select $10, 'member.read_exact', 'member', array_agg(id order by distance_m, id), min(area_code), $11::inet, $12::jsonb
+       from found having count(*) > 0 and $13::boolean
      )
      select id, name, org_id, org_name, distance_m, skills, stars, lng, lat from found order by distance_m, id`,
-    values: [f.lng, f.lat, f.radius, f.limit, f.available, f.skills, f.scope, read.userId, read.ip, JSON.stringify(read.detail)],
+    values: [f.lng, f.lat, f.radius, f.limit, f.available, f.skills, f.scope, f.excludeDispatch?.id ?? null,
+      f.excludeDispatch?.dailyCap ?? null, read?.userId ?? null, read?.ip ?? null, JSON.stringify(read?.detail ?? {}), read !== undefined],
   });
   return rows;
 }

@@ -11,7 +11,7 @@ import { DensityQuery, MembersQuery } from '../contract/members.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
 import { cellDegrees, densityMinimum, memberPrecision } from './precision.ts';
-import { selectNearby, selectNearbyAudited } from './nearby.queries.ts';
+import { selectNearby } from './nearby.queries.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMember, selectMembers } from './queries.ts';
 
@@ -44,9 +44,8 @@ export function membersRoutes(db: pg.Pool): Router {
     const principal = principalOf(req);
     const exact = can(principal, 'dispatch.manage');
     const filter = { ...q, skills: q.skills ?? [], scope: scopePatterns(principal, 'member.nearby') };
-    const rows = exact
-      ? await selectNearbyAudited(db, filter, { userId: actorId(principal), ip: req.ip ?? null, detail: { purpose: 'nearby', center: [q.lng, q.lat] } })
-      : await selectNearby(db, filter);
+    const read = { userId: actorId(principal), ip: req.ip ?? null, detail: { purpose: 'nearby', center: [q.lng, q.lat] } };
+    const rows = await selectNearby(db, filter, exact ? read : undefined);
     const result: NearbyResult = {
       center: [q.lng, q.lat],
       radius: q.radius,
