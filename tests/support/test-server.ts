@@ -27,13 +27,13 @@ export type TestServer = {
 export async function startTestServer(
   databaseUrl = inject('databaseUrl'),
   log = createLogger('silent'),
-  { workers = true }: { workers?: boolean } = {},
+  { workers = true, port = 0 }: { workers?: boolean; /** a fixed port, to restart a server where a page expects it */ port?: number } = {},
 ): Promise<TestServer> {
   const db = createPool(databaseUrl, 4);
   const live = new LiveHub(databaseUrl, log);
   await live.start();
   const app = createApp({ db, log, live });
-  const server = app.listen(0, '127.0.0.1');
+  const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = await signInAs(baseUrl, db, 'admin', demoCounty);

@@ -110,7 +110,7 @@ export function useCaseConsole(caseId: number | null): CaseConsole {
   };
 
   const onLiveEvent = (event: LiveEvent) => {
-    if (caseId === null || event.case_id !== caseId) return;
+    if (event.type === 'data.version' || caseId === null || event.case_id !== caseId) return;
     reloadIncident();
     if (event.type !== 'dispatch.updated') return;
     if (event.dispatch_id === dispatchId) reloadDispatch();

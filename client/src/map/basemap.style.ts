@@ -162,7 +162,9 @@ const layers: LayerSpecification[] = [
   },
 ];
 
-function tileSources(origin: string, query: string): Record<TileLayer, VectorSourceSpecification> {
+type BasemapLayer = Extract<TileLayer, 'areas' | 'grids' | 'roads' | 'buildings'>;
+
+function tileSources(origin: string, query: string): Record<BasemapLayer, VectorSourceSpecification> {
   return {
     areas: vectorSource('areas', origin, query),
     grids: vectorSource('grids', origin, query),

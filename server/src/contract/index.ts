@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './members.ts';
 export * from './audit.ts';
 export * from './users.ts';
+export * from './stats.ts';

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 
-export const basemapLayers = ['areas', 'grids', 'roads', 'buildings'] as const;
-export const TileLayer = z.enum(basemapLayers, { error: `layer must be one of ${basemapLayers.join(', ')}` });
+/**
+ * Vector tile layers. Each tile holds one MVT layer named like the path segment.
+ * - areas, grids, roads, buildings: the basemap
+ * - orgs: Party organizations (points: id, name, kind, sector, area_code)
+ * - places: service positions (points: id, name, kind, tier); center households only for roles that may read members exactly
+ * - cases: open cases and those closed in the last 24 h (points: id, kind, title, severity, status, reported_at epoch seconds)
+ * - density: members in square cells sized by zoom (polygons: total, available, skilled); cells under 5 members are left out
+ * - blind_spots: analysis cells with fewer than K available members within the radius (polygons: share 0–1, none_share 0–1)
+ * - reach: households farther than the reach distance from any service center or station
+ *   (polygons: households; buildings from zoom 14, cells below)
+ */
+export const tileLayers = ['areas', 'grids', 'roads', 'buildings', 'orgs', 'places', 'cases', 'density', 'blind_spots', 'reach'] as const;
+export const TileLayer = z.enum(tileLayers, { error: `layer must be one of ${tileLayers.join(', ')}` });
 export type TileLayer = z.infer<typeof TileLayer>;
 
 const integer = (what: string) =>

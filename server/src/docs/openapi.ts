@@ -10,7 +10,7 @@ import { CreatedWallToken, CreateUserBody, CreateWallTokenBody, UserView, WallTo
 import { ErrorBody } from '../contract/error.ts';
 import { GridCollection } from '../contract/grids.ts';
 import { LocateResult } from '../contract/locate.ts';
-import { basemapLayers } from '../contract/tiles.ts';
+import { tileLayers } from '../contract/tiles.ts';
 
 const errorResponse = (description: string) => ({
   description,
@@ -70,7 +70,7 @@ export function buildOpenApiDocument() {
     summary: 'Basemap vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT',
     request: {
       params: z.object({
-        layer: z.enum(basemapLayers),
+        layer: z.enum(tileLayers),
         z: z.number().int().min(0).max(22),
         x: z.number().int().min(0),
         y: z.number().int().min(0),
