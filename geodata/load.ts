@@ -48,6 +48,8 @@ export interface LoadSummary {
  * the load.
  */
 export const COUNTY_TABLES = TABLES.map((t) => t.name);
+/** Kept from the county's tables by triggers and refresh_coverage() (sql/000008_wall.sql). */
+const DERIVED_TABLES = ['member_density', 'coverage_cell', 'building_reach'];
 
 const CHUNK = 1 << 18;
 
@@ -166,13 +168,15 @@ export async function loadCounty(
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);
       }
     }
+    // the density pyramid followed the member copy by trigger; coverage is computed once, here
+    await client.query('select refresh_coverage()');
     await restoreGrants(client);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
-  for (const table of TABLES) await client.query(`analyze ${table.name}`);
+  for (const table of [...COUNTY_TABLES, ...DERIVED_TABLES]) await client.query(`analyze ${table}`);
   return { rows: summary, ms: Date.now() - started };
 }
 

@@ -6,12 +6,20 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
  * - `document.body.dataset.gridsReady = 'true'` once grid boundaries from the tile server are drawn;
  * - `document.body.dataset.areaLabels = '<n>'` once area names are loaded (n labels);
  * - `window.__redgridMap` is the MapLibre map;
- * - the locate panel carries `data-locate-state` (idle | loading | done | error) itself.
+ * - the locate panel carries `data-locate-state` (idle | loading | done | error) itself;
+ * - the wall: `document.body.dataset.wallReady = 'true'` once its map layers have rendered and its
+ *   figures are shown, and `window.__redgridWall.incidentIds()` the case ids drawn as pulsing incidents.
  */
+
+export interface WallTestHooks {
+  /** Ids of the cases currently drawn as pulsing incidents on the map. */
+  incidentIds(): number[];
+}
 
 declare global {
   interface Window {
     __redgridMap?: MaplibreMap;
+    __redgridWall?: WallTestHooks;
   }
 }
 
@@ -28,4 +36,14 @@ export function markGridsReady(): void {
 
 export function markAreaLabels(count: number): void {
   document.body.dataset.areaLabels = String(count);
+}
+
+export function markWallReady(ready: boolean): void {
+  if (ready) document.body.dataset.wallReady = 'true';
+  else delete document.body.dataset.wallReady;
+}
+
+export function exposeWall(hooks: WallTestHooks | undefined): void {
+  if (hooks) window.__redgridWall = hooks;
+  else delete window.__redgridWall;
 }

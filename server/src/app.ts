@@ -21,6 +21,7 @@ import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
 import type { Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
@@ -51,6 +52,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(membersRoutes(db));
   app.use(auditRoutes(db));
   app.use(usersRoutes(db));
+  app.use(statsRoutes(db));
   app.use(casesRoutes(db, policy));
   app.use(dispatchRoutes(db, policy));
   app.use(liveRoutes(live));

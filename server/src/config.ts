@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   DISPATCH_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(5),
   SMS_WEBHOOK_URL: z.url('SMS_WEBHOOK_URL must be a URL').optional(),
   PUBLIC_URL: z.url('PUBLIC_URL must be a URL such as https://redgrid.example.gov.cn').optional(),
+  COVERAGE_K: z.coerce.number().int().min(1).max(100).default(20),
+  COVERAGE_RADIUS_M: z.coerce.number().int().min(100).max(10000).default(1000),
+  REACH_DISTANCE_M: z.coerce.number().int().min(100).max(20000).default(1000),
   LOAD_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -42,6 +45,8 @@ export type Config = {
   smsWebhookUrl: string | undefined;
   /** origin used in links sent to members; defaults to the server's own address */
   publicUrl: string | undefined;
+  /** a blind spot has fewer than `k` available members within `radiusM`; reach is measured against `reachDistanceM` */
+  coverage: { k: number; radiusM: number; reachDistanceM: number };
 };
 
 export class ConfigError extends Error {}
@@ -66,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dispatchDailyCap: e.DISPATCH_DAILY_CAP,
     smsWebhookUrl: e.SMS_WEBHOOK_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    coverage: { k: e.COVERAGE_K, radiusM: e.COVERAGE_RADIUS_M, reachDistanceM: e.REACH_DISTANCE_M },
   };
 }

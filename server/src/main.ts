@@ -4,6 +4,8 @@ import { defaultPolicy } from './dispatch/engine.ts';
 import { startWorkers } from './dispatch/sender.ts';
 import { sweepTimeouts } from './dispatch/service.ts';
 import { LiveHub } from './live/hub.ts';
+import { applyCoverageSettings } from './coverage/queries.ts';
+import { startCoverageRefresher } from './coverage/refresher.ts';
 import { createDemoAccounts, ensureInitialAdmin } from './auth/bootstrap.ts';
 import { printCredentials } from './auth/print-credentials.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -27,6 +29,8 @@ async function main() {
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
   const stopWorkers = startWorkers(database.pool, { webhookUrl: config.smsWebhookUrl, publicUrl: config.publicUrl ?? url.slice(0, -1) },
     () => sweepTimeouts(database.pool, policy), log);
+  await applyCoverageSettings(database.pool, config.coverage);
+  const stopRefresher = startCoverageRefresher(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
   printCredentials(admin, demo);
@@ -38,7 +42,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    Promise.all([stopWorkers(), live.stop()]).then(() => database.close()).then(
+    Promise.all([stopWorkers(), stopRefresher(), live.stop()]).then(() => database.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'error while closing the database');

@@ -6,6 +6,7 @@ import { defaultPolicy } from '../../server/src/dispatch/engine.ts';
 import { startWorkers } from '../../server/src/dispatch/sender.ts';
 import { sweepTimeouts } from '../../server/src/dispatch/service.ts';
 import { LiveHub } from '../../server/src/live/hub.ts';
+import { startCoverageRefresher } from '../../server/src/coverage/refresher.ts';
 import { createPool } from '../../server/src/db/pool.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { ApiClient, signInAs, type Answer } from './api-client.ts';
@@ -37,9 +38,11 @@ export async function startTestServer(
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = await signInAs(baseUrl, db, 'admin', demoCounty);
-  const stopWorkers = workers
+  const stopDispatch = workers
     ? startWorkers(db, { publicUrl: baseUrl }, () => sweepTimeouts(db, defaultPolicy), log, 200)
     : async () => {};
+  const stopRefresher = workers ? startCoverageRefresher(db, log, { everyMs: 500, quietMs: 200 }) : async () => {};
+  const stopWorkers = () => Promise.all([stopDispatch(), stopRefresher()]);
   return {
     baseUrl,
     db,

@@ -4,6 +4,7 @@ export type { GridCollection, GridProperties } from '../../../server/src/contrac
 export type { LocateResult } from '../../../server/src/contract/locate.ts';
 export type { PolygonGeometry } from '../../../server/src/contract/geo.ts';
 export type { TileLayer } from '../../../server/src/contract/tiles.ts';
+export type { AreaFigures, CaseFeed, CoverageSettings, FeedCase, StatsSummary } from '../../../server/src/contract/stats.ts';
 export type { Grant, Role, SessionInfo, SessionUser, SignInBody } from '../../../server/src/contract/auth.ts';
 export type { AuditEntry, AuditPage } from '../../../server/src/contract/audit.ts';
 export type { CaseEvent, CaseList, CaseView } from '../../../server/src/contract/cases.ts';
@@ -11,6 +12,7 @@ export type {
   AlertState,
   DispatchAlert,
   DispatchView,
+  DataTopic,
   LiveEvent,
   MemberAlertView,
   MemberAnswer,

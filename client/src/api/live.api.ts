@@ -1,8 +1,9 @@
 import type { LiveEvent } from './contract.ts';
+import { openEventStream, type StreamState } from './event-stream.ts';
 import { request } from './http.ts';
 
 /** `connecting` before the first answer, `open` while events flow, `reconnecting` after a drop. */
-export type LiveConnectionState = 'connecting' | 'open' | 'reconnecting';
+export type LiveConnectionState = StreamState;
 
 export interface LiveHandlers {
   onEvent: (event: LiveEvent) => void;
@@ -11,65 +12,53 @@ export interface LiveHandlers {
   onStateChange: (state: LiveConnectionState) => void;
 }
 
-const livePath = '/api/v1/live';
-const retryDelaysMs = [1_000, 2_000, 5_000, 10_000, 30_000];
+export const livePath = '/api/v1/live';
 
-function isLiveEvent(value: unknown): value is LiveEvent {
-  if (typeof value !== 'object' || value === null || !('type' in value) || !('case_id' in value)) return false;
-  if (typeof value.case_id !== 'number') return false;
-  if (value.type === 'case.created' || value.type === 'case.updated') return true;
-  return value.type === 'dispatch.updated' && 'dispatch_id' in value && typeof value.dispatch_id === 'number';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** One `data:` payload of the live stream as a LiveEvent, or null when it is not one this client knows. */
+export function parseLiveEvent(data: string): LiveEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!isObject(value)) return null;
+  const { type } = value;
+  if (type === 'data.version') {
+    return typeof value.topic === 'string' && typeof value.version === 'number'
+      ? { type, topic: value.topic, version: value.version }
+      : null;
+  }
+  if (typeof value.case_id !== 'number') return null;
+  if (type === 'case.created' || type === 'case.updated') return { type, case_id: value.case_id };
+  if (type === 'dispatch.updated' && typeof value.dispatch_id === 'number') {
+    return { type, case_id: value.case_id, dispatch_id: value.dispatch_id };
+  }
+  return null;
 }
 
 /**
- * Listen to `GET /api/v1/live` (server-sent events, ids only; the session cookie authenticates it).
- * EventSource reconnects by itself after a dropped connection; when the server refuses the stream
- * outright (the browser gives up), this opens a new one after a growing delay, and asks for the
- * session so that an expired one goes to the sign-in page. Returns the function that stops it all.
+ * Listen to `GET /api/v1/live` with the session cookie: case and dispatch events (data versions are
+ * the wall's business). The stream reconnects by itself with a growing delay; when the server
+ * refuses it (an HTTP error), the session is asked for, so that an expired one goes to the sign-in
+ * page. Returns the function that stops it all.
  */
 export function connectLive(handlers: LiveHandlers): () => void {
-  let source: EventSource | null = null;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
-  let everOpened = false;
-  let stopped = false;
-
-  const open = () => {
-    source = new EventSource(livePath, { withCredentials: true });
-    source.onopen = () => {
-      failures = 0;
-      handlers.onStateChange('open');
-      if (everOpened) handlers.onReconnect();
-      everOpened = true;
-    };
-    source.onmessage = (message: MessageEvent<string>) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(message.data);
-      } catch {
-        return;
-      }
-      if (isLiveEvent(data)) handlers.onEvent(data);
-    };
-    source.onerror = () => {
-      if (stopped) return;
-      handlers.onStateChange(everOpened ? 'reconnecting' : 'connecting');
-      if (source?.readyState !== EventSource.CLOSED) return;
-      // The browser gave up (an HTTP error such as 401): try again ourselves, a little later each time.
-      source = null;
+  return openEventStream({
+    url: livePath,
+    credentials: 'same-origin',
+    onMessage: (message) => {
+      const event = parseLiveEvent(message.data);
+      if (event && event.type !== 'data.version') handlers.onEvent(event);
+    },
+    onOpen: ({ reconnected }) => {
+      if (reconnected) handlers.onReconnect();
+    },
+    onStateChange: handlers.onStateChange,
+    onHttpError: () => {
       void request<unknown>('/api/v1/auth/me').catch(() => undefined);
-      const delay = retryDelaysMs[Math.min(failures, retryDelaysMs.length - 1)] ?? 30_000;
-      failures += 1;
-      retryTimer = setTimeout(open, delay);
-    };
-  };
-
-  handlers.onStateChange('connecting');
-  open();
-  return () => {
-    stopped = true;
-    clearTimeout(retryTimer);
-    source?.close();
-    source = null;
-  };
+    },
+  });
 }

@@ -14,6 +14,23 @@ import type { TileLayer } from '../api/contract.ts';
 /** The grid boundary layer; the browser test waits until it has rendered features. */
 export const gridLineLayerId = 'grids-line';
 
+export interface BasemapPalette {
+  background: string;
+  town: string;
+  community: string;
+  village: string;
+  townLine: string;
+  communityLine: string;
+  grid: string;
+  roadCasing: string;
+  primary: string;
+  secondary: string;
+  minor: string;
+  building: string;
+  buildingLine: string;
+}
+
+/** The light basemap of the working pages. */
 export const colors = {
   background: '#f3f0e8',
   town: '#ece7dc',
@@ -28,7 +45,27 @@ export const colors = {
   minor: '#ffffff',
   building: '#ddd5c9',
   buildingLine: '#c6bcad',
-} as const;
+} as const satisfies BasemapPalette;
+
+/** The dark basemap of the command-center wall: quiet ground, so the data layers carry the colour. */
+export const darkColors = {
+  background: '#070b14',
+  town: '#0d1422',
+  community: '#0e1626',
+  village: '#0c1420',
+  townLine: '#5b7196',
+  communityLine: '#1f2c44',
+  grid: '#d23c4f',
+  roadCasing: '#0a0f1a',
+  primary: '#3b4a66',
+  secondary: '#2c3a54',
+  minor: '#1d283c',
+  building: '#162033',
+  buildingLine: '#223049',
+} as const satisfies BasemapPalette;
+
+export type BasemapTheme = 'light' | 'dark';
+const palettes: Record<BasemapTheme, BasemapPalette> = { light: colors, dark: darkColors };
 
 function vectorSource(layer: TileLayer, origin: string, query: string, minzoom = 0): VectorSourceSpecification {
   return {
@@ -53,114 +90,116 @@ function roadWidth(primary: number, secondary: number, minor: number): Expressio
   return ['interpolate', ['exponential', 1.5], ['zoom'], 9, byClass(0.5), 16, byClass(4)];
 }
 
-const layers: LayerSpecification[] = [
-  { id: 'background', type: 'background', paint: { 'background-color': colors.background } },
-  {
-    id: 'areas-fill',
-    type: 'fill',
-    source: 'areas',
-    'source-layer': 'areas',
-    filter: ['in', ['get', 'level'], ['literal', ['town', 'community', 'village']]],
-    paint: {
-      'fill-color': ['match', ['get', 'level'], 'town', colors.town, 'village', colors.village, colors.community],
-      'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 13, 1],
+function basemapLayers(palette: BasemapPalette): LayerSpecification[] {
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': palette.background } },
+    {
+      id: 'areas-fill',
+      type: 'fill',
+      source: 'areas',
+      'source-layer': 'areas',
+      filter: ['in', ['get', 'level'], ['literal', ['town', 'community', 'village']]],
+      paint: {
+        'fill-color': ['match', ['get', 'level'], 'town', palette.town, 'village', palette.village, palette.community],
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 13, 1],
+      },
     },
-  },
-  {
-    id: 'areas-community-line',
-    type: 'line',
-    source: 'areas',
-    'source-layer': 'areas',
-    minzoom: 10,
-    filter: ['in', ['get', 'level'], ['literal', ['community', 'village']]],
-    paint: {
-      'line-color': colors.communityLine,
-      'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 15, 1.5],
+    {
+      id: 'areas-community-line',
+      type: 'line',
+      source: 'areas',
+      'source-layer': 'areas',
+      minzoom: 10,
+      filter: ['in', ['get', 'level'], ['literal', ['community', 'village']]],
+      paint: {
+        'line-color': palette.communityLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.5, 15, 1.5],
+      },
     },
-  },
-  {
-    id: 'buildings',
-    type: 'fill',
-    source: 'buildings',
-    'source-layer': 'buildings',
-    minzoom: 14,
-    paint: {
-      'fill-color': colors.building,
-      'fill-outline-color': colors.buildingLine,
-      'fill-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0.5, 15, 1],
+    {
+      id: 'buildings',
+      type: 'fill',
+      source: 'buildings',
+      'source-layer': 'buildings',
+      minzoom: 14,
+      paint: {
+        'fill-color': palette.building,
+        'fill-outline-color': palette.buildingLine,
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 14, 0.5, 15, 1],
+      },
     },
-  },
-  {
-    id: 'roads-casing',
-    type: 'line',
-    source: 'roads',
-    'source-layer': 'roads',
-    minzoom: 12,
-    filter: ['in', ['get', 'class'], ['literal', ['primary', 'secondary', 'tertiary', 'residential']]],
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: { 'line-color': colors.roadCasing, 'line-width': roadWidth(2.6, 2.2, 1.6), 'line-gap-width': 0 },
-  },
-  {
-    id: 'roads',
-    type: 'line',
-    source: 'roads',
-    'source-layer': 'roads',
-    filter: [
-      'any',
-      ['in', ['get', 'class'], ['literal', ['primary', 'secondary']]],
-      ['all', ['==', ['get', 'class'], 'tertiary'], ['>=', ['zoom'], 11]],
-      ['all', ['==', ['get', 'class'], 'residential'], ['>=', ['zoom'], 13]],
-    ],
-    layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': [
-        'match',
-        ['get', 'class'],
-        'primary',
-        colors.primary,
-        'secondary',
-        colors.secondary,
-        colors.minor,
+    {
+      id: 'roads-casing',
+      type: 'line',
+      source: 'roads',
+      'source-layer': 'roads',
+      minzoom: 12,
+      filter: ['in', ['get', 'class'], ['literal', ['primary', 'secondary', 'tertiary', 'residential']]],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': palette.roadCasing, 'line-width': roadWidth(2.6, 2.2, 1.6), 'line-gap-width': 0 },
+    },
+    {
+      id: 'roads',
+      type: 'line',
+      source: 'roads',
+      'source-layer': 'roads',
+      filter: [
+        'any',
+        ['in', ['get', 'class'], ['literal', ['primary', 'secondary']]],
+        ['all', ['==', ['get', 'class'], 'tertiary'], ['>=', ['zoom'], 11]],
+        ['all', ['==', ['get', 'class'], 'residential'], ['>=', ['zoom'], 13]],
       ],
-      'line-width': roadWidth(2, 1.6, 1.1),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': [
+          'match',
+          ['get', 'class'],
+          'primary',
+          palette.primary,
+          'secondary',
+          palette.secondary,
+          palette.minor,
+        ],
+        'line-width': roadWidth(2, 1.6, 1.1),
+      },
     },
-  },
-  {
-    // Grids fade in from zoom 11 and are fully drawn from zoom 12.
-    id: gridLineLayerId,
-    type: 'line',
-    source: 'grids',
-    'source-layer': 'grids',
-    minzoom: 11,
-    layout: { 'line-join': 'round' },
-    paint: {
-      'line-color': colors.grid,
-      'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0.25, 12, 0.7, 15, 0.85],
-      'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 13, 1, 16, 2],
-      'line-dasharray': [3, 2],
+    {
+      // Grids fade in from zoom 11 and are fully drawn from zoom 12.
+      id: gridLineLayerId,
+      type: 'line',
+      source: 'grids',
+      'source-layer': 'grids',
+      minzoom: 11,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': palette.grid,
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0.25, 12, 0.7, 15, 0.85],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 13, 1, 16, 2],
+        'line-dasharray': [3, 2],
+      },
     },
-  },
-  {
-    id: 'areas-town-line',
-    type: 'line',
-    source: 'areas',
-    'source-layer': 'areas',
-    filter: ['in', ['get', 'level'], ['literal', ['county', 'town']]],
-    layout: { 'line-join': 'round' },
-    paint: {
-      'line-color': colors.townLine,
-      'line-width': [
-        'interpolate',
-        ['linear'],
-        ['zoom'],
-        8,
-        ['match', ['get', 'level'], 'county', 1.6, 0.8],
-        14,
-        ['match', ['get', 'level'], 'county', 3.5, 2.2],
-      ],
+    {
+      id: 'areas-town-line',
+      type: 'line',
+      source: 'areas',
+      'source-layer': 'areas',
+      filter: ['in', ['get', 'level'], ['literal', ['county', 'town']]],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': palette.townLine,
+        'line-width': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          8,
+          ['match', ['get', 'level'], 'county', 1.6, 0.8],
+          14,
+          ['match', ['get', 'level'], 'county', 3.5, 2.2],
+        ],
+      },
     },
-  },
-];
+  ];
+}
 
 type BasemapLayer = Extract<TileLayer, 'areas' | 'grids' | 'roads' | 'buildings'>;
 
@@ -174,12 +213,12 @@ function tileSources(origin: string, query: string): Record<BasemapLayer, Vector
   };
 }
 
-/** The basemap style; `origin` is the page's origin, e.g. `window.location.origin`. */
-export function basemapStyle(origin: string, tileQuery = ''): StyleSpecification {
+/** The basemap style; `origin` is the page's origin, e.g. `window.location.origin`. Default theme: light. */
+export function basemapStyle(origin: string, tileQuery = '', theme: BasemapTheme = 'light'): StyleSpecification {
   return {
     version: 8,
-    name: 'redgrid-basemap',
+    name: theme === 'light' ? 'redgrid-basemap' : `redgrid-basemap-${theme}`,
     sources: tileSources(origin, tileQuery),
-    layers,
+    layers: basemapLayers(palettes[theme]),
   };
 }

@@ -7,7 +7,10 @@ export interface MapViewProps {
   /** Receives the adapter once the map exists, and null when it is gone. */
   onAdapter: (adapter: MapAdapter | null) => void;
   /** Read once, when the map is made (center, zoom, interactive, controls). Default: the county map. */
-  options?: Pick<MapAdapterOptions, 'center' | 'zoom' | 'interactive' | 'controls' | 'tileQuery'>;
+  options?: Pick<
+    MapAdapterOptions,
+    'center' | 'zoom' | 'interactive' | 'controls' | 'tileQuery' | 'theme' | 'requestHeaders'
+  >;
   /** Extra class for the map element. */
   className?: string;
   /** The map's accessible name. Default: the grid map's. */

@@ -1,11 +1,17 @@
 import type { LayersList } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  Map as MaplibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type RequestTransformFunction,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BboxTuple } from '../api/grids.api.ts';
 import type { LngLatTuple } from '../api/locate.api.ts';
-import { basemapStyle, gridLineLayerId } from './basemap.style.ts';
+import { basemapStyle, gridLineLayerId, type BasemapTheme } from './basemap.style.ts';
 
 // MapLibre looks for its worker next to its own module, which a bundle moves; point it at the emitted file.
 setWorkerUrl(workerUrl);
@@ -33,6 +39,13 @@ export interface MapAdapterOptions {
   interactive?: boolean;
   /** Zoom buttons (top-left) and scale bar (bottom-left). Default: true. */
   controls?: boolean;
+  /** Basemap colours. Default: `light`. */
+  theme?: BasemapTheme;
+  /**
+   * Headers sent with every basemap tile request (`/tiles/…`), e.g. the wall display's
+   * `Authorization: Bearer`; read on each request, so a changed token applies at once. Default: none.
+   */
+  requestHeaders?: () => Record<string, string>;
 }
 
 export const mapDefaults = {
@@ -57,6 +70,10 @@ export interface MapAdapter {
   getView(): MapViewState;
   /** Move the view to `center` (and `zoom`, when given); instantly when the adapter is `instant`. */
   moveTo(center: LngLatTuple, zoom?: number): void;
+  /** Fly to show `bbox` whole, with `padding` pixels around it; instantly when the adapter is `instant`. */
+  fitBounds(bbox: BboxTuple, padding?: number): void;
+  /** Fetch the tiles of these basemap sources again (their data changed); what is shown stays until the new tiles come. */
+  refreshSources(sourceIds: readonly string[]): void;
   destroy(): void;
 }
 
@@ -78,11 +95,15 @@ function gridsAreRendered(map: MaplibreMap): boolean {
   );
 }
 
+function tileHeaders(headers: () => Record<string, string>): RequestTransformFunction {
+  return (url) => (new URL(url, window.location.href).pathname.startsWith('/tiles/') ? { url, headers: headers() } : { url });
+}
+
 export function createMapAdapter(container: HTMLElement, options: MapAdapterOptions = {}): MapAdapter {
   const preserveDrawingBuffer = options.preserveDrawingBuffer ?? false;
   const map = new MaplibreMap({
     container,
-    style: basemapStyle(options.origin ?? window.location.origin, options.tileQuery),
+    style: basemapStyle(options.origin ?? window.location.origin, options.tileQuery, options.theme),
     center: [...(options.center ?? mapDefaults.center)],
     zoom: options.zoom ?? mapDefaults.zoom,
     minZoom: 7,
@@ -91,6 +112,7 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
     fadeDuration: options.instant ? 0 : 300,
     interactive: options.interactive ?? true,
+    transformRequest: options.requestHeaders ? tileHeaders(options.requestHeaders) : null,
   });
   if (options.controls ?? true) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
@@ -159,6 +181,13 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
       const target = { center: [center[0], center[1]] as [number, number], ...(zoom === undefined ? {} : { zoom }) };
       if (options.instant) map.jumpTo(target);
       else map.easeTo({ ...target, duration: 600 });
+    },
+    fitBounds(bbox, padding = 40) {
+      const bounds: [number, number, number, number] = [bbox[0], bbox[1], bbox[2], bbox[3]];
+      map.fitBounds(bounds, { padding, duration: options.instant ? 0 : 2_500, essential: true });
+    },
+    refreshSources(sourceIds) {
+      for (const id of sourceIds) if (map.getSource(id)) map.refreshTiles(id);
     },
     destroy() {
       // removes the controls too, which finalizes the deck.gl overlay

@@ -12,6 +12,8 @@ export const permissions = {
   'member.read_exact': ['admin', 'secretary'],
   /** member counts in cells; suppressed below 5 for the wall */
   'member.aggregate': ['admin', 'planner', 'dispatcher', 'secretary', 'wall'],
+  /** open cases on maps, the case feed and key figures (never a reporter or a member) */
+  'case.view': ['admin', 'planner', 'dispatcher', 'secretary', 'wall'],
   /** cases: create, read, close */
   'case.manage': ['admin', 'dispatcher'],
   /** nearby members with exact positions (audited), dispatches */

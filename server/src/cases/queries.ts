@@ -71,6 +71,18 @@ export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', sco
   return rows;
 }
 
+/** The newest cases in scope and under `area` (any area when null), for the wall's feed. */
+export async function selectFeed(db: Db, scope: string[], area: string | null, limit: number): Promise<CaseRow[]> {
+  const { rows } = await db.query<CaseRow>(
+    `select ${caseColumns} from "case" c ${caseJoins}
+     where c.community_code like any($1::text[])
+       and ($2::text is null or c.community_code like area_scope_prefix($2) || '%')
+     order by c.reported_at desc, c.id desc limit $3`,
+    [scope, area, limit],
+  );
+  return rows;
+}
+
 type EventRow = Omit<CaseEvent, 'at'> & { at: Date };
 
 export async function selectTimeline(db: Db, caseId: number): Promise<EventRow[]> {

@@ -15,9 +15,10 @@ import { closeDispatch, startDispatch } from '../dispatch/service.ts';
 import { readDispatch } from '../dispatch/view.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams, parseQuery } from '../http/parse.ts';
+import { FeedQuery } from '../contract/stats.ts';
 import { createCase } from './create-case.ts';
-import { presentCase } from './present.ts';
-import { insertCaseEvent, insertLiveEvent, selectCase, selectCases, selectTimeline, updateCaseStatus } from './queries.ts';
+import { presentCase, presentFeedCase } from './present.ts';
+import { insertCaseEvent, insertLiveEvent, selectCase, selectCases, selectFeed, selectTimeline, updateCaseStatus } from './queries.ts';
 
 const CaseParams = z.object({ id: numericId('a case id') });
 
@@ -44,6 +45,12 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const { status } = parseQuery(CasesQuery, req);
     const rows = await selectCases(db, status, scopeOf(req, 'case.manage').patterns);
     res.json({ cases: rows.map((r) => { const { timeline: _, ...view } = presentCase(r, []); return view; }) });
+  });
+
+  router.get('/api/v1/cases/feed', requirePermission('case.view'), async (req, res) => {
+    const { area, limit } = parseQuery(FeedQuery, req);
+    const rows = await selectFeed(db, scopeOf(req, 'case.view').patterns, area ?? null, limit);
+    res.json({ cases: rows.map(presentFeedCase) });
   });
 
   router.get('/api/v1/cases/:id', manage, async (req, res) => {

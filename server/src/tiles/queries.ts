@@ -1,23 +1,38 @@
 import type pg from 'pg';
-import type { Scope } from '../auth/scope.ts';
+import type { DataTopic } from '../contract/dispatch.ts';
 import type { TileLayer } from '../contract/tiles.ts';
 
-// One SQL function per layer (sql/000004_basemap_tiles.sql); the layer name never reaches SQL text.
-// Areas and grids follow the caller's scope; roads and buildings are the same for everyone.
+/** What a tile is built for: the caller's scope on the layer's permission, and its options. */
+export type TileAudience = { patterns: string[]; ancestors: string[]; withHouseholds: boolean; densityMinimum: number };
+
+// One SQL function per layer (sql/000004, 000006, 000008); the layer name never reaches SQL text.
 const tileSql: Record<TileLayer, string> = {
   areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[]) as mvt',
   grids: 'select tile_grids($1, $2, $3, $4::text[]) as mvt',
   roads: 'select tile_roads($1, $2, $3) as mvt',
   buildings: 'select tile_buildings($1, $2, $3) as mvt',
+  orgs: 'select tile_orgs($1, $2, $3, $4::text[]) as mvt',
+  places: 'select tile_places($1, $2, $3, $4::text[], $5::boolean) as mvt',
+  cases: 'select tile_cases($1, $2, $3, $4::text[]) as mvt',
+  density: 'select tile_density($1, $2, $3, $4::text[], $5::integer) as mvt',
+  blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[]) as mvt',
+  reach: 'select tile_reach($1, $2, $3, $4::text[]) as mvt',
 };
 
-function tileValues(layer: TileLayer, z: number, x: number, y: number, scope: Scope): unknown[] {
-  if (layer === 'areas') return [z, x, y, scope.patterns, scope.ancestors];
-  if (layer === 'grids') return [z, x, y, scope.patterns];
-  return [z, x, y];
+function tileValues(layer: TileLayer, a: TileAudience): unknown[] {
+  if (layer === 'roads' || layer === 'buildings') return [];
+  if (layer === 'areas') return [a.patterns, a.ancestors];
+  if (layer === 'places') return [a.patterns, a.withHouseholds];
+  if (layer === 'density') return [a.patterns, a.densityMinimum];
+  return [a.patterns];
 }
 
-export async function selectTile(db: pg.Pool, layer: TileLayer, z: number, x: number, y: number, scope: Scope): Promise<Buffer> {
-  const { rows } = await db.query<{ mvt: Buffer }>({ name: `tile_${layer}`, text: tileSql[layer], values: tileValues(layer, z, x, y, scope) });
+export async function selectTile(db: pg.Pool, layer: TileLayer, z: number, x: number, y: number, audience: TileAudience): Promise<Buffer> {
+  const { rows } = await db.query<{ mvt: Buffer }>({ name: `tile_${layer}`, text: tileSql[layer], values: [z, x, y, ...tileValues(layer, audience)] });
   return rows[0]?.mvt ?? Buffer.alloc(0);
+}
+
+export async function selectDataVersions(db: pg.Pool): Promise<Map<DataTopic, number>> {
+  const { rows } = await db.query<{ topic: DataTopic; version: number }>({ name: 'data_versions', text: 'select topic, version from data_version' });
+  return new Map(rows.map((r) => [r.topic, r.version]));
 }

@@ -1,16 +1,73 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import type pg from 'pg';
-import { scopeOf } from '../auth/scope.ts';
-import { TileParams } from '../contract/tiles.ts';
+import { principalOf } from '../auth/middleware.ts';
+import type { Permission } from '../auth/permissions.ts';
+import { can, scopeAncestors, scopePatterns, type Principal } from '../auth/principal.ts';
+import type { DataTopic } from '../contract/dispatch.ts';
+import { TileParams, type TileLayer } from '../contract/tiles.ts';
 import { parseParams } from '../http/parse.ts';
-import { selectTile } from './queries.ts';
+import { wallMinimumCount } from '../members/precision.ts';
+import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
+import { TileCache } from './tile-cache.ts';
 
-export function tilesRoutes(db: pg.Pool): Router {
+const layerPermission: Record<TileLayer, Permission> = {
+  areas: 'territory.read', grids: 'territory.read', roads: 'territory.read', buildings: 'territory.read',
+  orgs: 'territory.read', places: 'territory.read', reach: 'territory.read',
+  cases: 'case.view', density: 'member.aggregate', blind_spots: 'member.aggregate',
+};
+
+/** The data a layer is drawn from: its tiles change only when one of these versions does. */
+const layerTopics: Record<TileLayer, DataTopic[]> = {
+  areas: ['territory'], grids: ['territory'], roads: ['territory'], buildings: ['territory'],
+  orgs: ['org'], places: ['place'], cases: ['case'], density: ['member', 'org'],
+  blind_spots: ['coverage'], reach: ['coverage'],
+};
+
+function audienceOf(principal: Principal, layer: TileLayer): TileAudience {
+  const permission = layerPermission[layer];
+  return {
+    patterns: scopePatterns(principal, permission),
+    ancestors: scopeAncestors(principal, permission),
+    withHouseholds: can(principal, 'member.read_exact'),
+    // tiles are the same for everyone who may see them, so the wall's threshold holds for all
+    densityMinimum: wallMinimumCount,
+  };
+}
+
+function versionTag(layer: TileLayer, versions: Map<DataTopic, number>): string {
+  const tag = layerTopics[layer].map((t) => versions.get(t) ?? 0).join('.');
+  // closed cases leave the layer 24 hours after closing, without a data change
+  return layer === 'cases' ? `${tag}.${Math.floor(Date.now() / 3_600_000)}` : tag;
+}
+
+function audienceTag(audience: TileAudience): string {
+  return createHash('sha256').update(JSON.stringify(audience)).digest('base64url').slice(0, 12);
+}
+
+/**
+ * GET /tiles/{layer}/{z}/{x}/{y}.mvt. The ETag names the layer's data versions and the caller's
+ * scope: a browser revalidates each time (no-cache) and gets 304 while nothing changed; built
+ * tiles are kept in memory under the same key.
+ */
+export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
   const router = Router();
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
     const { layer, z, x, y } = parseParams(TileParams, req);
-    const tile = await selectTile(db, layer, z, x, y, scopeOf(req, 'territory.read'));
-    res.set('Cache-Control', 'private, max-age=60').type('application/vnd.mapbox-vector-tile').send(tile);
+    const audience = audienceOf(principalOf(req), layer);
+    const etag = `"${layer}-${versionTag(layer, await selectDataVersions(db))}-${audienceTag(audience)}"`;
+    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
+    if (req.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
+      res.status(304).end();
+      return;
+    }
+    const key = `${etag}/${z}/${x}/${y}`;
+    let tile = cache.get(key);
+    if (!tile) {
+      tile = await selectTile(db, layer, z, x, y, audience);
+      cache.set(key, tile);
+    }
+    res.type('application/vnd.mapbox-vector-tile').send(tile);
   });
   return router;
 }

@@ -8,6 +8,10 @@ export interface AreaLabelsLayerProps {
   labels: readonly AreaLabel[];
   /** Current map zoom; decides which levels are named (see `areaLabelZoomRange`). */
   zoom: number;
+  /** Dark text on a white halo (light basemap) or light text on a dark halo. Default `light`. */
+  theme?: 'light' | 'dark';
+  /** Multiplies the text sizes (a 4K wall). Default 1. */
+  sizeScale?: number;
 }
 
 /** [from, below] zoom: towns while the county is in view, communities and villages once zoomed in. */
@@ -26,6 +30,14 @@ const colorByLevel: Record<AreaLevel, Color> = {
   village: [62, 82, 48, 255],
 };
 
+const darkColorByLevel: Record<AreaLevel, Color> = {
+  county: [255, 236, 210, 255],
+  town: [236, 226, 214, 255],
+  community: [170, 182, 204, 255],
+  village: [160, 190, 160, 255],
+};
+const darkHalo: Color = [7, 11, 20, 235];
+
 export function isAreaLabelVisible(level: AreaLevel, zoom: number): boolean {
   const [from, below] = areaLabelZoomRange[level];
   return zoom >= from && zoom < below;
@@ -35,7 +47,7 @@ export function isAreaLabelVisible(level: AreaLevel, zoom: number): boolean {
  * Names of towns, communities and villages at their label points; null when none is visible
  * (a TextLayer with no characters makes an empty font atlas, which WebGL warns about).
  */
-export function createAreaLabelsLayer({ labels, zoom }: AreaLabelsLayerProps): TextLayer<AreaLabel> | null {
+export function createAreaLabelsLayer({ labels, zoom, theme = 'light', sizeScale = 1 }: AreaLabelsLayerProps): TextLayer<AreaLabel> | null {
   const visible = labels.filter((label) => isAreaLabelVisible(label.level, zoom));
   if (visible.length === 0) return null;
   return new TextLayer<AreaLabel>({
@@ -43,8 +55,10 @@ export function createAreaLabelsLayer({ labels, zoom }: AreaLabelsLayerProps): T
     data: visible,
     getPosition: (label) => label.position,
     getText: (label) => label.name,
-    getSize: (label) => sizeByLevel[label.level],
-    getColor: (label) => colorByLevel[label.level],
+    getSize: (label) => sizeByLevel[label.level] * sizeScale,
+    getColor: (label) => (theme === 'dark' ? darkColorByLevel : colorByLevel)[label.level],
     ...labelTextProps,
+    ...(theme === 'dark' ? { outlineColor: darkHalo } : {}),
+    updateTriggers: { getSize: sizeScale, getColor: theme },
   });
 }

@@ -1,0 +1,123 @@
+import type pg from 'pg';
+import type { AreaFigures, CoverageSettings } from '../contract/stats.ts';
+
+/** "Today" for the figures is the calendar day in China Standard Time. */
+const today = "(now() at time zone 'Asia/Shanghai')::date";
+
+/**
+ * Key figures for an area and each of its children, in one statement. Members come from the
+ * density pyramid's coarsest level (a few hundred rows even at a million members); everything
+ * else is counted directly. Each unit matches codes by its subtree prefix (area_scope_prefix).
+ */
+const figuresSql = `
+with units as (
+  select a.code, a.name, a.level::text as level, area_scope_prefix(a.code) || '%' as pattern,
+         a.code = $1 as is_root
+  from area a where a.code = $1 or a.parent_code = $1
+),
+s as (select * from coverage_setting),
+members as (
+  select u.code, json_build_object(
+           'total', coalesce(sum(d.total), 0), 'mobile', coalesce(sum(d.mobile), 0), 'in_service', coalesce(sum(d.in_service), 0),
+           'available', coalesce(sum(d.available), 0), 'skilled', coalesce(sum(d.skilled), 0)) as figures
+  from units u left join member_density d on d.level = 6 and d.area_code like u.pattern
+  group by u.code
+),
+org_counts as (
+  select u.code, o.kind::text as kind, o.sector::text as sector, count(o.id) as n
+  from units u join org o on o.area_code like u.pattern
+  group by u.code, o.kind, o.sector
+),
+orgs as (
+  select u.code, json_build_object(
+           'total', coalesce((select sum(n) from org_counts c where c.code = u.code), 0),
+           'by_kind', coalesce((select json_object_agg(kind, n) from (select kind, sum(n) as n from org_counts c where c.code = u.code group by kind) k), '{}'::json),
+           'by_sector', coalesce((select json_object_agg(sector, n) from (select sector, sum(n) as n from org_counts c where c.code = u.code group by sector) k), '{}'::json)) as figures
+  from units u
+),
+places as (
+  select u.code, json_build_object(
+           'total', coalesce(sum(k.n), 0),
+           'by_kind', coalesce(json_object_agg(k.kind, k.n) filter (where k.kind is not null), '{}'::json)) as figures
+  from units u
+  left join lateral (select p.kind::text as kind, count(*) as n from place p where p.area_code like u.pattern group by p.kind) k on true
+  group by u.code
+),
+new_orgs as (
+  select u.code, json_build_object(
+           'total', count(n.id),
+           'formed', count(n.id) filter (where n.coverage_mode in ('own_branch', 'joint_branch')),
+           'covered', count(n.id) filter (where n.coverage_mode is not null),
+           'formation_rate', round((count(n.id) filter (where n.coverage_mode in ('own_branch', 'joint_branch')))::numeric / nullif(count(n.id), 0), 4),
+           'coverage_rate', round((count(n.id) filter (where n.coverage_mode is not null))::numeric / nullif(count(n.id), 0), 4)) as figures
+  from units u left join new_org n on n.area_code like u.pattern
+  group by u.code
+),
+cases as (
+  select u.code, json_build_object(
+           'open', count(c.id) filter (where c.status <> 'closed'),
+           'overdue', count(c.id) filter (where c.status <> 'closed' and c.due_at < now()),
+           'reported_today', count(c.id) filter (where (c.reported_at at time zone 'Asia/Shanghai')::date = ${today}),
+           'closed_today', count(c.id) filter (where (c.closed_at at time zone 'Asia/Shanghai')::date = ${today})) as figures
+  from units u left join "case" c on c.community_code like u.pattern
+  group by u.code
+),
+first_accepts as (
+  select d.id, d.case_id, d.status, d.created_at,
+         (select min(a.answered_at) from dispatch_alert a where a.dispatch_id = d.id and a.state in ('accepted', 'arrived')) as first_accept
+  from dispatch d where d.created_at > now() - interval '30 days'
+),
+dispatches as (
+  select u.code, json_build_object(
+           'today', count(f.id) filter (where (f.created_at at time zone 'Asia/Shanghai')::date = ${today}),
+           'active', count(f.id) filter (where f.status = 'active'),
+           'median_first_accept_s', round((percentile_cont(0.5) within group (order by extract(epoch from f.first_accept - f.created_at)))::numeric, 1)) as figures
+  from units u
+  left join "case" c on c.community_code like u.pattern
+  left join first_accepts f on f.case_id = c.id
+  group by u.code
+),
+cells as (
+  select u.code, count(c.cx) as cells, count(c.cx) filter (where c.available_nearby < s.k) as blind
+  from units u cross join s left join coverage_cell c on c.area_code like u.pattern
+  group by u.code
+),
+reach as (
+  select u.code, coalesce(sum(r.households), 0) as households,
+         coalesce(sum(r.households) filter (where r.distance_m > s.reach_distance_m), 0) as beyond
+  from units u cross join s left join building_reach r on r.area_code like u.pattern
+  group by u.code
+)
+select u.code, u.name, u.level, u.is_root,
+       m.figures as members, o.figures as organizations, p.figures as service_positions, n.figures as new_orgs,
+       c.figures as cases, d.figures as dispatch,
+       json_build_object(
+         'cells', ce.cells, 'blind_cells', ce.blind, 'blind_share', round(ce.blind::numeric / nullif(ce.cells, 0), 4),
+         'households', r.households, 'households_beyond_reach', r.beyond,
+         'reach_rate', round(1 - r.beyond::numeric / nullif(r.households, 0), 4)) as coverage
+from units u
+join members m using (code) join orgs o using (code) join places p using (code) join new_orgs n using (code)
+join cases c using (code) join dispatches d using (code) join cells ce using (code) join reach r using (code)
+order by u.is_root desc, u.code`;
+
+export type FiguresRow = AreaFigures & { is_root: boolean };
+
+export async function selectFigures(db: pg.Pool, code: string): Promise<FiguresRow[]> {
+  const { rows } = await db.query<FiguresRow>({ name: 'stats_figures', text: figuresSql, values: [code] });
+  return rows;
+}
+
+/** The area, when it is in scope. */
+export async function selectAreaInScope(db: pg.Pool, code: string, patterns: string[]): Promise<boolean> {
+  const { rowCount } = await db.query('select 1 from area where code = $1 and code like any($2::text[])', [code, patterns]);
+  return rowCount === 1;
+}
+
+export async function selectCoverageSettings(db: pg.Pool): Promise<CoverageSettings & { data_changed_at: string }> {
+  const { rows } = await db.query<CoverageSettings & { data_changed_at: string }>(
+    `select k, radius_m, reach_distance_m, to_json(computed_at) #>> '{}' as computed_at,
+            (select to_json(max(changed_at)) #>> '{}' from data_version) as data_changed_at
+     from coverage_setting`,
+  );
+  return rows[0] as CoverageSettings & { data_changed_at: string };
+}
