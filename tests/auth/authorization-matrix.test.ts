@@ -17,7 +17,7 @@ const callers = {} as Record<Role | 'anonymous', ApiClient>;
 const ctx = {} as {
   townA: string; townB: string; communityC: string; prefix: Record<Role, string>;
   pointC: [number, number]; pointB: [number, number]; bboxC: string; bboxB: string;
-  memberC: number; memberB: number; orgB: number; tileC: string; tileB: string; wallTokenIdA: number; wallTokenIdB: number;
+  memberC: number; memberB: number; orgB: number; tileC: string; tileC12: string; tileB: string; wallTokenIdA: number; wallTokenIdB: number;
   caseA: number; caseB: number; dispatchB: number; idleMemberC: number;
 };
 
@@ -39,7 +39,9 @@ beforeAll(async () => {
   const b = await q<{ code: string; x: number; y: number; bbox: string }>(
     `select t.code, st_x(p) as x, st_y(p) as y, concat_ws(',', st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)) as bbox
      from (select code, st_pointonsurface(geom) as p, st_envelope(st_buffer(st_pointonsurface(geom), 0.002)) as e
-           from area where level = 'town' and code <> $1 order by code limit 1) t`, [c.parent_code]);
+           from area where level = 'town' and code <> $1
+           -- the town farthest from A, so that B's tiles hold nothing of A's (members live near their branch)
+           order by st_distance(geom, (select geom from area where code = $1)) desc, code limit 1) t`, [c.parent_code]);
   const memberC = await q<{ id: number }>("select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 order by m.id limit 1", [c.code]);
   const memberB = await q<{ id: number; org_id: number }>("select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1", [`${b.code.slice(0, 9)}%`]);
   const townA = c.parent_code;
@@ -48,7 +50,7 @@ beforeAll(async () => {
     prefix: { admin: townA.slice(0, 9), planner: townA.slice(0, 9), dispatcher: townA.slice(0, 9), wall: townA.slice(0, 9), secretary: c.code },
     pointC: [c.x, c.y], pointB: [b.x, b.y], bboxC: c.bbox, bboxB: b.bbox,
     memberC: memberC.id, memberB: memberB.id, orgB: memberB.org_id,
-    tileC: tileAt(c.x, c.y, 14), tileB: tileAt(b.x, b.y, 14),
+    tileC: tileAt(c.x, c.y, 14), tileC12: tileAt(c.x, c.y, 12), tileB: tileAt(b.x, b.y, 14),
   });
   callers.anonymous = server.anonymous;
   callers.admin = await signInAs(server.baseUrl, server.db, 'admin', townA);
@@ -102,6 +104,16 @@ async function tileCodes(client: ApiClient, tile: string): Promise<Answer<unknow
   const codes = Array.from({ length: layer?.length ?? 0 }, (_, i) => String(layer!.feature(i).properties.code));
   return { status: 200, body: { codes }, headers: res.headers };
 }
+/** Any layer's tile decoded to its feature count and the area codes its features carry. */
+async function layerFeatures(client: ApiClient, layer: string, tile: string): Promise<Answer<unknown>> {
+  const res = await client.get(`/tiles/${layer}/${tile}.mvt`);
+  if (res.status !== 200) return { status: res.status, body: await res.json(), headers: res.headers };
+  const decoded = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers[layer];
+  const features = Array.from({ length: decoded?.length ?? 0 }, (_, i) => decoded!.feature(i).properties);
+  return { status: 200, body: { count: features.length, codes: features.map((f) => f.area_code).filter((c) => c !== undefined).map(String) }, headers: res.headers };
+}
+const tileCount = (a: Answer<never>) => (a.body as { count: number }).count;
+
 type Endpoint = {
   name: string;
   allowed: Role[];
@@ -136,6 +148,26 @@ const endpoints: Endpoint[] = [
     inScope: (c) => tileCodes(c, ctx.tileC), outOfScope: (c) => tileCodes(c, ctx.tileB),
     expectIn: (a) => expect((a.body as { codes: string[] }).codes.length).toBeGreaterThan(0),
     isEmpty: () => true },
+  ...(['orgs', 'places', 'cases', 'density', 'blind_spots', 'reach'] as const).map((layer): Endpoint => ({
+    name: `GET /tiles/${layer}`, allowed: territory, outcome: 'empty',
+    inScope: (c) => layerFeatures(c, layer, layer === 'density' ? ctx.tileC12 : ctx.tileC),
+    outOfScope: (c) => layerFeatures(c, layer, ctx.tileB),
+    ...(['orgs', 'cases', 'density'].includes(layer) ? { expectIn: (a: Answer<never>) => expect(tileCount(a)).toBeGreaterThan(0) } : {}),
+    isEmpty: (a) => tileCount(a) === 0,
+  })),
+  { name: 'GET /api/v1/stats/summary', allowed: territory, outcome: 404,
+    inScope: (c) => c.getJson('/api/v1/stats/summary'),
+    outOfScope: (c) => c.getJson(`/api/v1/stats/summary?area=${ctx.townB}`),
+    expectIn: (a) => expect((a.body as { members: { total: number } }).members.total).toBeGreaterThan(0) },
+  { name: 'GET /api/v1/cases/feed', allowed: territory, outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/cases/feed?limit=100'),
+    outOfScope: (c) => c.getJson(`/api/v1/cases/feed?area=${ctx.townB}`),
+    expectIn: (a) => {
+      const ids = (a.body as { cases: Array<{ id: number }> }).cases.map((x) => x.id);
+      expect(ids).toContain(ctx.caseA);
+      expect(ids).not.toContain(ctx.caseB);
+    },
+    isEmpty: (a) => (a.body as { cases: unknown[] }).cases.length === 0 },
   { name: 'GET /api/v1/members', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 'empty',
     inScope: (c) => c.getJson('/api/v1/members?limit=50'),
     outOfScope: (c) => c.getJson(`/api/v1/members?org=${ctx.orgB}`),
@@ -280,7 +312,7 @@ describe('the matrix', () => {
     const { body } = await server.anonymous.getJson<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
     const documented = Object.entries(body.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
-    // public, or tested on their own (sign-in/out in sign-in.test.ts); tiles are covered through the grids layer
+    // public, or tested on their own (sign-in/out in sign-in.test.ts); tiles are covered layer by layer above
     // the member's link answers by its signed token, not a session (tests/dispatch/scenario.test.ts)
     const exempt = ['GET /api/health', 'POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'GET /tiles/:layer/:z/:x/:y.mvt',
       'GET /api/m/:token', 'POST /api/m/:token/:answer'];

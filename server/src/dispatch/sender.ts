@@ -15,7 +15,8 @@ export type SenderOptions = {
 
 async function deliver(tx: pg.PoolClient, row: OutboxRow, options: SenderOptions): Promise<void> {
   if (row.kind === 'live_event') {
-    await tx.query('select pg_notify($1, $2)', [liveChannel, JSON.stringify(row.payload)]);
+    // `seq` (the outbox id) becomes the event's id, so a stream that dropped can ask for what it missed
+    await tx.query('select pg_notify($1, $2)', [liveChannel, JSON.stringify({ ...row.payload, seq: row.id })]);
     return;
   }
   if (!options.webhookUrl) return; // no gateway configured: the member page and live stream carry it

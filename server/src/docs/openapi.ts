@@ -10,6 +10,7 @@ import { CreatedWallToken, CreateUserBody, CreateWallTokenBody, UserView, WallTo
 import { ErrorBody } from '../contract/error.ts';
 import { GridCollection } from '../contract/grids.ts';
 import { LocateResult } from '../contract/locate.ts';
+import { CaseFeed, FeedQuery, StatsQuery, StatsSummary } from '../contract/stats.ts';
 import { tileLayers } from '../contract/tiles.ts';
 
 const errorResponse = (description: string) => ({
@@ -67,7 +68,7 @@ export function buildOpenApiDocument() {
   registry.registerPath({
     method: 'get',
     path: '/tiles/{layer}/{z}/{x}/{y}.mvt',
-    summary: 'Basemap vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT',
+    summary: 'Vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT: basemap, organizations, places, cases, member density (cells under 5 left out), blind spots, service reach. ETag from the data version; If-None-Match answers 304',
     request: {
       params: z.object({
         layer: z.enum(tileLayers),
@@ -78,8 +79,19 @@ export function buildOpenApiDocument() {
     },
     responses: {
       200: { description: 'MVT bytes (empty when the tile holds nothing)', content: { 'application/vnd.mapbox-vector-tile': { schema: z.string().meta({ format: 'binary' }) } } },
+      304: { description: 'Not modified: the If-None-Match ETag is current' },
       400: errorResponse('invalid_path: unknown layer or tile outside the zoom level'),
     },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/stats/summary', summary: 'Key figures of an area in scope and of each of its child areas (wall display, dashboards)',
+    request: { query: StatsQuery },
+    responses: { 200: { description: 'Figures', content: { 'application/json': { schema: StatsSummary } } }, 400: errorResponse('invalid_query'), 404: errorResponse('not_found: the area is not in scope') },
+  });
+  registry.registerPath({
+    method: 'get', path: '/api/v1/cases/feed', summary: 'The newest cases in scope, for the wall\'s live feed (no people)',
+    request: { query: FeedQuery },
+    responses: { 200: { description: 'Cases', content: { 'application/json': { schema: CaseFeed } } }, 400: errorResponse('invalid_query') },
   });
   registerAccessPaths(registry);
   registerDispatchPaths(registry);
@@ -183,7 +195,7 @@ function registerDispatchPaths(registry: OpenAPIRegistry) {
   registry.registerPath({ method: 'post', path: '/api/v1/dispatches/{id}/members', summary: 'Alert a member by hand', request: { params: caseParam, body: { content: { 'application/json': { schema: AddMemberBody } } } }, responses: { 201: json(DispatchView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('conflict'), ...denied } });
   registry.registerPath({ method: 'delete', path: '/api/v1/dispatches/{id}/members/{memberId}', summary: 'Recall a member', request: { params: caseParam.extend({ memberId: z.number().int() }) }, responses: { 200: json(DispatchView, 'Updated'), 404: errorResponse('not_found'), ...denied } });
   registry.registerPath({ method: 'post', path: '/api/v1/dispatches/{id}/close', summary: 'Close a dispatch; open alerts are cancelled', request: { params: caseParam }, responses: { 200: json(DispatchView, 'Closed'), 404: errorResponse('not_found'), ...denied } });
-  registry.registerPath({ method: 'get', path: '/api/v1/live', summary: 'Server-sent events: case and dispatch ids (never member data)', responses: { 200: { description: 'text/event-stream of LiveEvent JSON' }, ...denied } });
+  registry.registerPath({ method: 'get', path: '/api/v1/live', summary: 'Server-sent events: case and dispatch ids and data version bumps (never member data); Last-Event-ID replays missed case and dispatch events', responses: { 200: { description: 'text/event-stream of LiveEvent JSON' }, ...denied } });
   registry.registerPath({ method: 'get', path: '/api/m/{token}', summary: 'The member\'s alert, by the signed link sent to them (no session)', request: { params: z.object({ token: z.string() }) }, responses: { 200: json(MemberAlertView, 'The alert'), 404: errorResponse('not_found: not a valid link'), 410: errorResponse('link_expired') } });
   registry.registerPath({ method: 'post', path: '/api/m/{token}/{answer}', summary: 'The member accepts, declines or reports arrival', request: { params: z.object({ token: z.string(), answer: z.enum(['accept', 'decline', 'arrived']) }) }, responses: { 200: json(MemberAlertView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('answer_not_allowed'), 410: errorResponse('link_expired') } });
 }

@@ -7,12 +7,13 @@ import type { LiveHub } from './hub.ts';
 /** GET /api/v1/live: server-sent events (case and dispatch ids) for any signed-in caller or wall. */
 export function liveRoutes(hub: LiveHub | undefined): Router {
   const router = Router();
-  router.get('/api/v1/live', (req, res) => {
+  router.get('/api/v1/live', async (req, res) => {
     principalOf(req);
     if (!hub) {
       throw new HttpError(503, ErrorCode.liveUnavailable, 'The live stream is not running.');
     }
-    hub.subscribe(res);
+    const lastEventId = Number(req.get('last-event-id') ?? req.query.lastEventId);
+    await hub.subscribe(res, Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined);
   });
   return router;
 }
