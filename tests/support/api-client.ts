@@ -24,8 +24,8 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, this.headers);
   }
 
-  get(path: string, signal?: AbortSignal): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, { headers: this.headers, signal });
+  get(path: string, signal?: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { headers: { ...this.headers, ...extraHeaders }, signal });
   }
 
   async getJson<T = unknown>(path: string): Promise<Answer<T>> {
