@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from './api/contract.ts';
 import { memberTokenFrom } from './member/member-path.ts';
@@ -15,6 +15,10 @@ import { useSession } from './session/session.store.ts';
 import { navigate, useLocation } from './shell/navigation.ts';
 import { SessionStatus } from './shell/session-status.tsx';
 import { TopBar } from './shell/top-bar.tsx';
+import { isWallPath } from './wall/wall-params.ts';
+
+// the wall's charts and tile layers are a chunk of their own: no other page loads them
+const WallPage = lazy(() => import('./wall/wall-page.tsx'));
 
 function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
@@ -37,9 +41,19 @@ function useSessionRedirects(status: string, pathname: string, search: string): 
   }, [status, pathname, search]);
 }
 
-/** The app: a member's alert page (`/m/{token}`, no session, no top bar) or the signed-in app. */
+/**
+ * The app: a member's alert page (`/m/{token}`) or the command-center wall (`/wall`), both with no
+ * session and no top bar, or the signed-in app.
+ */
 export function App() {
   const { pathname } = useLocation();
+  if (isWallPath(pathname)) {
+    return (
+      <Suspense fallback={<div className="wall-boot" />}>
+        <WallPage />
+      </Suspense>
+    );
+  }
   const token = memberTokenFrom(pathname);
   return token === null ? <SignedInApp /> : <MemberPage token={token} />;
 }

@@ -336,7 +336,7 @@ export const en: Messages = {
       newOrgCoverage: 'New-org coverage',
       reachRate: 'Service reach',
       orgsBySector: 'Organizations by sector',
-      orgUnit: '',
+      orgUnit: 'organizations',
     },
     feed: {
       title: 'Live incidents',

@@ -335,7 +335,7 @@ export const zhCN = {
       newOrgCoverage: '两新覆盖率',
       reachRate: '服务可达率',
       orgsBySector: '党组织类别',
-      orgUnit: '个',
+      orgUnit: '个党组织',
     },
     feed: {
       title: '实时事件',

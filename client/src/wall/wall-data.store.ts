@@ -38,10 +38,10 @@ const eventDebounceMs = 60;
 const keyOf = (area: string | null) => area ?? '';
 
 /** Runs `task`; a call while it runs makes it run exactly once more afterwards. */
-function coalesced(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
+function coalesced(task: () => Promise<boolean>): () => Promise<boolean> {
+  let running: Promise<boolean> | null = null;
   let again = false;
-  const run = (): Promise<void> => {
+  const run = (): Promise<boolean> => {
     if (running) {
       again = true;
       return running;
@@ -74,11 +74,13 @@ export class WallDataStore {
   };
   private readonly listeners = new Set<() => void>();
   private readonly controller = new AbortController();
-  private readonly summaryTasks = new Map<string, () => Promise<void>>();
+  private readonly summaryTasks = new Map<string, () => Promise<boolean>>();
   /** Summaries fetched before the last change: refetched when their area is shown. */
   private readonly stale = new Set<string>();
   private viewArea: string | null;
   private lastDataChange: string | null = null;
+  /** Set by a reconnect: the next summary tells whether anything changed while the stream was down. */
+  private checkChanges = false;
   private timers: ReturnType<typeof setTimeout>[] = [];
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
@@ -143,6 +145,7 @@ export class WallDataStore {
 
   /** The stream is back after a drop: anything may have changed meanwhile. */
   onReconnect(): void {
+    this.checkChanges = true;
     void this.loadTowns();
     this.refreshAll();
   }
@@ -160,8 +163,8 @@ export class WallDataStore {
 
   private refreshAll(): void {
     for (const key of this.state.summaries.keys()) this.stale.add(key);
-    void Promise.all([this.refreshFeed(), this.summaryTask(this.viewArea)()]).then(() => {
-      if (!this.controller.signal.aborted) this.emit({ syncedAt: new Date() });
+    void Promise.all([this.refreshFeed(), this.summaryTask(this.viewArea)()]).then((done) => {
+      if (!this.controller.signal.aborted && done.every(Boolean)) this.emit({ syncedAt: new Date() });
     });
   }
 
@@ -179,13 +182,14 @@ export class WallDataStore {
     try {
       const { cases } = await fetchFeed(this.token, this.rootArea, feedLimit, this.controller.signal);
       this.emit({ feed: cases });
+      return true;
     } catch (error) {
       this.failed(error);
-      throw error;
+      return false;
     }
   });
 
-  private summaryTask(area: string | null): () => Promise<void> {
+  private summaryTask(area: string | null): () => Promise<boolean> {
     const key = keyOf(area);
     let task = this.summaryTasks.get(key);
     if (!task) {
@@ -197,31 +201,28 @@ export class WallDataStore {
           const summaries = new Map(this.state.summaries);
           summaries.set(key, summary);
           this.emit({ summaries });
+          return true;
         } catch (error) {
           this.stale.add(key);
           this.failed(error);
-          throw error;
+          return false;
         }
       });
       this.summaryTasks.set(key, task);
     }
-    const run = task;
-    return () => run().catch(() => undefined);
+    return task;
   }
 
-  /** A newer `data_changed_at` than seen before, with no event telling what changed: fetch every tile again. */
+  /**
+   * After a reconnect, no event says what changed while the stream was down: when the data changed
+   * since the last summary, every tile layer is fetched again.
+   */
   private noticeDataChange(changedAt: string): void {
     const seen = this.lastDataChange;
     if (seen === null || changedAt > seen) this.lastDataChange = changedAt;
-    if (seen !== null && changedAt > seen && !this.recentlyBumped()) this.bumpTiles(allTileLayers);
-  }
-
-  private lastBump = 0;
-  private recentlyBumped(): boolean {
-    const now = Date.now();
-    const recent = now - this.lastBump < 2_000;
-    this.lastBump = now;
-    return recent;
+    if (!this.checkChanges) return;
+    this.checkChanges = false;
+    if (seen !== null && changedAt > seen) this.bumpTiles(allTileLayers);
   }
 
   private async loadTowns(): Promise<void> {

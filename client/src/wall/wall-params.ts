@@ -17,6 +17,8 @@ export interface WallParams {
   area: string | null;
   /** Coverage overlays switched on from the start (`layers=blind_spots,reach`). */
   layers: string[];
+  /** Density cells as columns on a tilted map (`extrude=1`). */
+  extruded: boolean;
 }
 
 export function isWallPath(pathname: string): boolean {
@@ -52,7 +54,7 @@ export function takeWallParams(location: Location = window.location): WallParams
   const fromFragment = fragment.get('token');
   if (fromFragment) storeToken(fromFragment);
 
-  for (const name of ['rotate', 'area', 'layers']) {
+  for (const name of ['rotate', 'area', 'layers', 'extrude']) {
     const value = fragment.get(name);
     if (value !== null) query.set(name, value);
   }
@@ -67,5 +69,6 @@ export function takeWallParams(location: Location = window.location): WallParams
     rotateSeconds: rotateFrom(query.get('rotate')),
     area: area && /^\d{12}$/.test(area) ? area : null,
     layers: (query.get('layers') ?? '').split(',').filter((l) => l !== ''),
+    extruded: query.get('extrude') === '1',
   };
 }

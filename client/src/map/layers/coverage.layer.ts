@@ -1,5 +1,6 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Feature, Geometry } from 'geojson';
+import type { Rgba } from './rgba.ts';
 import { tileUrl, type TileLoadOptions } from './tile-options.ts';
 
 /** The two coverage analyses drawn over the map. */
@@ -19,7 +20,7 @@ interface CoverageProperties {
   households?: number;
 }
 
-export const coverageColors: Record<CoverageLayerName, readonly [number, number, number, number]> = {
+export const coverageColors: Record<CoverageLayerName, Rgba> = {
   blind_spots: [255, 59, 92, 255],
   reach: [255, 160, 40, 255],
 };

@@ -1,9 +1,7 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Feature, Geometry } from 'geojson';
+import type { Rgba } from './rgba.ts';
 import { tileUrl, type TileLoadOptions } from './tile-options.ts';
-
-/** An RGBA colour. */
-export type Rgba = readonly [number, number, number, number];
 
 /** Properties of a `density` tile cell (cells under 5 members are left out by the server). */
 export interface DensityCellProperties {

@@ -1,6 +1,7 @@
-import type { Color, Layer } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { CaseSeverity } from '../../api/contract.ts';
+import type { Rgba } from './rgba.ts';
 
 export interface PulsingIncident {
   id: number;
@@ -16,7 +17,7 @@ export interface IncidentPulseLayerProps {
   sizeScale?: number;
 }
 
-export const incidentColors: Record<CaseSeverity, Color> = {
+export const incidentColors: Record<CaseSeverity, Rgba> = {
   low: [120, 200, 255, 255],
   normal: [255, 196, 0, 255],
   high: [255, 110, 40, 255],

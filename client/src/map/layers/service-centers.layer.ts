@@ -1,7 +1,7 @@
-import type { Color } from '@deck.gl/core';
 import { MVTLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
+import type { Rgba } from './rgba.ts';
 import { tileUrl, type TileLoadOptions } from './tile-options.ts';
 
 export interface PlaceProperties {
@@ -21,7 +21,7 @@ export interface ServiceCentersLayerProps {
 /** 党群服务中心 and 党群服务站: the places a service reach is measured from. */
 export const serviceKinds = ['service_center', 'service_station'] as const;
 
-export const serviceColors: Record<(typeof serviceKinds)[number], Color> = {
+export const serviceColors: Record<(typeof serviceKinds)[number], Rgba> = {
   service_center: [255, 214, 102, 255],
   service_station: [94, 200, 230, 255],
 };
