@@ -12,6 +12,7 @@ import { liveRoutes } from './live/routes.ts';
 import { authenticate, csrfProtection, requireSignedIn } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SessionCache } from './auth/session-cache.ts';
+import type { WallTokenRow } from './auth/queries.ts';
 import { docsRoutes } from './docs/routes.ts';
 import { gridsRoutes } from './grids/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -41,7 +42,8 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(docsRoutes());
 
   const sessions = new SessionCache();
-  app.use(authenticate(db, sessions));
+  const walls = new SessionCache<WallTokenRow>();
+  app.use(authenticate(db, sessions, walls));
   app.use(csrfProtection());
   app.use(authRoutes(db, sessions));
   app.use(['/api/v1', '/tiles'], requireSignedIn());
@@ -51,7 +53,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(tilesRoutes(db));
   app.use(membersRoutes(db));
   app.use(auditRoutes(db));
-  app.use(usersRoutes(db));
+  app.use(usersRoutes(db, walls));
   app.use(statsRoutes(db));
   app.use(casesRoutes(db, policy));
   app.use(dispatchRoutes(db, policy));

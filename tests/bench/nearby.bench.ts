@@ -1,31 +1,14 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import seedrandom from 'seedrandom';
-import { generateCounty } from '../../geodata/county/index.ts';
-import { loadCounty } from '../../geodata/load.ts';
 import { createUser } from '../../server/src/auth/users.ts';
-import { projectRoot } from '../../server/src/config.ts';
 import { selectNearby } from '../../server/src/members/nearby.queries.ts';
 import { signIn } from '../support/api-client.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { printReport, thousands } from './report.ts';
+import { ensureMembers, percentile, startServer, type BenchDatabase } from './bench-support.ts';
 
-type Database = Awaited<ReturnType<typeof openBenchDatabase>>;
+type Database = BenchDatabase;
 const county = '510703000000';
-
-async function ensureMembers(db: Database, members: number) {
-  const { rows } = await db.pool.query<{ n: number }>('select count(*)::int as n from member');
-  if (rows[0]!.n === members) return;
-  process.stderr.write(`loading the county with ${thousands(members)} members…\n`);
-  const client = await db.pool.connect();
-  try {
-    await loadCounty(client, generateCounty({ seed: 20260701, members }), undefined, { replace: true });
-  } finally {
-    client.release();
-  }
-  await db.pool.query('vacuum analyze member');
-}
 
 /** Fixed random incident points: half in the dense core, half anywhere in the county's box. */
 function incidentPoints(n: number): Point[] {
@@ -33,10 +16,6 @@ function incidentPoints(n: number): Point[] {
   return Array.from({ length: n }, (_, i) => i % 2 === 0
     ? [104.735 + random() * 0.02, 31.455 + random() * 0.015]
     : [104.6 + random() * 0.28, 31.35 + random() * 0.22]);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 type Point = [number, number];
@@ -78,23 +57,6 @@ const overFetch = (baseUrl: string, cookie: string) => async ([lng, lat]: Point)
   if (res.status !== 200) throw new Error(`nearby answered ${res.status}`);
   await res.arrayBuffer();
 };
-
-async function startServer(url: string): Promise<{ baseUrl: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', LOAD_DEMO: 'false' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)\//.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-  return { baseUrl, stop: () => child.kill('SIGTERM') };
-}
 
 async function overHttp(baseUrl: string, cookie: string, points: Point[], connections: number, seconds: number) {
   let i = 0;

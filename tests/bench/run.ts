@@ -1,9 +1,11 @@
 import { benchLoad } from './load.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
+import { benchTiles } from './tiles.bench.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
   nearby: benchNearby,
+  tiles: benchTiles,
 };
 
 /** `npm run bench -- [name] [args…]`: runs one benchmark, or all of them. */

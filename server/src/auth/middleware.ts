@@ -5,7 +5,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Permission } from './permissions.ts';
 import { can, type Principal } from './principal.ts';
-import { touchSession, touchWallToken } from './queries.ts';
+import { touchSession, touchWallToken, type WallTokenRow } from './queries.ts';
 import type { SessionCache } from './session-cache.ts';
 import { hashToken } from './tokens.ts';
 import { memberClaims } from '../dispatch/member-link.ts';
@@ -21,12 +21,14 @@ function bearerToken(req: Request): string | undefined {
  * Attaches `req.principal` from a wall token, a member link (`?m=`, basemap tiles only) or the
  * session cookie; anonymous requests pass on.
  */
-export function authenticate(db: pg.Pool, sessions: SessionCache): RequestHandler {
+export function authenticate(db: pg.Pool, sessions: SessionCache, walls: SessionCache<WallTokenRow>): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
     if (bearer) {
-      const wall = await touchWallToken(db, hashToken(bearer));
+      const key = hashToken(bearer).toString('hex');
+      const wall = walls.get(key) ?? (await touchWallToken(db, hashToken(bearer)));
       if (!wall) throw new HttpError(401, ErrorCode.unauthenticated, 'The display token is unknown or revoked.');
+      walls.set(key, wall);
       req.principal = { kind: 'wall', tokenId: wall.id, grants: [{ role: 'wall', scope: wall.scope_code }] };
       return next();
     }

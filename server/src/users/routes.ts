@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import type { WallTokenRow } from '../auth/queries.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
@@ -23,7 +25,7 @@ function assertScopeWithin(patterns: string[], scope: string) {
   }
 }
 
-export function usersRoutes(db: pg.Pool): Router {
+export function usersRoutes(db: pg.Pool, walls: SessionCache<WallTokenRow>): Router {
   const router = Router();
   const manage = requirePermission('user.manage');
 
@@ -62,6 +64,7 @@ export function usersRoutes(db: pg.Pool): Router {
     const { id } = parseParams(IdParams, req);
     const row = await revokeWallToken(db, id, scopePatterns(principalOf(req), 'user.manage'));
     if (!row) throw new HttpError(404, ErrorCode.notFound, `No display token ${id} in your scope.`);
+    walls.clear(); // tokens are cached by hash, which this process cannot tell from the id
     await audit(db, req, { action: 'wall_token.revoke', targetKind: 'wall_token', targetIds: [id], scope: row.scope });
     res.json(presentWallToken(row));
   });
