@@ -3,19 +3,11 @@ import { PbfReader as Pbf } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../server/src/contract/error.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { tileAt } from '../support/tiles.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server.close(); });
-
-/** The XYZ tile holding a point at zoom z. */
-function tileAt(lng: number, lat: number, z: number): [number, number, number] {
-  const n = 2 ** z;
-  const x = Math.floor(((lng + 180) / 360) * n);
-  const r = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-  return [z, x, y];
-}
 
 async function decode(path: string) {
   const res = await server.get(path);

@@ -1,10 +1,9 @@
-import { VectorTile } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/contract/auth.ts';
 import { ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { decodeLayer, tileAt as tilePath } from '../support/tiles.ts';
 
 /**
  * Every endpoint × every role × in scope / out of scope. Callers hold their role over town A
@@ -21,11 +20,7 @@ const ctx = {} as {
   caseA: number; caseB: number; dispatchB: number; idleMemberC: number;
 };
 
-function tileAt(lng: number, lat: number, z: number): string {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return `${z}/${Math.floor(((lng + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)}`;
-}
+const tileAt = (lng: number, lat: number, z: number) => tilePath(lng, lat, z).join('/');
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -100,16 +95,14 @@ type Call = (client: ApiClient) => Promise<Answer<unknown>>;
 async function tileCodes(client: ApiClient, tile: string): Promise<Answer<unknown>> {
   const res = await client.get(`/tiles/grids/${tile}.mvt`);
   if (res.status !== 200) return { status: res.status, body: await res.json(), headers: res.headers };
-  const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers.grids;
-  const codes = Array.from({ length: layer?.length ?? 0 }, (_, i) => String(layer!.feature(i).properties.code));
+  const codes = decodeLayer(await res.arrayBuffer(), 'grids').map((f) => String(f.properties.code));
   return { status: 200, body: { codes }, headers: res.headers };
 }
 /** Any layer's tile decoded to its feature count and the area codes its features carry. */
 async function layerFeatures(client: ApiClient, layer: string, tile: string): Promise<Answer<unknown>> {
   const res = await client.get(`/tiles/${layer}/${tile}.mvt`);
   if (res.status !== 200) return { status: res.status, body: await res.json(), headers: res.headers };
-  const decoded = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer()))).layers[layer];
-  const features = Array.from({ length: decoded?.length ?? 0 }, (_, i) => decoded!.feature(i).properties);
+  const features = decodeLayer(await res.arrayBuffer(), layer).map((f) => f.properties);
   return { status: 200, body: { count: features.length, codes: features.map((f) => f.area_code).filter((c) => c !== undefined).map(String) }, headers: res.headers };
 }
 const tileCount = (a: Answer<never>) => (a.body as { count: number }).count;
