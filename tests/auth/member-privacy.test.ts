@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../server/src/contract/audit.ts';
 import type { DensityCells, MemberDetail, MemberList } from '../../server/src/contract/members.ts';
 import { signInAs, wallClient, type ApiClient } from '../support/api-client.ts';
+import { tileLayers } from '../../server/src/contract/tiles.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
+import { decodeLayer, tileAt } from '../support/tiles.ts';
 
 let server: TestServer;
 let wall: ApiClient;
@@ -35,6 +37,7 @@ const wallRequests = () => [
   `/api/v1/locate?lng=${point[0]}&lat=${point[1]}`, `/api/v1/members/density?bbox=${bbox}&cell=100`,
   `/api/v1/members/density?bbox=${bbox}&cell=5000`, '/api/v1/members', `/api/v1/members?bbox=${bbox}`,
   `/api/v1/members/${homes[0]!.id}`, '/api/v1/audit', '/api/v1/users', '/api/v1/wall-tokens', '/api/v1/auth/me',
+  '/api/v1/stats/summary', '/api/v1/cases/feed?limit=100',
 ];
 
 describe('the wall display token', () => {
@@ -51,6 +54,31 @@ describe('the wall display token', () => {
       }
       for (const name of names) expect(text.includes(`"${name}"`), `${path} leaks the name ${name}`).toBe(false);
     }
+  });
+
+  it('gets no tile feature at a member\'s home and no member\'s name, in any layer at any zoom', async () => {
+    const names = new Set(homes.map((h) => h.name).filter((n) => !staffNames.has(n)));
+    // at zoom 16 a tile coordinate is good to ~0.1 m: a home drawn as a point would decode within 1e-6°
+    const near = (lng: number, lat: number) => homes.some((h) => Math.abs(h.lng - lng) < 1e-6 && Math.abs(h.lat - lat) < 1e-6);
+    let points = 0;
+    for (const layer of tileLayers) {
+      for (const z of [12, 14, 16]) {
+        const [, x, y] = tileAt(point[0], point[1], z);
+        const res = await wall.get(`/tiles/${layer}/${z}/${x}/${y}.mvt`);
+        expect(res.status, `${layer} ${z}`).toBe(200);
+        for (const f of decodeLayer(await res.arrayBuffer(), layer)) {
+          for (const value of Object.values(f.properties)) expect(names.has(String(value)), `${layer} carries a name`).toBe(false);
+          if (f.type !== 1 || z < 16) continue;
+          for (const p of f.rings.flat()) {
+            const lng = ((x + p.x / f.extent) / 2 ** z) * 360 - 180;
+            const lat = (Math.atan(Math.sinh(Math.PI * (1 - (2 * (y + p.y / f.extent)) / 2 ** z))) * 180) / Math.PI;
+            points += 1;
+            expect(near(lng, lat), `${layer} ${z}/${x}/${y} has a point at a member's home`).toBe(false);
+          }
+        }
+      }
+    }
+    expect(points).toBeGreaterThan(0);
   });
 
   it('is refused the member, audit and user endpoints with 403', async () => {
