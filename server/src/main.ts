@@ -33,7 +33,7 @@ async function main() {
   const stopRefresher = startCoverageRefresher(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
-  printCredentials(admin, demo);
+  printCredentials(admin, demo, url);
 
   let closing = false;
   const shutdown = (signal: string) => {
