@@ -86,4 +86,14 @@ describe('GET /api/v1/live', () => {
     expect(ids).toContain(missedB);
     expect(ids).not.toContain(first);
   });
+
+  it('survives the loss of its database connection: events sent meanwhile arrive after it reconnects', async () => {
+    let caseId = 0;
+    const reading = readEvents({}, (events) => caseId > 0 && createdEvent(caseId)(events), 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await server.db.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'redgrid-live' and datname = current_database()");
+    caseId = await newCase();
+    const events = await reading;
+    expect(createdEvent(caseId)(events)).toBe(true);
+  });
 });

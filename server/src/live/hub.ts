@@ -3,17 +3,21 @@ import pg from 'pg';
 import { liveChannel } from '../dispatch/sender.ts';
 import type { Logger } from '../logger.ts';
 
-/** An SSE chunk for a notification: its `seq`, when it has one, becomes the event id. */
-function eventChunk(payload: string): string {
+/** A notification as an SSE chunk: its `seq` (the outbox id), when it has one, becomes the event id. */
+function toEvent(payload: string): { seq?: number; chunk: string } {
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(payload) as Record<string, unknown>;
   } catch {
-    return '';
+    return { chunk: '' };
   }
   const { seq, ...event } = data;
-  return `${typeof seq === 'number' ? `id: ${seq}\n` : ''}data: ${JSON.stringify(event)}\n\n`;
+  if (typeof seq !== 'number') return { chunk: `data: ${JSON.stringify(event)}\n\n` };
+  return { seq, chunk: `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n` };
 }
+
+const missedSql = `select (payload || jsonb_build_object('seq', id))::text as payload from outbox
+  where kind = 'live_event' and delivered_at is not null and id > $1 order by id limit 500`;
 
 /**
  * Fans PostgreSQL NOTIFY events out to server-sent-event streams, over one dedicated connection
@@ -24,29 +28,56 @@ export class LiveHub {
   private connection: pg.Client | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** the newest outbox id sent, to catch up from after a lost connection */
+  private lastSeq: number | undefined;
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger) {}
 
   async start(): Promise<void> {
     this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), 15_000);
     await this.listen();
+    const { rows } = await this.connection!.query<{ id: number | null }>("select max(id) as id from outbox where kind = 'live_event' and delivered_at is not null");
+    this.lastSeq = Number(rows[0]?.id ?? 0);
   }
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'redgrid-live' });
     client.on('notification', (n) => {
-      if (n.channel === liveChannel && n.payload) this.write(eventChunk(n.payload));
+      if (n.channel === liveChannel && n.payload) this.broadcast(n.payload);
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'live connection lost; reconnecting');
       void client.end().catch(() => undefined);
       if (this.connection === client) this.connection = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000);
+      this.listenLater();
     });
     await client.connect();
     await client.query(`listen ${liveChannel}`);
     this.connection = client;
+    if (this.lastSeq !== undefined) await this.catchUp(client);
+  }
+
+  private listenLater(): void {
+    if (this.stopped) return;
+    setTimeout(() => void this.listen().catch((error: unknown) => {
+      this.log.warn({ err: error }, 'live connection failed; retrying');
+      this.listenLater();
+    }), 1000);
+  }
+
+  /** After a lost connection: the events sent meanwhile, and every topic's version (bumps may be lost). */
+  private async catchUp(client: pg.Client): Promise<void> {
+    const missed = await client.query<{ payload: string }>(missedSql, [this.lastSeq]);
+    for (const row of missed.rows) this.broadcast(row.payload);
+    const versions = await client.query<{ topic: string; version: number }>('select topic, version from data_version');
+    for (const v of versions.rows) this.broadcast(JSON.stringify({ type: 'data.version', topic: v.topic, version: Number(v.version) }));
+  }
+
+  private broadcast(payload: string): void {
+    const { seq, chunk } = toEvent(payload);
+    if (seq !== undefined) this.lastSeq = Math.max(seq, this.lastSeq ?? 0);
+    this.write(chunk);
   }
 
   private write(chunk: string) {
@@ -65,12 +96,8 @@ export class LiveHub {
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));
     if (lastEventId === undefined || !this.connection) return;
-    const missed = await this.connection.query<{ payload: string }>(
-      `select (payload || jsonb_build_object('seq', id))::text as payload from outbox
-       where kind = 'live_event' and delivered_at is not null and id > $1 order by id limit 500`,
-      [lastEventId],
-    ).catch(() => ({ rows: [] }));
-    for (const row of missed.rows) res.write(eventChunk(row.payload));
+    const missed = await this.connection.query<{ payload: string }>(missedSql, [lastEventId]).catch(() => ({ rows: [] }));
+    for (const row of missed.rows) res.write(toEvent(row.payload).chunk);
   }
 
   async stop(): Promise<void> {
