@@ -77,15 +77,23 @@ dispatches as (
   left join first_accepts f on f.case_id = c.id
   group by u.code
 ),
+-- coverage results are summed per area first (a few hundred rows), then matched to the units
+cells_by_area as (
+  select c.area_code, count(*) as cells, count(*) filter (where c.available_nearby < s.k) as blind
+  from coverage_cell c cross join s group by c.area_code
+),
 cells as (
-  select u.code, count(c.cx) as cells, count(c.cx) filter (where c.available_nearby < s.k) as blind
-  from units u cross join s left join coverage_cell c on c.area_code like u.pattern
+  select u.code, coalesce(sum(c.cells), 0) as cells, coalesce(sum(c.blind), 0) as blind
+  from units u left join cells_by_area c on c.area_code like u.pattern
   group by u.code
 ),
+reach_by_area as (
+  select r.area_code, sum(r.households) as households, sum(r.households) filter (where r.distance_m > s.reach_distance_m) as beyond
+  from building_reach r cross join s group by r.area_code
+),
 reach as (
-  select u.code, coalesce(sum(r.households), 0) as households,
-         coalesce(sum(r.households) filter (where r.distance_m > s.reach_distance_m), 0) as beyond
-  from units u cross join s left join building_reach r on r.area_code like u.pattern
+  select u.code, coalesce(sum(r.households), 0) as households, coalesce(sum(r.beyond), 0) as beyond
+  from units u left join reach_by_area r on r.area_code like u.pattern
   group by u.code
 )
 select u.code, u.name, u.level, u.is_root,
