@@ -13,6 +13,8 @@ import type { TileLayer } from '../api/contract.ts';
 
 /** The grid boundary layer; the browser test waits until it has rendered features. */
 export const gridLineLayerId = 'grids-line';
+/** County and town boundaries: drawn at every zoom, so the first sign that the basemap is on screen. */
+export const townLineLayerId = 'areas-town-line';
 
 export interface BasemapPalette {
   background: string;
@@ -164,7 +166,7 @@ function basemapLayers(palette: BasemapPalette): LayerSpecification[] {
       },
     },
     {
-      // Grids fade in from zoom 11 and are fully drawn from zoom 12.
+      // Grids fade in from zoom 11 (the server sends none below) and are fully drawn from zoom 12.
       id: gridLineLayerId,
       type: 'line',
       source: 'grids',
@@ -179,7 +181,7 @@ function basemapLayers(palette: BasemapPalette): LayerSpecification[] {
       },
     },
     {
-      id: 'areas-town-line',
+      id: townLineLayerId,
       type: 'line',
       source: 'areas',
       'source-layer': 'areas',

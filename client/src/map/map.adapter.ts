@@ -67,6 +67,8 @@ export interface MapAdapter {
   onViewChange(listener: (view: MapViewState) => void): Unsubscribe;
   /** Called once, the first time grid boundaries from the tile server are on screen. */
   onGridsRendered(listener: () => void): Unsubscribe;
+  /** Called once, the first time the map is idle with features of the basemap layer `layerId` on screen. */
+  onLayerRendered(layerId: string, listener: () => void): Unsubscribe;
   getView(): MapViewState;
   /** Move the view to `center` (and `zoom`, when given); instantly when the adapter is `instant`. */
   moveTo(center: LngLatTuple, zoom?: number): void;
@@ -87,11 +89,13 @@ function viewOf(map: MaplibreMap): MapViewState {
   };
 }
 
-function gridsAreRendered(map: MaplibreMap): boolean {
+function layerIsRendered(map: MaplibreMap, layerId: string): boolean {
+  const source = map.getLayer(layerId)?.source;
   return (
-    map.getSource('grids') !== undefined &&
-    map.isSourceLoaded('grids') &&
-    map.queryRenderedFeatures({ layers: [gridLineLayerId] }).length > 0
+    source !== undefined &&
+    map.getSource(source) !== undefined &&
+    map.isSourceLoaded(source) &&
+    map.queryRenderedFeatures({ layers: [layerId] }).length > 0
   );
 }
 
@@ -137,6 +141,19 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     return () => remove(handler);
   };
 
+  const onLayerRendered = (layerId: string, listener: () => void): Unsubscribe => {
+    const handler = () => {
+      if (!layerIsRendered(map, layerId)) return;
+      map.off('idle', handler);
+      listener();
+    };
+    return listen(
+      (h) => map.on('idle', h),
+      (h) => map.off('idle', h),
+      handler,
+    );
+  };
+
   return {
     map,
     setLayers(layers) {
@@ -164,18 +181,8 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
         handler,
       );
     },
-    onGridsRendered(listener) {
-      const handler = () => {
-        if (!gridsAreRendered(map)) return;
-        map.off('idle', handler);
-        listener();
-      };
-      return listen(
-        (h) => map.on('idle', h),
-        (h) => map.off('idle', h),
-        handler,
-      );
-    },
+    onGridsRendered: (listener) => onLayerRendered(gridLineLayerId, listener),
+    onLayerRendered,
     getView: () => viewOf(map),
     moveTo(center, zoom) {
       const target = { center: [center[0], center[1]] as [number, number], ...(zoom === undefined ? {} : { zoom }) };

@@ -26,8 +26,11 @@ export function chartedChildren(summary: StatsSummary, limit = 14): AreaFigures[
   return [...summary.children].sort((a, b) => b.members.total - a.members.total).slice(0, limit);
 }
 
+/** Canvas text needs a real family ('inherit' would fall back to 10px sans-serif). */
+const chartFont = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
 function axisText(scale: number) {
-  return { color: chartColors.text, fontSize: 12 * scale, fontFamily: 'inherit' };
+  return { color: chartColors.text, fontSize: 12 * scale, fontFamily: chartFont };
 }
 
 function legend(scale: number, names: string[]): WallChartOption['legend'] {
@@ -37,7 +40,7 @@ function legend(scale: number, names: string[]): WallChartOption['legend'] {
     itemWidth: 12 * scale,
     itemHeight: 8 * scale,
     itemGap: 14 * scale,
-    textStyle: { color: chartColors.muted, fontSize: 12 * scale },
+    textStyle: { color: chartColors.muted, fontSize: 12 * scale, fontFamily: chartFont },
     data: names,
   };
 }
@@ -50,6 +53,7 @@ function horizontalBars(
   const names = [...children].reverse().map((c) => c.name);
   const percent = series.some((s) => s.percent);
   return {
+    textStyle: { fontFamily: chartFont },
     animationDuration: 800,
     animationDurationUpdate: 800,
     legend: legend(scale, series.map((s) => s.name)),
@@ -83,7 +87,8 @@ function horizontalBars(
         position: 'right',
         color: chartColors.text,
         fontSize: 10 * scale,
-        formatter: s.percent ? '{c}%' : '{c}',
+        formatter: (p: { value?: unknown }) =>
+          typeof p.value === 'number' ? (s.percent ? `${p.value}%` : p.value.toLocaleString()) : '',
       },
     })),
   };
@@ -120,6 +125,7 @@ export function orgsBySectorOption(summary: StatsSummary, scale: number, t: TFun
   };
   return {
     color: [...chartColors.sectors],
+    textStyle: { fontFamily: chartFont },
     animationDurationUpdate: 800,
     legend: {
       orient: 'vertical',

@@ -11,7 +11,9 @@ const allTileLayers: readonly WallTileLayer[] = ['basemap', 'density', 'places',
 export const tilesByTopic: Readonly<Record<string, readonly WallTileLayer[]>> = {
   territory: ['basemap'],
   member: ['density'],
-  place: ['places', 'reach'],
+  // density cells count members by their organization's scope too
+  org: ['density'],
+  place: ['places'],
   coverage: ['blind_spots', 'reach'],
 };
 
@@ -77,6 +79,8 @@ export class WallDataStore {
   private readonly summaryTasks = new Map<string, () => Promise<boolean>>();
   /** Summaries fetched before the last change: refetched when their area is shown. */
   private readonly stale = new Set<string>();
+  /** Summaries being fetched right now. */
+  private readonly loading = new Set<string>();
   private viewArea: string | null;
   private lastDataChange: string | null = null;
   /** Set by a reconnect: the next summary tells whether anything changed while the stream was down. */
@@ -130,7 +134,9 @@ export class WallDataStore {
   /** The area on screen: its summary is the one kept current. */
   setViewArea(area: string | null): void {
     this.viewArea = area;
-    if (this.stale.has(keyOf(area)) || !this.state.summaries.has(keyOf(area))) void this.summaryTask(area)();
+    const key = keyOf(area);
+    if (this.loading.has(key)) return;
+    if (this.stale.has(key) || !this.state.summaries.has(key)) void this.summaryTask(area)();
   }
 
   onLiveEvent(event: LiveEvent): void {
@@ -174,6 +180,7 @@ export class WallDataStore {
       this.onUnauthorized();
       return;
     }
+    console.warn(`wall: a fetch failed; trying again in ${retryAfterFailureMs / 1000} s`, error);
     clearTimeout(this.retry);
     this.retry = setTimeout(() => this.refreshAll(), retryAfterFailureMs);
   }
@@ -195,6 +202,7 @@ export class WallDataStore {
     if (!task) {
       task = coalesced(async () => {
         this.stale.delete(key);
+        this.loading.add(key);
         try {
           const summary = await fetchSummary(this.token, area, this.controller.signal);
           this.noticeDataChange(summary.data_changed_at);
@@ -206,6 +214,8 @@ export class WallDataStore {
           this.stale.add(key);
           this.failed(error);
           return false;
+        } finally {
+          this.loading.delete(key);
         }
       });
       this.summaryTasks.set(key, task);

@@ -11,9 +11,10 @@ import { createFocusAreaLayer } from '../map/layers/focus-area.layer.ts';
 import { createIncidentPulseLayers, type PulsingIncident } from '../map/layers/incident-pulse.layer.ts';
 import { createServiceCentersLayer } from '../map/layers/service-centers.layer.ts';
 import { tileLoadOptions } from '../map/layers/tile-options.ts';
+import { townLineLayerId } from '../map/basemap.style.ts';
 import type { MapAdapter } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
-import { exposeWall } from '../test-hooks.ts';
+import { exposeWall, isTestMode } from '../test-hooks.ts';
 import type { TileVersions } from './wall-data.store.ts';
 import type { WallView } from './wall-views.ts';
 
@@ -28,14 +29,17 @@ export interface WallMapProps {
   extruded: boolean;
   /** Design pixels → screen pixels. */
   scale: number;
-  /** Called once grid boundaries and the density cells in view have rendered. */
+  /** Called once the basemap (town boundaries) and the density cells in view have rendered. */
   onRendered: () => void;
 }
 
 /** One pulse: two rings grow out of each incident in this time. */
 const pulsePeriodMs = 2_400;
-/** The pulse is redrawn at most this often (a wall does not need 60 frames a second). */
-const frameIntervalMs = 40;
+/**
+ * The pulse is redrawn at most this often (a wall does not need 60 frames a second); under test,
+ * where WebGL is drawn by the CPU, once a second.
+ */
+const frameIntervalMs = isTestMode ? 1_000 : 40;
 const basemapSources = ['areas', 'grids', 'roads', 'buildings'] as const;
 
 /**
@@ -56,14 +60,15 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
   const loadOptions = useMemo(() => tileLoadOptions(bearer(token)), [token]);
   const labels = useMemo(() => areaLabels(towns), [towns]);
 
-  // rendered = grids on screen and the density tiles in view loaded, both at least once
-  const rendered = useRef({ grids: false, density: false, told: false });
+  // rendered = the basemap on screen and the density tiles in view loaded, both at least once; grid
+  // boundaries come only from zoom 11 (the towns of the rotation), not on a 1080p county view
+  const rendered = useRef({ basemap: false, density: false, told: false });
   const onRenderedRef = useRef(onRendered);
   onRenderedRef.current = onRendered;
-  const noteRendered = useCallback((what: 'grids' | 'density') => {
+  const noteRendered = useCallback((what: 'basemap' | 'density') => {
     const state = rendered.current;
     state[what] = true;
-    if (state.grids && state.density && !state.told) {
+    if (state.basemap && state.density && !state.told) {
       state.told = true;
       onRenderedRef.current();
     }
@@ -71,10 +76,10 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
 
   useEffect(() => {
     if (!adapter) return;
-    const stopGrids = adapter.onGridsRendered(() => noteRendered('grids'));
+    const stopBasemap = adapter.onLayerRendered(townLineLayerId, () => noteRendered('basemap'));
     const stopView = adapter.onViewChange((v) => setZoom(v.zoom));
     return () => {
-      stopGrids();
+      stopBasemap();
       stopView();
     };
   }, [adapter, noteRendered]);

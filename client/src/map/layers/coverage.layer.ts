@@ -1,7 +1,7 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Feature, Geometry } from 'geojson';
 import type { Rgba } from './rgba.ts';
-import { tileUrl, type TileLoadOptions } from './tile-options.ts';
+import { tileLoaders, tileUrl, type TileLoadOptions } from './tile-options.ts';
 
 /** The two coverage analyses drawn over the map. */
 export type CoverageLayerName = 'blind_spots' | 'reach';
@@ -42,6 +42,7 @@ export function createCoverageLayer({ layer, version = 0, loadOptions }: Coverag
     id: `coverage-${layer}`,
     data: tileUrl(layer, version),
     loadOptions,
+    loaders: tileLoaders,
     binary: false,
     maxZoom: 15,
     filled: true,

@@ -1,7 +1,7 @@
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { Feature, Geometry } from 'geojson';
 import type { Rgba } from './rgba.ts';
-import { tileUrl, type TileLoadOptions } from './tile-options.ts';
+import { tileLoaders, tileUrl, type TileLoadOptions } from './tile-options.ts';
 
 /** Properties of a `density` tile cell (cells under 5 members are left out by the server). */
 export interface DensityCellProperties {
@@ -66,6 +66,7 @@ export function createDensityCellsLayer({
     id: 'density-cells',
     data: tileUrl('density', version),
     loadOptions,
+    loaders: tileLoaders,
     binary: false,
     minZoom: 0,
     maxZoom: 15,

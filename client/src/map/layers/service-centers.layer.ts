@@ -2,7 +2,7 @@ import { MVTLayer } from '@deck.gl/geo-layers';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import type { Rgba } from './rgba.ts';
-import { tileUrl, type TileLoadOptions } from './tile-options.ts';
+import { tileLoaders, tileUrl, type TileLoadOptions } from './tile-options.ts';
 
 export interface PlaceProperties {
   id: number;
@@ -35,6 +35,7 @@ export function createServiceCentersLayer({ version = 0, loadOptions, sizeScale 
     id: 'service-centers',
     data: tileUrl('places', version),
     loadOptions,
+    loaders: tileLoaders,
     binary: false,
     maxZoom: 15,
     pickable: false,

@@ -1,11 +1,14 @@
+import { MVTLoader } from '@loaders.gl/mvt';
 import type { TileLayer } from '../../api/contract.ts';
 
 /**
  * What the deck.gl tile layers (MVTLayer) share: the tile URL of a layer, with `?v=` so that a new
- * data version fetches the tiles again, and load options that parse on the main thread (loaders.gl
- * would otherwise fetch its worker from a CDN: nothing is fetched from the internet) and send the
- * caller's headers (the wall's `Authorization: Bearer`).
+ * data version fetches the tiles again; the main-thread MVT parser (MVTLayer's default loader runs
+ * only in a worker that loaders.gl would fetch from a CDN: nothing is fetched from the internet);
+ * load options that send the caller's headers (the wall's `Authorization: Bearer`).
  */
+
+export const tileLoaders = [MVTLoader];
 
 export function tileUrl(layer: TileLayer, version = 0, origin = window.location.origin): string {
   return `${origin}/tiles/${layer}/{z}/{x}/{y}.mvt${version > 0 ? `?v=${version}` : ''}`;
