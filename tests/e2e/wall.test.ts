@@ -231,18 +231,23 @@ describe('the command-center wall', () => {
     await rotating.waitForSelector('body[data-wall-ready="true"]', { timeout: 120_000 });
     // the whole county comes first
     expect(summaries[0]).toBe('');
-    const before = await rotating.getByTestId('wall').getAttribute('data-view-area');
-    const nameBefore = await rotating.getByTestId('wall-view-name').textContent();
+    const viewOnScreen = () =>
+      rotating.evaluate(() => ({
+        area: document.querySelector('[data-testid=wall]')?.getAttribute('data-view-area') ?? null,
+        name: document.querySelector('[data-testid=wall-view-name]')?.textContent ?? null,
+      }));
+    const { area: before, name: nameBefore } = await viewOnScreen();
     await rotating.waitForFunction(
       (previous) => document.querySelector('[data-testid=wall]')?.getAttribute('data-view-area') !== previous,
       before,
       { timeout: 30_000 },
     );
-    const town = (await rotating.getByTestId('wall').getAttribute('data-view-area'))!;
+    const after = await viewOnScreen();
+    const town = after.area!;
     expect(town).toMatch(/^\d{12}$/);
     expect(town.slice(0, 6)).toBe(demoCounty.slice(0, 6));
     expect(summaries).toContain(town);
-    expect(await rotating.getByTestId('wall-view-name').textContent()).not.toBe(nameBefore);
+    expect(after.name).not.toBe(nameBefore);
     await rotating.close();
   }, 180_000);
 

@@ -68,7 +68,8 @@ function horizontalBars(
     yAxis: {
       type: 'category',
       data: names,
-      axisLabel: { ...axisText(scale), width: 72 * scale, overflow: 'truncate' },
+      // every area named (no skipped labels), short enough for the column
+      axisLabel: { ...axisText(scale), fontSize: 11 * scale, interval: 0, width: 64 * scale, overflow: 'truncate' },
       axisLine: { lineStyle: { color: chartColors.axis } },
       axisTick: { show: false },
     },
