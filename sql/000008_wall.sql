@@ -249,6 +249,19 @@ begin
   perform bump_data_version('coverage');
 end $$;
 
+-- Grids from zoom 10: a 1080p wall shows the whole county at about zoom 10.3.
+create or replace function tile_grids(z integer, x integer, y integer, scope text[])
+returns bytea language sql stable parallel safe as $$
+  select coalesce(st_asmvt(t, 'grids', 4096, 'geom'), ''::bytea)
+  from (
+    select g.code, g.name, g.community_code, g.kind::text as kind, g.households,
+           st_asmvtgeom(st_transform(g.geom, 3857), b.env3857, 4096, 64, true) as geom
+    from grid g, tile_bounds(z, x, y) b
+    where z >= 10 and g.valid_to is null and g.geom && b.env4326 and g.code like any(scope)
+  ) t
+  where t.geom is not null
+$$;
+
 -- Tiles. Organizations and places are points; places hold center households (a member's home)
 -- only when the caller may read members exactly.
 create function tile_orgs(z integer, x integer, y integer, scope text[])

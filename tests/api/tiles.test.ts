@@ -33,9 +33,10 @@ describe('basemap vector tiles', () => {
     expect(String(layer.feature(0).properties.code)).toMatch(/^[0-9]{12}$/);
   });
 
-  it('carry grids from zoom 11 and buildings from zoom 14 only', async () => {
+  it('carry grids from zoom 10 and buildings from zoom 14 only', async () => {
     const [lng, lat] = await centerOfTerritory();
-    expect((await decode(`/tiles/grids/${tileAt(lng, lat, 10).join('/')}.mvt`)).layers.grids).toBeUndefined();
+    expect((await decode(`/tiles/grids/${tileAt(lng, lat, 9).join('/')}.mvt`)).layers.grids).toBeUndefined();
+    expect((await decode(`/tiles/grids/${tileAt(lng, lat, 10).join('/')}.mvt`)).layers.grids!.length).toBeGreaterThan(0);
     const grids = (await decode(`/tiles/grids/${tileAt(lng, lat, 13).join('/')}.mvt`)).layers.grids!;
     expect(grids.length).toBeGreaterThan(0);
     expect(String(grids.feature(0).properties.code)).toMatch(/^[0-9]{15}$/);

@@ -166,17 +166,17 @@ function basemapLayers(palette: BasemapPalette): LayerSpecification[] {
       },
     },
     {
-      // Grids fade in from zoom 11 (the server sends none below) and are fully drawn from zoom 12.
+      // Grids fade in from zoom 10 (the server sends none below) and are fully drawn from zoom 12.
       id: gridLineLayerId,
       type: 'line',
       source: 'grids',
       'source-layer': 'grids',
-      minzoom: 11,
+      minzoom: 10,
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': palette.grid,
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 11, 0.25, 12, 0.7, 15, 0.85],
-        'line-width': ['interpolate', ['linear'], ['zoom'], 11, 0.4, 13, 1, 16, 2],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0.2, 12, 0.7, 15, 0.85],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 10, 0.3, 13, 1, 16, 2],
         'line-dasharray': [3, 2],
       },
     },

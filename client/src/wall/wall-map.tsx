@@ -60,8 +60,7 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
   const loadOptions = useMemo(() => tileLoadOptions(bearer(token)), [token]);
   const labels = useMemo(() => areaLabels(towns), [towns]);
 
-  // rendered = the basemap on screen and the density tiles in view loaded, both at least once; grid
-  // boundaries come only from zoom 11 (the towns of the rotation), not on a 1080p county view
+  // rendered = the basemap on screen and the density tiles in view loaded, both at least once
   const rendered = useRef({ basemap: false, density: false, told: false });
   const onRenderedRef = useRef(onRendered);
   onRenderedRef.current = onRendered;
