@@ -35,3 +35,15 @@ export async function markFailed(tx: pg.PoolClient, id: number, error: string): 
     [id, error.slice(0, 500)],
   );
 }
+
+/**
+ * Deletes entries delivered more than `keepDays` ago (the live stream replays from the outbox, so
+ * a week is kept for streams that come back late). Answers how many went.
+ */
+export async function pruneDelivered(db: pg.Pool, keepDays: number): Promise<number> {
+  const { rowCount } = await db.query(
+    "delete from outbox where delivered_at < now() - make_interval(days => $1)",
+    [keepDays],
+  );
+  return rowCount ?? 0;
+}
