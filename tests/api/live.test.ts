@@ -20,9 +20,9 @@ afterAll(async () => { await server.close(); });
 type SseEvent = { id?: string; data: Record<string, unknown> };
 
 /** Reads events from the stream until `until` holds for the list or the time is up, then hangs up. */
-async function readEvents(headers: Record<string, string>, until: (events: SseEvent[]) => boolean, ms = 5000): Promise<SseEvent[]> {
+async function readEvents(headers: Record<string, string>, until: (events: SseEvent[]) => boolean, ms = 5000, client = wall): Promise<SseEvent[]> {
   const controller = new AbortController();
-  const res = await wall.get('/api/v1/live', controller.signal, headers);
+  const res = await client.get('/api/v1/live', controller.signal, headers);
   expect(res.status).toBe(200);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const events: SseEvent[] = [];
@@ -51,8 +51,8 @@ async function readEvents(headers: Record<string, string>, until: (events: SseEv
   return events;
 }
 
-async function newCase(): Promise<number> {
-  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases', { kind: 'test', title: '直播测试', lng: point[0], lat: point[1] }, { 'idempotency-key': randomUUID() });
+async function newCase(at: [number, number] = point): Promise<number> {
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases', { kind: 'test', title: '直播测试', lng: at[0], lat: at[1] }, { 'idempotency-key': randomUUID() });
   expect(created.status).toBe(201);
   return created.body.id;
 }
@@ -95,5 +95,22 @@ describe('GET /api/v1/live', () => {
     caseId = await newCase();
     const events = await reading;
     expect(createdEvent(caseId)(events)).toBe(true);
+  });
+
+  it('sends a case\'s events only to streams whose scope holds the case', async () => {
+    const { rows: [own, other] } = await server.db.query<{ town: string; p: [number, number] }>(
+      `select distinct on (parent_code) parent_code as town, array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p
+       from area where level = 'community' order by parent_code, code limit 2`);
+    const townWall = await wallClient(server.baseUrl, server.db, own!.town);
+    let inside = 0;
+    let outside = 0;
+    const reading = readEvents({}, (events) => inside > 0 && outside > 0 && createdEvent(inside)(events) && events.some((e) => e.data.type === 'data.version'), 5000, townWall);
+    await new Promise((r) => setTimeout(r, 300));
+    outside = await newCase(other!.p);
+    inside = await newCase(own!.p);
+    const events = await reading;
+    expect(createdEvent(inside)(events)).toBe(true);
+    expect(createdEvent(outside)(events)).toBe(false);
+    for (const e of events) expect(e.data).not.toHaveProperty('area');
   });
 });

@@ -3,17 +3,28 @@ import pg from 'pg';
 import { liveChannel } from '../dispatch/sender.ts';
 import type { Logger } from '../logger.ts';
 
-/** A notification as an SSE chunk: its `seq` (the outbox id), when it has one, becomes the event id. */
-function toEvent(payload: string): { seq?: number; chunk: string } {
+type LiveEvent = { seq?: number; area?: string; chunk: string };
+
+/**
+ * A notification as an SSE chunk: its `seq` (the outbox id), when it has one, becomes the event id;
+ * its `area` (the case's community) decides who gets it and is not sent.
+ */
+function toEvent(payload: string): LiveEvent {
   let data: Record<string, unknown>;
   try {
     data = JSON.parse(payload) as Record<string, unknown>;
   } catch {
     return { chunk: '' };
   }
-  const { seq, ...event } = data;
-  if (typeof seq !== 'number') return { chunk: `data: ${JSON.stringify(event)}\n\n` };
-  return { seq, chunk: `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n` };
+  const { seq, area, ...event } = data;
+  const scoped = typeof area === 'string' ? { area } : {};
+  if (typeof seq !== 'number') return { ...scoped, chunk: `data: ${JSON.stringify(event)}\n\n` };
+  return { ...scoped, seq, chunk: `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n` };
+}
+
+/** Whether a subscriber with these scope patterns (`prefix%`) may see an event about `area`. */
+function inScope(patterns: readonly string[], area: string | undefined): boolean {
+  return area === undefined || patterns.some((p) => area.startsWith(p.replace(/%$/, '')));
 }
 
 const missedSql = `select (payload || jsonb_build_object('seq', id))::text as payload from outbox
@@ -21,10 +32,12 @@ const missedSql = `select (payload || jsonb_build_object('seq', id))::text as pa
 
 /**
  * Fans PostgreSQL NOTIFY events out to server-sent-event streams, over one dedicated connection
- * that reconnects by itself. Events carry ids only, never a member's name or position.
+ * that reconnects by itself. Events carry ids only, never a member's name or position; case and
+ * dispatch events reach only the streams whose scope holds the case.
  */
 export class LiveHub {
-  private readonly clients = new Set<Response>();
+  /** each stream with the scope patterns of its caller */
+  private readonly clients = new Map<Response, readonly string[]>();
   private connection: pg.Client | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -34,7 +47,7 @@ export class LiveHub {
   constructor(private readonly databaseUrl: string, private readonly log: Logger) {}
 
   async start(): Promise<void> {
-    this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), 15_000);
+    this.heartbeat = setInterval(() => this.write({ chunk: ': heartbeat\n\n' }), 15_000);
     await this.listen();
     const { rows } = await this.connection!.query<{ id: number | null }>("select max(id) as id from outbox where kind = 'live_event' and delivered_at is not null");
     this.lastSeq = Number(rows[0]?.id ?? 0);
@@ -75,13 +88,13 @@ export class LiveHub {
   }
 
   private broadcast(payload: string): void {
-    const { seq, chunk } = toEvent(payload);
-    if (seq !== undefined) this.lastSeq = Math.max(seq, this.lastSeq ?? 0);
-    this.write(chunk);
+    const event = toEvent(payload);
+    if (event.seq !== undefined) this.lastSeq = Math.max(event.seq, this.lastSeq ?? 0);
+    this.write(event);
   }
 
-  private write(chunk: string) {
-    for (const res of this.clients) res.write(chunk);
+  private write(event: LiveEvent) {
+    for (const [res, patterns] of this.clients) if (inScope(patterns, event.area)) res.write(event.chunk);
   }
 
   /**
@@ -89,21 +102,24 @@ export class LiveHub {
    * client saw (the Last-Event-ID header of a reconnecting EventSource), the case and dispatch
    * events it missed are sent first (a repeat is harmless: clients refetch on any event).
    */
-  async subscribe(res: Response, lastEventId?: number): Promise<void> {
+  async subscribe(res: Response, patterns: readonly string[], lastEventId?: number): Promise<void> {
     res.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 2000\n\n');
-    this.clients.add(res);
+    this.clients.set(res, patterns);
     res.on('close', () => this.clients.delete(res));
     if (lastEventId === undefined || !this.connection) return;
     const missed = await this.connection.query<{ payload: string }>(missedSql, [lastEventId]).catch(() => ({ rows: [] }));
-    for (const row of missed.rows) res.write(toEvent(row.payload).chunk);
+    for (const row of missed.rows) {
+      const event = toEvent(row.payload);
+      if (inScope(patterns, event.area)) res.write(event.chunk);
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.heartbeat);
-    for (const res of this.clients) res.end();
+    for (const res of this.clients.keys()) res.end();
     this.clients.clear();
     await this.connection?.end().catch(() => undefined);
   }

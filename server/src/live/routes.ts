@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { principalOf } from '../auth/middleware.ts';
+import { scopePatterns } from '../auth/principal.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { LiveHub } from './hub.ts';
@@ -8,12 +9,12 @@ import type { LiveHub } from './hub.ts';
 export function liveRoutes(hub: LiveHub | undefined): Router {
   const router = Router();
   router.get('/api/v1/live', async (req, res) => {
-    principalOf(req);
+    const patterns = scopePatterns(principalOf(req), 'case.view');
     if (!hub) {
       throw new HttpError(503, ErrorCode.liveUnavailable, 'The live stream is not running.');
     }
     const lastEventId = Number(req.get('last-event-id') ?? req.query.lastEventId);
-    await hub.subscribe(res, Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined);
+    await hub.subscribe(res, patterns, Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined);
   });
   return router;
 }
