@@ -11,8 +11,8 @@ import { demoCounty, startTestServer, type TestServer } from '../support/test-se
 
 /**
  * The command-center wall (/wall) in Chromium: opened with a wall token in the fragment, at 4K and
- * at 1080p, live (a case created through the API shows within 2 s), through a server restart on the
- * same port, and never given a member's name or phone number.
+ * at 1080p, live (a case created through the API shows within 2 s), after a lost WebGL context,
+ * through a server restart on the same port, and never given a member's name or phone number.
  */
 
 const database = usePrivateDatabase('wall');
@@ -110,6 +110,11 @@ async function settled(p: Page): Promise<void> {
   await p.waitForTimeout(1_000);
 }
 
+/** The map has loaded its style and tiles (bounded, unlike waiting for 'idle'). */
+async function mapLoaded(p: Page): Promise<void> {
+  await p.waitForFunction(() => window.__redgridMap?.loaded() === true, undefined, { timeout: 60_000, polling: 250 });
+}
+
 const wasNotReloaded = (p: Page) => p.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 
 beforeAll(async () => {
@@ -182,7 +187,63 @@ describe('the command-center wall', () => {
     expect((await feedIds(page))[0]).toBe(id);
     expect(await incidentIds(page)).toContain(id);
     expect(await wasNotReloaded(page)).toBe(true);
+    // under test the pulse is redrawn once a second
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: path.join(artifactsDir, 'wall-4k-live.png') });
   });
+
+  it('draws the map again, without a reload, after its WebGL context is lost and not restored', async () => {
+    await mapLoaded(page);
+    await markNoReload(page);
+    const drawnBefore = await incidentIds(page);
+    expect(drawnBefore.length).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      const probe = window as unknown as { __lostMap?: unknown; __readyDropped?: boolean };
+      probe.__readyDropped = false;
+      new MutationObserver(() => {
+        if (document.body.dataset.wallReady === undefined) probe.__readyDropped = true;
+      }).observe(document.body, { attributes: true, attributeFilter: ['data-wall-ready'] });
+      const map = window.__redgridMap!;
+      probe.__lostMap = map;
+      map.getCanvas().getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext();
+    });
+    // a new map, not ready while it loads, then ready again: basemap and density cells drawn
+    await page.waitForFunction(
+      () => {
+        const probe = window as unknown as { __lostMap?: unknown; __readyDropped?: boolean };
+        const map = window.__redgridMap;
+        return map !== undefined && map !== probe.__lostMap && probe.__readyDropped === true && document.body.dataset.wallReady === 'true';
+      },
+      undefined,
+      { timeout: 120_000, polling: 250 },
+    );
+    await mapLoaded(page);
+
+    const rendered = await page.evaluate(() =>
+      window.__redgridMap!.queryRenderedFeatures().filter((f) => f.source === 'grids' || f.source === 'areas').length);
+    expect(rendered).toBeGreaterThan(0);
+    // both canvases (MapLibre's basemap, deck.gl's overlay) have a live context and pixels on them
+    const canvases = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLCanvasElement>('[data-testid=map] canvas')].map((canvas) => {
+        const gl = canvas.getContext('webgl2');
+        const probe = document.createElement('canvas');
+        probe.width = Math.ceil(canvas.width / 8);
+        probe.height = Math.ceil(canvas.height / 8);
+        const context = probe.getContext('2d')!;
+        context.drawImage(canvas, 0, 0, probe.width, probe.height);
+        const pixels = context.getImageData(0, 0, probe.width, probe.height).data;
+        const colors = new Set<number>();
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 0) colors.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+        return { lost: gl === null || gl.isContextLost(), colors: colors.size };
+      }));
+    expect(canvases.length).toBe(2);
+    for (const canvas of canvases) {
+      expect(canvas.lost).toBe(false);
+      expect(canvas.colors).toBeGreaterThan(20);
+    }
+    expect((await incidentIds(page)).sort()).toEqual([...drawnBefore].sort());
+    expect(await wasNotReloaded(page)).toBe(true);
+  }, 180_000);
 
   it('rides out a server restart on the same port: 重连中/离线, then 在线 again, and shows a case created meanwhile', async () => {
     await markNoReload(page);

@@ -130,6 +130,14 @@ export function polylabel(polygon: Polygon, precision: number): Position {
 }
 
 /**
+ * Size of a (multi)polygon in lng/lat: its outer rings' planar area in square degrees. Good for
+ * ranking the areas of one region by size (labels), not for measuring them.
+ */
+export function planarArea(multipolygon: readonly Polygon[]): number {
+  return multipolygon.reduce((sum, polygon) => sum + (polygon[0] ? ringArea(polygon[0]) : 0), 0);
+}
+
+/**
  * Label position of a (multi)polygon in lng/lat: the pole of inaccessibility of its largest part,
  * searched in a locally equal-scaled plane (longitude shrunk by cos(latitude)) to about 1/100 of its size.
  */

@@ -46,11 +46,14 @@ export interface MapAdapterOptions {
    * `Authorization: Bearer`; read on each request, so a changed token applies at once. Default: none.
    */
   requestHeaders?: () => Record<string, string>;
+  /** How long a lost WebGL context may take to come back before `onContextLost` listeners are told. Default: 3000 ms. */
+  contextRestoreWaitMs?: number;
 }
 
 export const mapDefaults = {
   center: [104.74, 31.46] as LngLatTuple,
   zoom: 11,
+  contextRestoreWaitMs: 3_000,
 } as const;
 
 type Unsubscribe = () => void;
@@ -76,6 +79,13 @@ export interface MapAdapter {
   fitBounds(bbox: BboxTuple, padding?: number): void;
   /** Fetch the tiles of these basemap sources again (their data changed); what is shown stays until the new tiles come. */
   refreshSources(sourceIds: readonly string[]): void;
+  /**
+   * Called once when the WebGL context of the basemap or of the overlay (a GPU reset, a driver update)
+   * was lost and is not back within `contextRestoreWaitMs`: the map draws nothing any more, so destroy
+   * the adapter and make a new one. MapLibre redraws by itself when its context comes back in time;
+   * deck.gl does not, so a lost overlay context always ends here.
+   */
+  onContextLost(listener: () => void): Unsubscribe;
   destroy(): void;
 }
 
@@ -136,6 +146,38 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     loaded = true;
   });
 
+  // WebGL context events do not bubble: listen in the capture phase, for every canvas in the map
+  // (MapLibre's and the overlay's, which deck.gl creates later).
+  const lostCanvases = new Set<EventTarget>();
+  const contextLostListeners = new Set<() => void>();
+  let contextLostTimer: ReturnType<typeof setTimeout> | undefined;
+  const onCanvasContextLost = (event: Event) => {
+    event.preventDefault(); // lets the browser restore the context
+    if (event.target) lostCanvases.add(event.target);
+    contextLostTimer ??= setTimeout(() => {
+      for (const listener of [...contextLostListeners]) listener();
+      contextLostListeners.clear();
+    }, options.contextRestoreWaitMs ?? mapDefaults.contextRestoreWaitMs);
+  };
+  const onCanvasContextRestored = (event: Event) => {
+    if (event.target !== map.getCanvas()) return;
+    lostCanvases.delete(event.target);
+    if (lostCanvases.size === 0) {
+      clearTimeout(contextLostTimer);
+      contextLostTimer = undefined;
+    }
+  };
+  container.addEventListener('webglcontextlost', onCanvasContextLost, true);
+  container.addEventListener('webglcontextrestored', onCanvasContextRestored, true);
+
+  // Without its context MapLibre drops its style, and the overlay cannot read the view from it:
+  // layers set meanwhile wait until MapLibre has rebuilt the style.
+  let waitingLayers: LayersList | null = null;
+  map.on('webglcontextrestored', () => {
+    if (waitingLayers) overlay.setProps({ layers: waitingLayers });
+    waitingLayers = null;
+  });
+
   const listen = <T>(register: (handler: T) => void, remove: (handler: T) => void, handler: T): Unsubscribe => {
     register(handler);
     return () => remove(handler);
@@ -157,7 +199,8 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
   return {
     map,
     setLayers(layers) {
-      overlay.setProps({ layers });
+      if (lostCanvases.has(map.getCanvas())) waitingLayers = layers;
+      else overlay.setProps({ layers });
     },
     onClick(listener) {
       const handler = (event: { lngLat: { lng: number; lat: number } }) =>
@@ -196,7 +239,16 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     refreshSources(sourceIds) {
       for (const id of sourceIds) if (map.getSource(id)) map.refreshTiles(id);
     },
+    onContextLost(listener) {
+      contextLostListeners.add(listener);
+      return () => contextLostListeners.delete(listener);
+    },
     destroy() {
+      // removing the map loses its context on purpose
+      container.removeEventListener('webglcontextlost', onCanvasContextLost, true);
+      container.removeEventListener('webglcontextrestored', onCanvasContextRestored, true);
+      clearTimeout(contextLostTimer);
+      contextLostListeners.clear();
       // removes the controls too, which finalizes the deck.gl overlay
       map.remove();
     },

@@ -147,6 +147,7 @@ export function DispatchPage() {
   const openCaseList = openCases.data?.cases;
   const ringRadius = consoleState.searchRadius;
   const zoomLevel = Math.floor(view?.zoom ?? 0);
+  // new layer objects for a new adapter (a map made again after a lost WebGL context)
   const layers = useMemo(
     () => [
       createSelectedGridLayer({ grid: showCase ? caseGrid : null }),
@@ -156,7 +157,7 @@ export function DispatchPage() {
       createDispatchMembersLayer({ members: showCase ? memberPoints : [] }),
       createIncidentPointLayer({ point: showCase ? incidentPoint : draftPoint }),
     ],
-    [showCase, caseGrid, areaLabels, zoomLevel, caseId, openCaseList, incident, incidentPoint, ringRadius, memberPoints, draftPoint],
+    [adapter, showCase, caseGrid, areaLabels, zoomLevel, caseId, openCaseList, incident, incidentPoint, ringRadius, memberPoints, draftPoint],
   );
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
 

@@ -43,6 +43,7 @@ export function MapPage() {
 
   // Labels change with whole zoom levels only; rebuilding them on every move would be wasted work.
   const zoomLevel = Math.floor(view?.zoom ?? 0);
+  // new layer objects for a new adapter (a map made again after a lost WebGL context)
   const layers = useMemo(
     () => [
       createSelectedGridLayer({ grid: selectedGrid }),
@@ -50,7 +51,7 @@ export function MapPage() {
       createGridLabelsLayer({ labels: gridLabelList, zoom: zoomLevel }),
       createClickedPointLayer({ point: clickedPoint }),
     ],
-    [selectedGrid, areaLabels, gridLabelList, clickedPoint, zoomLevel],
+    [adapter, selectedGrid, areaLabels, gridLabelList, clickedPoint, zoomLevel],
   );
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
 

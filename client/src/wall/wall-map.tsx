@@ -29,8 +29,11 @@ export interface WallMapProps {
   extruded: boolean;
   /** Design pixels → screen pixels. */
   scale: number;
-  /** Called once the basemap (town boundaries) and the density cells in view have rendered. */
-  onRendered: () => void;
+  /**
+   * Called with true once the basemap (town boundaries) and the density cells in view have rendered,
+   * and with false when the map is made again (its WebGL context was lost), until they render again.
+   */
+  onRenderedChange: (rendered: boolean) => void;
 }
 
 /** One pulse: two rings grow out of each incident in this time. */
@@ -47,7 +50,7 @@ const basemapSources = ['areas', 'grids', 'roads', 'buildings'] as const;
  * service centers and stations, optional coverage analyses, town names, the town in focus and the
  * open cases pulsing. Every tile request carries the wall's token.
  */
-export function WallMap({ token, towns, view, incidents, tileVersions, coverage, extruded, scale, onRendered }: WallMapProps) {
+export function WallMap({ token, towns, view, incidents, tileVersions, coverage, extruded, scale, onRenderedChange }: WallMapProps) {
   const { t } = useTranslation();
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const [zoom, setZoom] = useState(10);
@@ -60,21 +63,23 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
   const loadOptions = useMemo(() => tileLoadOptions(bearer(token)), [token]);
   const labels = useMemo(() => areaLabels(towns), [towns]);
 
-  // rendered = the basemap on screen and the density tiles in view loaded, both at least once
+  // rendered = the basemap on screen and the density tiles in view loaded, both at least once per adapter
   const rendered = useRef({ basemap: false, density: false, told: false });
-  const onRenderedRef = useRef(onRendered);
-  onRenderedRef.current = onRendered;
+  const onRenderedChangeRef = useRef(onRenderedChange);
+  onRenderedChangeRef.current = onRenderedChange;
   const noteRendered = useCallback((what: 'basemap' | 'density') => {
     const state = rendered.current;
     state[what] = true;
     if (state.basemap && state.density && !state.told) {
       state.told = true;
-      onRenderedRef.current();
+      onRenderedChangeRef.current(true);
     }
   }, []);
 
   useEffect(() => {
     if (!adapter) return;
+    if (rendered.current.told) onRenderedChangeRef.current(false);
+    rendered.current = { basemap: false, density: false, told: false };
     const stopBasemap = adapter.onLayerRendered(townLineLayerId, () => noteRendered('basemap'));
     const stopView = adapter.onViewChange((v) => setZoom(v.zoom));
     return () => {
@@ -104,7 +109,8 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
       createAreaLabelsLayer({ labels, zoom, theme: 'dark', sizeScale: scale * 1.1 }),
     ];
     return layers.filter((layer): layer is Layer => layer !== null);
-  }, [tileVersions, loadOptions, extruded, coverage, view.feature, scale, labels, zoom, noteRendered]);
+    // a new adapter (after a lost WebGL context) needs new layer objects
+  }, [adapter, tileVersions, loadOptions, extruded, coverage, view.feature, scale, labels, zoom, noteRendered]);
 
   // The pulse animates by uniforms only (radius scale, opacity); the other layers stay the same objects.
   const frame = useRef({ staticLayers, incidents, scale, drawn: [] as readonly PulsingIncident[] });

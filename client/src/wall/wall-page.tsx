@@ -121,7 +121,6 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
   }, []);
 
   const [mapRendered, setMapRendered] = useState(false);
-  const onRendered = useCallback(() => setMapRendered(true), []);
   const ready = mapRendered && summary !== null && data.feed !== null;
   useEffect(() => {
     markWallReady(ready);
@@ -175,7 +174,7 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
               coverage={coverage}
               extruded={params.extruded}
               scale={scale}
-              onRendered={onRendered}
+              onRenderedChange={setMapRendered}
             />
           )}
           <div className="wall-map-frame" aria-hidden="true" />

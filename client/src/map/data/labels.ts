@@ -1,11 +1,13 @@
 import type { AreaFeature, AreaLevel, GridFeature } from '../../api/contract.ts';
-import { labelPoint } from '../label-point.ts';
+import { labelPoint, planarArea } from '../label-point.ts';
 
 export interface AreaLabel {
   code: string;
   name: string;
   level: AreaLevel;
   position: [number, number];
+  /** Planar size (square degrees): where labels collide, the larger area's name wins. */
+  size: number;
 }
 
 export interface GridLabel {
@@ -19,7 +21,7 @@ export function areaLabels(features: readonly AreaFeature[]): AreaLabel[] {
     const position = labelPoint(feature.geometry.coordinates);
     if (!position) return [];
     const { code, name, level } = feature.properties;
-    return [{ code, name, level, position }];
+    return [{ code, name, level, position, size: planarArea(feature.geometry.coordinates) }];
   });
 }
 
