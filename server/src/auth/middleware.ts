@@ -25,8 +25,9 @@ export function authenticate(db: pg.Pool, sessions: SessionCache, walls: Session
   return async (req: Request, _res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
     if (bearer) {
-      const key = hashToken(bearer).toString('hex');
-      const wall = walls.get(key) ?? (await touchWallToken(db, hashToken(bearer)));
+      const hash = hashToken(bearer);
+      const key = hash.toString('hex');
+      const wall = walls.get(key) ?? (await touchWallToken(db, hash));
       if (!wall) throw new HttpError(401, ErrorCode.unauthenticated, 'The display token is unknown or revoked.');
       walls.set(key, wall);
       req.principal = { kind: 'wall', tokenId: wall.id, grants: [{ role: 'wall', scope: wall.scope_code }] };

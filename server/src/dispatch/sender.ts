@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.ts';
 import type { Logger } from '../logger.ts';
+import { startPeriodic } from '../periodic.ts';
 import { linkKey, memberLinkFor } from './member-link.ts';
 import { claimDue, markDelivered, markFailed, pruneDelivered, type OutboxRow } from './outbox.queries.ts';
 
@@ -64,27 +65,14 @@ const pruneEveryMs = 10 * 60_000;
 
 /** Runs the sender and the timeout sweep until stopped; prunes delivered outbox entries now and then. */
 export function startWorkers(db: pg.Pool, options: SenderOptions, sweep: () => Promise<void>, log: Logger, everyMs = 500): () => Promise<void> {
-  let running = true;
-  let current: Promise<void> = Promise.resolve();
   let prunedAt = 0;
-  const tick = async () => {
-    if (!running) return;
-    try {
-      await sweep();
-      while (running && (await deliverDue(db, options, log)) > 0);
-      if (Date.now() - prunedAt > pruneEveryMs) {
-        prunedAt = Date.now();
-        const pruned = await pruneDelivered(db, outboxKeepDays);
-        if (pruned > 0) log.info({ pruned }, 'delivered outbox entries pruned');
-      }
-    } catch (error) {
-      log.error({ err: error }, 'dispatch worker failed; retrying');
+  return startPeriodic('dispatch worker', async (running) => {
+    await sweep();
+    while (running() && (await deliverDue(db, options, log)) > 0);
+    if (Date.now() - prunedAt > pruneEveryMs) {
+      prunedAt = Date.now();
+      const pruned = await pruneDelivered(db, outboxKeepDays);
+      if (pruned > 0) log.info({ pruned }, 'delivered outbox entries pruned');
     }
-  };
-  const timer = setInterval(() => { current = current.then(tick); }, everyMs);
-  return async () => {
-    running = false;
-    clearInterval(timer);
-    await current;
-  };
+  }, log, everyMs);
 }

@@ -22,9 +22,10 @@ function toEvent(payload: string): LiveEvent {
   return { ...scoped, seq, chunk: `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n` };
 }
 
-/** Whether a subscriber with these scope patterns (`prefix%`) may see an event about `area`. */
-function inScope(patterns: readonly string[], area: string | undefined): boolean {
-  return area === undefined || patterns.some((p) => area.startsWith(p.replace(/%$/, '')));
+/** Writes the event to a stream whose scope patterns (`prefix%`) hold its area (events without one go to all). */
+function send(res: Response, patterns: readonly string[], event: LiveEvent): void {
+  const { area } = event;
+  if (area === undefined || patterns.some((p) => area.startsWith(p.replace(/%$/, '')))) res.write(event.chunk);
 }
 
 const missedSql = `select (payload || jsonb_build_object('seq', id))::text as payload from outbox
@@ -94,7 +95,7 @@ export class LiveHub {
   }
 
   private write(event: LiveEvent) {
-    for (const [res, patterns] of this.clients) if (inScope(patterns, event.area)) res.write(event.chunk);
+    for (const [res, patterns] of this.clients) send(res, patterns, event);
   }
 
   /**
@@ -110,10 +111,7 @@ export class LiveHub {
     res.on('close', () => this.clients.delete(res));
     if (lastEventId === undefined || !this.connection) return;
     const missed = await this.connection.query<{ payload: string }>(missedSql, [lastEventId]).catch(() => ({ rows: [] }));
-    for (const row of missed.rows) {
-      const event = toEvent(row.payload);
-      if (inScope(patterns, event.area)) res.write(event.chunk);
-    }
+    for (const row of missed.rows) send(res, patterns, toEvent(row.payload));
   }
 
   async stop(): Promise<void> {

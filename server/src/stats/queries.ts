@@ -8,12 +8,13 @@ const today = "(now() at time zone 'Asia/Shanghai')::date";
  * Key figures for an area and each of its children, in one statement. Members come from the
  * density pyramid's coarsest level (a few hundred rows even at a million members); everything
  * else is counted directly. Each unit matches codes by its subtree prefix (area_scope_prefix).
+ * Only units in the caller's scope ($2) are answered: no root row means the area is out of scope.
  */
 const figuresSql = `
 with units as (
   select a.code, a.name, a.level::text as level, area_scope_prefix(a.code) || '%' as pattern,
          a.code = $1 as is_root
-  from area a where a.code = $1 or a.parent_code = $1
+  from area a where (a.code = $1 or a.parent_code = $1) and a.code like any($2::text[])
 ),
 s as (select * from coverage_setting),
 members as (
@@ -110,15 +111,9 @@ order by u.is_root desc, u.code`;
 
 export type FiguresRow = AreaFigures & { is_root: boolean };
 
-export async function selectFigures(db: pg.Pool, code: string): Promise<FiguresRow[]> {
-  const { rows } = await db.query<FiguresRow>({ name: 'stats_figures', text: figuresSql, values: [code] });
+export async function selectFigures(db: pg.Pool, code: string, patterns: string[]): Promise<FiguresRow[]> {
+  const { rows } = await db.query<FiguresRow>({ name: 'stats_figures', text: figuresSql, values: [code, patterns] });
   return rows;
-}
-
-/** The area, when it is in scope. */
-export async function selectAreaInScope(db: pg.Pool, code: string, patterns: string[]): Promise<boolean> {
-  const { rowCount } = await db.query('select 1 from area where code = $1 and code like any($2::text[])', [code, patterns]);
-  return rowCount === 1;
 }
 
 export async function selectCoverageSettings(db: pg.Pool): Promise<CoverageSettings & { data_changed_at: string }> {
