@@ -69,6 +69,18 @@ language sql immutable parallel safe as $$
     -20037508.342789244 + (cx + 1) * cell_size(level), 20037508.342789244 - cy * cell_size(level), 3857)
 $$;
 
+-- The column and row of the level's cell holding Web-Mercator x, y.
+create function cell_column(level integer, x double precision) returns integer
+language sql immutable parallel safe as $$ select floor((x + 20037508.342789244) / cell_size(level))::integer $$;
+create function cell_row(level integer, y double precision) returns integer
+language sql immutable parallel safe as $$ select floor((20037508.342789244 - y) / cell_size(level))::integer $$;
+
+-- A cell as an MVT geometry of tile (z, x, y), clipped to the tile.
+create function cell_tile_geom(level integer, cx integer, cy integer, z integer, x integer, y integer) returns geometry
+language sql immutable parallel safe as $$
+  select st_asmvtgeom(cell_envelope(level, cx, cy), st_tileenvelope(z, x, y), 4096, 0, true)
+$$;
+
 -- The cells of `level` that touch tile (z, x, y).
 create function tile_cells(z integer, x integer, y integer, level integer)
 returns table (cx0 integer, cx1 integer, cy0 integer, cy1 integer)
@@ -99,8 +111,7 @@ language sql immutable as $$
   select format($f$
     with d as (%s),
     fine as (
-      select floor((st_x(p) + 20037508.342789244) / cell_size(14))::integer as cx,
-             floor((20037508.342789244 - st_y(p)) / cell_size(14))::integer as cy,
+      select cell_column(14, st_x(p)) as cx, cell_row(14, st_y(p)) as cy,
              o.area_code,
              sum(d.sign) as total,
              sum(d.sign * d.available::integer) as available,
@@ -220,10 +231,8 @@ begin
   from (
     select cx, cy, st_transform(st_centroid(cell_envelope(13, cx, cy)), 4326) as centre
     from area county, st_transform(county.geom, 3857) g,
-         generate_series(floor((st_xmin(g) + 20037508.342789244) / cell_size(13))::integer,
-                         floor((st_xmax(g) + 20037508.342789244) / cell_size(13))::integer) cx,
-         generate_series(floor((20037508.342789244 - st_ymax(g)) / cell_size(13))::integer,
-                         floor((20037508.342789244 - st_ymin(g)) / cell_size(13))::integer) cy
+         generate_series(cell_column(13, st_xmin(g)), cell_column(13, st_xmax(g))) cx,
+         generate_series(cell_row(13, st_ymax(g)), cell_row(13, st_ymin(g))) cy
     where county.level = 'county'
   ) c
   join area a on a.level in ('community', 'village') and st_intersects(a.geom, c.centre);
@@ -231,8 +240,7 @@ begin
   delete from building_reach;
   insert into building_reach (building_id, area_code, households, distance_m, cx, cy)
   select b.id, b.community_code, b.households, coalesce(n.distance_m, 'infinity'),
-         floor((st_x(p) + 20037508.342789244) / cell_size(14))::integer,
-         floor((20037508.342789244 - st_y(p)) / cell_size(14))::integer
+         cell_column(14, st_x(p)), cell_row(14, st_y(p))
   from building b
   cross join lateral (select st_pointonsurface(b.geom) as centre) c
   cross join lateral st_transform(c.centre, 3857) p
@@ -313,7 +321,7 @@ returns bytea language sql stable parallel safe as $$
   select coalesce(st_asmvt(t, 'density', 4096, 'geom'), ''::bytea)
   from (
     select g.total, g.available, g.skilled,
-           st_asmvtgeom(cell_envelope(g.level, g.cx, g.cy), st_tileenvelope(z, x, y), 4096, 0, true) as geom
+           cell_tile_geom(g.level, g.cx, g.cy, z, x, y) as geom
     from (
       select l.level, d.cx, d.cy,
              sum(d.total)::integer as total, sum(d.available)::integer as available, sum(d.skilled)::integer as skilled
@@ -336,7 +344,7 @@ returns bytea language sql stable parallel safe as $$
   select coalesce(st_asmvt(t, 'blind_spots', 4096, 'geom'), ''::bytea)
   from (
     select g.share, g.none_share,
-           st_asmvtgeom(cell_envelope(g.level, g.cx, g.cy), st_tileenvelope(z, x, y), 4096, 0, true) as geom
+           cell_tile_geom(g.level, g.cx, g.cy, z, x, y) as geom
     from (
       select l.level, c.cx >> (13 - l.level) as cx, c.cy >> (13 - l.level) as cy,
              round((count(*) filter (where c.available_nearby < s.k))::numeric / count(*), 3)::float8 as share,
@@ -368,7 +376,7 @@ returns bytea language sql stable parallel safe as $$
     where z >= 14 and bl.geom && b.env4326 and r.distance_m > s.reach_distance_m and r.area_code like any(scope)
     union all
     select g.households, g.distance_m,
-           st_asmvtgeom(cell_envelope(g.level, g.cx, g.cy), st_tileenvelope(z, x, y), 4096, 0, true)
+           cell_tile_geom(g.level, g.cx, g.cy, z, x, y)
     from (
       select l.level, r.cx >> (14 - l.level) as cx, r.cy >> (14 - l.level) as cy,
              sum(r.households)::integer as households, min(round(r.distance_m))::integer as distance_m
