@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 export const roles = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'] as const;
 export const Role = z.enum(roles);
@@ -8,7 +9,7 @@ export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,50
 
 export const SignInBody = z.object({
   username: Username,
-  password: z.string().min(1, 'is required').max(200, 'is too long'),
+  password: text({ max: 200, trim: false }),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 

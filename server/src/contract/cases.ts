@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 export const caseSeverities = ['low', 'normal', 'high', 'critical'] as const;
 export const caseStatuses = ['reported', 'registered', 'dispatched', 'handling', 'verifying', 'closed'] as const;
@@ -7,9 +8,9 @@ const coordinate = (min: number, max: number) =>
   z.number({ error: 'must be a number' }).min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
 
 export const CreateCaseBody = z.object({
-  kind: z.string().trim().min(1, 'is required').max(50, 'is too long'),
-  title: z.string().trim().min(1, 'is required').max(200, 'is too long'),
-  description: z.string().max(5000, 'is too long').optional(),
+  kind: text({ max: 50 }),
+  title: text({ max: 200 }),
+  description: text({ max: 5000, min: 0, multiline: true, trim: false }).optional(),
   lng: coordinate(-180, 180),
   lat: coordinate(-90, 90),
   severity: z.enum(caseSeverities).default('normal'),
@@ -19,7 +20,8 @@ export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 /** Required on POST /api/v1/cases: the same key never creates two cases. */
 export const idempotencyHeader = 'idempotency-key';
 export const IdempotencyKey = z.string({ error: 'the Idempotency-Key header is required' })
-  .trim().min(1, 'the Idempotency-Key header is required').max(200, 'the Idempotency-Key header is too long');
+  .trim().min(1, 'the Idempotency-Key header is required').max(200, 'the Idempotency-Key header is too long')
+  .pipe(text({ max: 200 }));
 
 export const CaseEvent = z.object({
   id: z.number(),

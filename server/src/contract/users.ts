@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AreaCode } from './areas.ts';
 import { Role, Username } from './auth.ts';
+import { text } from './text.ts';
 
 export const CreateUserBody = z.object({
   username: Username,
-  display_name: z.string().trim().min(1, 'is required').max(50, 'is too long'),
-  password: z.string().min(12, 'must be at least 12 characters').max(200, 'is too long'),
+  display_name: text({ max: 50 }),
+  password: text({ max: 200, min: 12, trim: false }),
   role: Role.exclude(['wall']),
   scope: AreaCode,
 });
@@ -21,7 +22,7 @@ export const UserView = z.object({
 export type UserView = z.infer<typeof UserView>;
 
 export const CreateWallTokenBody = z.object({
-  name: z.string().trim().min(1, 'is required').max(100, 'is too long'),
+  name: text({ max: 100 }),
   scope: AreaCode,
 });
 export type CreateWallTokenBody = z.infer<typeof CreateWallTokenBody>;
