@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Lat, Lng, queryNumber } from './geo.ts';
+import { Lat, Lng } from './geo.ts';
+import { queryInteger, queryNumber } from './numbers.ts';
 
 const skillList = z.string().regex(/^[a-z_]{1,30}(,[a-z_]{1,30}){0,9}$/, 'must be skill names separated by commas, e.g. first_aid,driving')
   .transform((s) => s.split(','));
@@ -8,7 +9,7 @@ export const NearbyQuery = z.object({
   lng: Lng,
   lat: Lat,
   radius: queryNumber(1, 20_000).default(1000),
-  limit: queryNumber(1, 500).pipe(z.number().int('must be a whole number')).default(50),
+  limit: queryInteger(1, 500).default(50),
   available: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true').transform((v) => v === 'true'),
   skills: skillList.optional(),
 });

@@ -1,16 +1,7 @@
 import { z } from 'zod';
+import { queryNumber } from './numbers.ts';
 
-const decimal = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/** A number given as a query-string parameter: digits only, so "", "1,2" or "abc" are refused. */
-export function queryNumber(min: number, max: number) {
-  return z
-    .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be a single number') })
-    .trim()
-    .regex(decimal, 'must be a number')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`));
-}
+export { queryNumber };
 
 /** Longitude/latitude in WGS-84 degrees, parsed from query strings. */
 export const Lng = queryNumber(-180, 180);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { featureCollection } from './geo.ts';
+import { decimalPattern } from './numbers.ts';
 
 /** 15-digit grid code: the community's 12-digit code + a 3-digit sequence. */
 export const GridCode = z.string().regex(/^[0-9]{15}$/, 'must be a 15-digit grid code');
@@ -9,9 +10,9 @@ export const Bbox = z
     error: (i) => (i.input === undefined ? 'bbox is required: minLng,minLat,maxLng,maxLat' : 'bbox must be given once: minLng,minLat,maxLng,maxLat'),
   })
   .transform((raw, ctx) => {
-    const parts = raw.split(',').map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+    const parts = raw.split(',').map((p) => (decimalPattern.test(p) ? Number(p) : Number.NaN));
     if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-      ctx.addIssue({ code: 'custom', message: 'bbox must be four numbers: minLng,minLat,maxLng,maxLat' });
+      ctx.addIssue({ code: 'custom', message: 'bbox must be four decimal numbers: minLng,minLat,maxLng,maxLat' });
       return z.NEVER;
     }
     const [minLng, minLat, maxLng, maxLat] = parts as [number, number, number, number];

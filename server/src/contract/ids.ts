@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { decimalIntegerPattern } from './numbers.ts';
 
-/** A database id in a path or query string: digits only, parsed to a number. */
+/** A database id in a path or query string: decimal digits only (see queryInteger), parsed to a number. */
 export function numericId(what: string) {
-  return z.string().regex(/^\d{1,15}$/, `must be ${what}`).transform(Number);
+  return z.string({ error: `must be ${what}` }).regex(decimalIntegerPattern, `must be ${what}`)
+    .transform(Number).pipe(z.number().min(0, `must be ${what}`));
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { numericId } from './ids.ts';
 import { Bbox } from './grids.ts';
+import { queryInteger } from './numbers.ts';
 
 export const MembersQuery = z.object({
   bbox: Bbox.optional(),
   org: numericId('an organization id').optional(),
-  limit: z.string().regex(/^\d{1,4}$/, 'must be a whole number').transform(Number)
-    .pipe(z.number().min(1, 'must be between 1 and 500').max(500, 'must be between 1 and 500')).default(100),
+  limit: queryInteger(1, 500).default(100),
   after: numericId('a member id').optional(),
 });
 export type MembersQuery = z.output<typeof MembersQuery>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, AreaLevel } from './areas.ts';
+import { queryInteger } from './numbers.ts';
 
 export const StatsQuery = z.object({ area: AreaCode.optional() });
 export type StatsQuery = z.infer<typeof StatsQuery>;
@@ -63,7 +64,7 @@ export const StatsSummary = AreaFigures.extend({
 export type StatsSummary = z.infer<typeof StatsSummary>;
 
 /** GET /api/v1/cases/feed: the newest cases for the wall's live feed (no reporter, no member). */
-export const FeedQuery = z.object({ area: AreaCode.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const FeedQuery = z.object({ area: AreaCode.optional(), limit: queryInteger(1, 100).default(20) });
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
 export const FeedCase = z.object({

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { principalOf } from '../auth/middleware.ts';
 import { scopePatterns } from '../auth/principal.ts';
 import { ErrorCode } from '../contract/error.ts';
+import { decimalInteger } from '../contract/numbers.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { LiveHub } from './hub.ts';
 
@@ -13,8 +14,9 @@ export function liveRoutes(hub: LiveHub | undefined): Router {
     if (!hub) {
       throw new HttpError(503, ErrorCode.liveUnavailable, 'The live stream is not running.');
     }
-    const lastEventId = Number(req.get('last-event-id') ?? req.query.lastEventId);
-    await hub.subscribe(res, patterns, Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined);
+    // a malformed id (not decimal digits) replays nothing, as if none were sent
+    const raw = req.get('last-event-id') ?? req.query.lastEventId;
+    await hub.subscribe(res, patterns, decimalInteger(typeof raw === 'string' ? raw : undefined));
   });
   return router;
 }
