@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { numericId } from './ids.ts';
+import { queryInteger } from './numbers.ts';
+import { isoDateTime } from './time.ts';
 
 /** `from` is inclusive, `to` exclusive. */
 export const AuditQuery = z.object({
   user: numericId('a user id').optional(),
   action: z.string().regex(/^[a-z_.]{1,100}$/, 'must be an action name such as member.read_exact').optional(),
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  from: isoDateTime().optional(),
+  to: isoDateTime().optional(),
   before: numericId('an audit entry id').optional(),
-  limit: z.string().regex(/^\d{1,3}$/, 'must be a whole number').transform(Number)
-    .pipe(z.number().min(1, 'must be between 1 and 200').max(200, 'must be between 1 and 200')).default(50),
+  limit: queryInteger(1, 200).default(50),
 });
 export type AuditQuery = z.output<typeof AuditQuery>;
 
