@@ -14,6 +14,14 @@ export const ErrorCode = {
   invalidQuery: 'invalid_query',
   invalidBody: 'invalid_body',
   invalidPath: 'invalid_path',
+  /** the body is not valid JSON */
+  invalidJson: 'invalid_json',
+  /** the body's Content-Encoding (gzip, deflate, br) does not decode */
+  invalidEncoding: 'invalid_encoding',
+  unsupportedEncoding: 'unsupported_encoding',
+  unsupportedCharset: 'unsupported_charset',
+  payloadTooLarge: 'payload_too_large',
+  badRequest: 'bad_request',
   bboxTooLarge: 'bbox_too_large',
   notFound: 'not_found',
   unauthenticated: 'unauthenticated',

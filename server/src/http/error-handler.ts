@@ -8,18 +8,29 @@ function body(code: string, message: string, details?: HttpError['details']): Er
   return { error: details ? { code, message, details } : { code, message } };
 }
 
-/** Errors raised by body-parser carry a `type` and a 4xx `status`. */
-function isClientParseError(error: unknown): error is { status: number; type: string; message: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error &&
+/** Errors raised by body-parser and the router carry a 4xx `status` (http-errors). */
+function isClientError(error: unknown): error is { status: number; type?: string; code?: string; message: string } {
+  return typeof error === 'object' && error !== null && 'status' in error &&
     typeof (error as { status: unknown }).status === 'number' && (error as { status: number }).status < 500;
 }
 
-const parseErrorCodes: Record<string, [string, string]> = {
-  'entity.parse.failed': ['invalid_json', 'The request body is not valid JSON.'],
-  'entity.too.large': ['payload_too_large', 'The request body is too large.'],
-  'encoding.unsupported': ['unsupported_encoding', 'The request body encoding is not supported.'],
-  'charset.unsupported': ['unsupported_charset', 'The request body charset is not supported.'],
+const parseErrorCodes: Record<string, [ErrorCode, string]> = {
+  'entity.parse.failed': [ErrorCode.invalidJson, 'The request body is not valid JSON.'],
+  'entity.too.large': [ErrorCode.payloadTooLarge, 'The request body is too large.'],
+  'encoding.unsupported': [ErrorCode.unsupportedEncoding, 'The request body encoding is not supported.'],
+  'charset.unsupported': [ErrorCode.unsupportedCharset, 'The request body charset is not supported.'],
+  // body-parser passes zlib's error on without a type: a gzip, deflate or br body that does not decode
+  'encoding.corrupt': [ErrorCode.invalidEncoding, 'The request body does not decode with its Content-Encoding.'],
+  // the router could not percent-decode a path parameter (decodeURIComponent threw a URIError)
+  'path.decode.failed': [ErrorCode.invalidPath, 'The path holds malformed percent-encoding.'],
 };
+
+/** The kind of a client error: body-parser's `type`, or one named here for those that carry none. */
+function kindOf(error: { type?: string; code?: string }): string | undefined {
+  if (error instanceof URIError) return 'path.decode.failed';
+  if (typeof error.code === 'string' && error.code.startsWith('Z_')) return 'encoding.corrupt';
+  return error.type;
+}
 
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
@@ -34,8 +45,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(error.status).json(body(error.code, error.message, error.details));
       return;
     }
-    if (isClientParseError(error)) {
-      const [code, message] = parseErrorCodes[error.type] ?? ['bad_request', error.message];
+    if (isClientError(error)) {
+      const [code, message] = parseErrorCodes[kindOf(error) ?? ''] ?? [ErrorCode.badRequest, 'The request is malformed.'];
       res.status(error.status).json(body(code, message));
       return;
     }
