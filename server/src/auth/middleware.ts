@@ -57,6 +57,12 @@ export function authenticate(db: pg.Pool, sessions: SessionCache, walls: Session
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The host of an Origin header; undefined for "null" (sandboxed pages, file://) and anything unparsable. */
+function originHost(origin: string): string | undefined {
+  if (!URL.canParse(origin)) return undefined;
+  return new URL(origin).host || undefined;
+}
 export const signInPath = '/api/v1/auth/sign-in';
 
 /**
@@ -70,7 +76,7 @@ export function csrfProtection(): RequestHandler {
     // Signing in may happen in a tab that has no token yet; a cross-site form is stopped by Origin.
     if (req.path === signInPath) {
       const origin = req.get('origin');
-      if (origin && new URL(origin).host !== req.get('host')) {
+      if (origin !== undefined && originHost(origin) !== req.get('host')) {
         throw new HttpError(403, ErrorCode.csrfFailed, 'Sign in from RedGrid\'s own page.');
       }
       return next();
