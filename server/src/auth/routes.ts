@@ -69,12 +69,14 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache): Router {
 
   router.post('/api/v1/auth/sign-out', async (req, res) => {
     const principal = principalOf(req);
+    // a display token has no session to end (an admin revokes it); nothing is written
+    if (principal.kind !== 'user') throw new HttpError(403, ErrorCode.forbidden, 'Display tokens cannot sign out; an administrator revokes them.');
     const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
     if (cookie) {
       sessions.delete(hashToken(cookie).toString('hex'));
       await deleteSession(db, hashToken(cookie));
     }
-    await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: principal.kind === 'user' ? [principal.userId] : [], scope: principal.grants[0]?.scope ?? null });
+    await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: [principal.userId], scope: principal.grants[0]?.scope ?? null });
     setSessionCookie(req, res, null);
     res.status(204).end();
   });
