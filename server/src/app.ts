@@ -17,6 +17,7 @@ import { docsRoutes } from './docs/routes.ts';
 import { gridsRoutes } from './grids/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { noStoreForPersonalData } from './http/no-store.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
@@ -26,14 +27,19 @@ import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
-export type AppDeps = { db: pg.Pool; log: Logger; trustProxy?: boolean; policy?: DispatchPolicy; live?: LiveHub };
+export type AppDeps = {
+  db: pg.Pool; log: Logger; trustProxy?: boolean; policy?: DispatchPolicy; live?: LiveHub;
+  /** the public origin (PUBLIC_URL): when it is https, the session cookie is Secure */
+  publicUrl?: string;
+};
 
-export function createApp({ db, log, trustProxy = false, policy = defaultPolicy, live }: AppDeps): Express {
+export function createApp({ db, log, trustProxy = false, policy = defaultPolicy, live, publicUrl }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', trustProxy);
   app.use(securityHeaders());
+  app.use(noStoreForPersonalData());
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false } }));
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
@@ -45,7 +51,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   const walls = new SessionCache<WallTokenRow>();
   app.use(authenticate(db, sessions, walls));
   app.use(csrfProtection());
-  app.use(authRoutes(db, sessions));
+  app.use(authRoutes(db, sessions, { secureCookie: publicUrl?.startsWith('https:') ?? false }));
   app.use(['/api/v1', '/tiles'], requireSignedIn());
   app.use(areasRoutes(db));
   app.use(gridsRoutes(db));

@@ -1,8 +1,9 @@
+import { isDatabaseUnavailable, noteDatabaseDown } from './db/availability.ts';
 import type { Logger } from './logger.ts';
 
 /**
  * Runs `tick` every `everyMs` (and at once with `runNow`), one run at a time; a failure is logged
- * as "`what` failed" and the next tick tries again. `tick` is given `running()` to end a long run
+ * as "`what` failed" (a lost database only once per outage) and the next tick tries again. `tick` is given `running()` to end a long run
  * early. Returns stop: no run starts after it, and it resolves once the current run has ended.
  */
 export function startPeriodic(
@@ -19,7 +20,9 @@ export function startPeriodic(
     try {
       await tick(() => running);
     } catch (error) {
-      log.error({ err: error }, `${what} failed; retrying`);
+      // an outage is logged once, wherever it is first seen, not on every tick
+      if (isDatabaseUnavailable(error)) noteDatabaseDown(log, error, what);
+      else log.error({ err: error }, `${what} failed; retrying`);
     }
   };
   const timer = setInterval(() => { current = current.then(run); }, everyMs);

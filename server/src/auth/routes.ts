@@ -13,13 +13,14 @@ import type { SessionCache } from './session-cache.ts';
 import { checkSignIn } from './sign-in.ts';
 import { hashToken, newToken } from './tokens.ts';
 
-function setSessionCookie(req: Request, res: Response, token: string | null) {
-  const options = { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: '/' };
+/** `secure` when the public URL is https (behind a proxy that ends TLS, req.secure alone is false). */
+function setSessionCookie(req: Request, res: Response, token: string | null, secure: boolean) {
+  const options = { httpOnly: true, sameSite: 'strict' as const, secure: secure || req.secure, path: '/' };
   if (token) res.cookie(sessionCookie, token, { ...options, maxAge: sessionTtlSeconds * 1000 });
   else res.clearCookie(sessionCookie, options);
 }
 
-export function authRoutes(db: pg.Pool, sessions: SessionCache): Router {
+export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie = false }: { secureCookie?: boolean } = {}): Router {
   const router = Router();
   // Per address, on top of the per-account lock in checkSignIn.
   const signInLimit = rateLimit({
@@ -56,7 +57,7 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache): Router {
     const user = (await selectUserForSignIn(db, username))!;
     const grants = await selectGrants(db, user.id);
     await audit(db, req, { userId: user.id, action: 'auth.sign_in', targetKind: 'user', targetIds: [user.id], scope: grants[0]?.scope ?? null });
-    setSessionCookie(req, res, token);
+    setSessionCookie(req, res, token, secureCookie);
     res.json(await sessionInfo(db, user, csrfToken));
   });
 
@@ -77,7 +78,7 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache): Router {
       await deleteSession(db, hashToken(cookie));
     }
     await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: [principal.userId], scope: principal.grants[0]?.scope ?? null });
-    setSessionCookie(req, res, null);
+    setSessionCookie(req, res, null, secureCookie);
     res.status(204).end();
   });
   return router;

@@ -19,6 +19,8 @@ export async function applyCoverageSettings(db: pg.Pool, c: CoverageConfig): Pro
  */
 export async function refreshCoverageIfStale(db: pg.Pool, quietMs: number): Promise<boolean> {
   const client = await db.connect();
+  // a connection that may still hold the session lock is closed, not pooled
+  let unlockFailed: Error | undefined;
   try {
     const { rows } = await client.query<{ locked: boolean }>(
       `select pg_try_advisory_lock(hashtext('redgrid.coverage')) as locked`,
@@ -33,12 +35,19 @@ export async function refreshCoverageIfStale(db: pg.Pool, quietMs: number): Prom
         [quietMs],
       );
       if (!stale[0]?.stale) return false;
+      // a county at a million members takes longer than a request may: no statement timeout here
+      await client.query('begin');
+      await client.query('set local statement_timeout = 0');
       await client.query('select refresh_coverage()');
+      await client.query('commit');
       return true;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
     } finally {
-      await client.query(`select pg_advisory_unlock(hashtext('redgrid.coverage'))`);
+      await client.query(`select pg_advisory_unlock(hashtext('redgrid.coverage'))`).catch((error: Error) => { unlockFailed = error; });
     }
   } finally {
-    client.release();
+    client.release(unlockFailed);
   }
 }

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import pg from 'pg';
 import { liveChannel } from '../dispatch/sender.ts';
+import { noteDatabaseDown, noteDatabaseUp } from '../db/availability.ts';
 import type { Logger } from '../logger.ts';
 
 type LiveEvent = { seq?: number; area?: string; chunk: string };
@@ -42,6 +43,7 @@ export class LiveHub {
   private connection: pg.Client | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
+  private reconnecting = false;
   /** the newest outbox id sent, to catch up from after a lost connection */
   private lastSeq: number | undefined;
 
@@ -56,28 +58,44 @@ export class LiveHub {
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'redgrid-live' });
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'redgrid-live', connectionTimeoutMillis: 5000 });
     client.on('notification', (n) => {
       if (n.channel === liveChannel && n.payload) this.broadcast(n.payload);
     });
-    client.on('error', (error) => {
-      this.log.warn({ err: error }, 'live connection lost; reconnecting');
+    client.on('error', (error) => this.lost(client, error));
+    try {
+      await client.connect();
+      await client.query(`listen ${liveChannel}`);
+      if (this.lastSeq !== undefined) await this.catchUp(client);
+    } catch (error) {
       void client.end().catch(() => undefined);
-      if (this.connection === client) this.connection = undefined;
-      this.listenLater();
-    });
-    await client.connect();
-    await client.query(`listen ${liveChannel}`);
+      throw error;
+    }
     this.connection = client;
-    if (this.lastSeq !== undefined) await this.catchUp(client);
+    noteDatabaseUp(this.log);
   }
 
+  /** The listening connection died: drop it and reconnect (an attempt still connecting fails by itself). */
+  private lost(client: pg.Client, error: Error): void {
+    noteDatabaseDown(this.log, error, 'live connection');
+    void client.end().catch(() => undefined);
+    if (this.connection !== client) return;
+    this.connection = undefined;
+    this.listenLater();
+  }
+
+  /** Tries again every second until connected; one loop at a time, quiet while the database is away. */
   private listenLater(): void {
-    if (this.stopped) return;
-    setTimeout(() => void this.listen().catch((error: unknown) => {
-      this.log.warn({ err: error }, 'live connection failed; retrying');
-      this.listenLater();
-    }), 1000);
+    if (this.stopped || this.reconnecting) return;
+    this.reconnecting = true;
+    setTimeout(() => void this.listen().then(
+      () => { this.reconnecting = false; },
+      (error: unknown) => {
+        noteDatabaseDown(this.log, error, 'live connection');
+        this.reconnecting = false;
+        this.listenLater();
+      },
+    ), 1000);
   }
 
   /** After a lost connection: the events sent meanwhile, and every topic's version (bumps may be lost). */
