@@ -21,9 +21,10 @@ const EnvSchema = z.object({
   DISPATCH_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(5),
   SMS_WEBHOOK_URL: z.url('SMS_WEBHOOK_URL must be a URL').optional(),
   PUBLIC_URL: z.url('PUBLIC_URL must be a URL such as https://redgrid.example.gov.cn').optional(),
-  COVERAGE_K: z.coerce.number().int().min(1).max(100).default(20),
+  COVERAGE_K: z.coerce.number().int().min(5).max(100).default(20),
   COVERAGE_RADIUS_M: z.coerce.number().int().min(100).max(10000).default(1000),
   REACH_DISTANCE_M: z.coerce.number().int().min(100).max(20000).default(1000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   LOAD_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -47,6 +48,8 @@ export type Config = {
   publicUrl: string | undefined;
   /** a blind spot has fewer than `k` available members within `radiusM`; reach is measured against `reachDistanceM` */
   coverage: { k: number; radiusM: number; reachDistanceM: number };
+  /** PostgreSQL's statement_timeout for the server's queries, ms (0: none) */
+  statementTimeoutMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: e.SMS_WEBHOOK_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     coverage: { k: e.COVERAGE_K, radiusM: e.COVERAGE_RADIUS_M, reachDistanceM: e.REACH_DISTANCE_M },
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
   };
 }

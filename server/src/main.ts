@@ -11,6 +11,7 @@ import { printCredentials } from './auth/print-credentials.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { MissingPostgresError } from './db/pg-binaries.ts';
+import { createHttpServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
 
 async function main() {
@@ -23,7 +24,7 @@ async function main() {
   const live = new LiveHub(database.url, log);
   await live.start();
   const app = createApp({ db: database.pool, log, trustProxy: config.trustProxy, policy, live, publicUrl: config.publicUrl });
-  const server = app.listen(config.port, config.host);
+  const server = createHttpServer(app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
@@ -50,6 +51,8 @@ async function main() {
       },
     );
   };
+  // a stray rejection is a bug to fix, not a reason to drop every stream and request in flight
+  process.on('unhandledRejection', (reason: unknown) => log.error({ err: reason }, 'unhandled promise rejection'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }

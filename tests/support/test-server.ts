@@ -8,6 +8,7 @@ import { sweepTimeouts } from '../../server/src/dispatch/service.ts';
 import { LiveHub } from '../../server/src/live/hub.ts';
 import { startCoverageRefresher } from '../../server/src/coverage/refresher.ts';
 import { createPool } from '../../server/src/db/pool.ts';
+import { createHttpServer } from '../../server/src/http/server.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { ApiClient, signInAs, type Answer } from './api-client.ts';
 
@@ -30,11 +31,11 @@ export async function startTestServer(
   log = createLogger('silent'),
   { workers = true, port = 0 }: { workers?: boolean; /** a fixed port, to restart a server where a page expects it */ port?: number } = {},
 ): Promise<TestServer> {
-  const db = createPool(databaseUrl, 4);
+  const db = createPool(databaseUrl, 4, { log, statementTimeoutMs: 30_000 });
   const live = new LiveHub(databaseUrl, log);
   await live.start();
   const app = createApp({ db, log, live });
-  const server = app.listen(port, '127.0.0.1');
+  const server = createHttpServer(app).listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = await signInAs(baseUrl, db, 'admin', demoCounty);

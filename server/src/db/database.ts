@@ -20,7 +20,7 @@ export type Database = {
  * Migrates it, and loads the demo county into an empty territory when `loadDemo` is on.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'loadDemo' | 'demoSeed'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'loadDemo' | 'demoSeed' | 'statementTimeoutMs'>,
   log: Logger,
 ): Promise<Database> {
   const cluster = config.databaseUrl ? undefined : await startEmbeddedCluster(config.dataDir, log);
@@ -29,16 +29,19 @@ export async function openDatabase(
     await ensureDatabase(cluster.adminUrl, 'redgrid');
     url = cluster.databaseUrl('redgrid');
   }
-  const pool = createPool(url as string, 10, (error) => log.warn({ err: error }, 'idle database connection lost'));
+  // migrations and the demo load run long statements: their own pool, without a statement timeout
+  const setup = createPool(url as string, 4, { log });
   let demoLoaded = false;
   try {
-    await migrate(pool, log);
-    if (config.loadDemo) demoLoaded = await loadDemoCounty(pool, config.demoSeed, log);
+    await migrate(setup, log);
+    if (config.loadDemo) demoLoaded = await loadDemoCounty(setup, config.demoSeed, log);
   } catch (error) {
-    await pool.end();
     await cluster?.stop();
     throw error;
+  } finally {
+    await setup.end();
   }
+  const pool = createPool(url as string, 10, { log, statementTimeoutMs: config.statementTimeoutMs });
   return {
     url: url as string,
     pool,
