@@ -40,7 +40,12 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.set('trust proxy', trustProxy);
   app.use(securityHeaders());
   app.use(noStoreForPersonalData());
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false } }));
+  app.use(pinoHttp({
+    logger: log,
+    autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
+    // while the database is away every request answers 503; the outage itself is logged once
+    customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
+  }));
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
 

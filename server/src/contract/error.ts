@@ -36,6 +36,8 @@ export const ErrorCode = {
   linkExpired: 'link_expired',
   liveUnavailable: 'live_unavailable',
   outsideTerritory: 'outside_territory',
+  databaseUnavailable: 'database_unavailable',
+  databaseTimeout: 'database_timeout',
   internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

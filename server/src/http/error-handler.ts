@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../contract/error.ts';
 import { ErrorCode } from '../contract/error.ts';
+import { isDatabaseUnavailable, isStatementTimeout, noteDatabaseDown } from '../db/availability.ts';
 import type { Logger } from '../logger.ts';
 import { HttpError } from './http-error.ts';
 
@@ -32,6 +33,9 @@ function kindOf(error: { type?: string; code?: string }): string | undefined {
   return error.type;
 }
 
+/** How long a client is asked to wait while the database is away (a restart takes a few seconds). */
+const retryAfterSeconds = 2;
+
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
     res.status(404).json(body(ErrorCode.notFound, `No such endpoint: ${req.method} ${req.path}`));
@@ -48,6 +52,18 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (isClientError(error)) {
       const [code, message] = parseErrorCodes[kindOf(error) ?? ''] ?? [ErrorCode.badRequest, 'The request is malformed.'];
       res.status(error.status).json(body(code, message));
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      noteDatabaseDown(log, error, `${req.method} ${req.path}`);
+      res.status(503).set('Retry-After', String(retryAfterSeconds))
+        .json(body(ErrorCode.databaseUnavailable, 'The database is unavailable for a moment; try again in a few seconds.'));
+      return;
+    }
+    if (isStatementTimeout(error)) {
+      log.warn({ method: req.method, url: req.originalUrl }, 'statement timeout');
+      res.status(503).set('Retry-After', String(retryAfterSeconds))
+        .json(body(ErrorCode.databaseTimeout, 'The database took too long to answer; try again, or narrow the request.'));
       return;
     }
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
