@@ -1,0 +1,21 @@
+import type { RequestHandler } from 'express';
+
+/**
+ * Paths whose answers carry personal data (members, positions, cases with their timelines,
+ * dispatches, the audit log, accounts, wall tokens, sessions, member links): neither the browser
+ * nor a proxy may keep a copy (PIPL art. 28). Tiles, figures and the basemap set their own caching.
+ */
+export const personalDataPaths = [
+  '/api/v1/members', '/api/v1/cases', '/api/v1/dispatches', '/api/v1/audit', '/api/v1/users',
+  '/api/v1/wall-tokens', '/api/v1/auth', '/api/m',
+];
+
+const carriesPersonalData = (path: string) => personalDataPaths.some((p) => path === p || path.startsWith(`${p}/`));
+
+/** `Cache-Control: no-store` on every answer under personalDataPaths, errors included. */
+export function noStoreForPersonalData(): RequestHandler {
+  return (req, res, next) => {
+    if (carriesPersonalData(req.path)) res.set('Cache-Control', 'no-store');
+    next();
+  };
+}
