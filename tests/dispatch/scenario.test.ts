@@ -121,7 +121,7 @@ describe('a dispatch, from incident to close', () => {
     const webhookUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'tests/dispatch/sender-child.ts')], {
-        env: { ...process.env, DATABASE_URL: database.url, WEBHOOK_URL: webhookUrl }, stdio: 'ignore',
+        env: { ...process.env, DATABASE_URL: database.url, WEBHOOK_URL: webhookUrl, LEASE_SECONDS: '1' }, stdio: 'ignore',
       });
       while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
       child.kill('SIGKILL');
@@ -130,7 +130,8 @@ describe('a dispatch, from incident to close', () => {
         "select count(*)::int as n from outbox where dispatch_id = $1 and kind <> 'live_event' and delivered_at is null", [dispatchId]);
       expect(afterKill!.n).toBeGreaterThan(0);
 
-      // the next sender delivers the rest; whatever the killed one had in flight is sent again
+      // the next sender delivers the rest; whatever the killed one had in flight is sent again once its lease ends
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       await deliverDue(server.db, { webhookUrl, publicUrl: server.baseUrl }, undefined, 1000);
       const { rows: [left] } = await server.db.query<{ n: number }>(
         'select count(*)::int as n from outbox where dispatch_id = $1 and delivered_at is null', [dispatchId]);
