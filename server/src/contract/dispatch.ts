@@ -48,6 +48,13 @@ export type StartDispatchBody = z.infer<typeof StartDispatchBody>;
 export const alertStates = ['alerted', 'accepted', 'declined', 'timed_out', 'cancelled', 'recalled', 'arrived'] as const;
 export type AlertState = (typeof alertStates)[number];
 
+/**
+ * What became of the SMS alert to a member: `pending` (not answered by the gateway yet), `sent`,
+ * `failed` (the last try failed; it is retried), `not_sent` (no SMS gateway is configured).
+ */
+export const smsStatuses = ['pending', 'sent', 'failed', 'not_sent'] as const;
+export type SmsStatus = (typeof smsStatuses)[number];
+
 export const DispatchAlert = z.object({
   member: NearbyMember.omit({ distance_m: true }),
   wave: z.number(),
@@ -56,6 +63,8 @@ export const DispatchAlert = z.object({
   alerted_at: z.string(),
   answered_at: z.string().nullable(),
   arrived_at: z.string().nullable(),
+  /** the SMS alert's fate (see smsStatuses); null for alerts made before it was recorded */
+  sms_status: z.enum(smsStatuses).nullable(),
 });
 export type DispatchAlert = z.infer<typeof DispatchAlert>;
 

@@ -10,6 +10,7 @@ export function presentDispatch(d: DispatchRow, alerts: AlertRow[]): DispatchVie
       member: { id: a.member_id, name: a.name, org: { id: a.org_id, name: a.org_name }, skills: a.skills, stars: a.stars, position: [a.lng, a.lat] },
       wave: a.wave, state: a.state, distance_m: Math.round(a.distance_m * 10) / 10,
       alerted_at: a.alerted_at.toISOString(), answered_at: a.answered_at?.toISOString() ?? null, arrived_at: a.arrived_at?.toISOString() ?? null,
+      sms_status: a.sms_status,
     })),
   };
 }

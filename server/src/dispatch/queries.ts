@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { AlertState } from '../contract/dispatch.ts';
+import type { AlertState, SmsStatus } from '../contract/dispatch.ts';
 
 type Db = pg.Pool | pg.PoolClient;
 
@@ -98,13 +98,13 @@ export async function timeOutOverdue(db: Db, dispatchId: number): Promise<number
 export type AlertRow = {
   member_id: number; name: string; org_id: number; org_name: string; skills: string[]; stars: number;
   lng: number; lat: number; wave: number; state: AlertState; distance_m: number;
-  alerted_at: Date; answered_at: Date | null; arrived_at: Date | null;
+  alerted_at: Date; answered_at: Date | null; arrived_at: Date | null; sms_status: SmsStatus | null;
 };
 
 export async function selectAlerts(db: Db, dispatchId: number): Promise<AlertRow[]> {
   const { rows } = await db.query<AlertRow>(
     `select a.member_id, m.name, o.id as org_id, o.name as org_name, m.skills, m.stars,
-            st_x(m.home) as lng, st_y(m.home) as lat, a.wave, a.state, a.distance_m, a.alerted_at, a.answered_at, a.arrived_at
+            st_x(m.home) as lng, st_y(m.home) as lat, a.wave, a.state, a.distance_m, a.alerted_at, a.answered_at, a.arrived_at, a.sms_status
      from dispatch_alert a join member m on m.id = a.member_id join org o on o.id = m.org_id
      where a.dispatch_id = $1 order by a.wave, a.distance_m, a.member_id`,
     [dispatchId],
