@@ -98,6 +98,10 @@ describe('the dispatch console and the member page', () => {
     expect(dispatch.body.case_id).toBe(caseId);
     memberId = (await page.locator('[data-testid=alert-row][data-state=alerted]').first().getAttribute('data-member-id'))!;
     expect(dispatch.body.alerts.map((a) => String(a.member.id))).toContain(memberId);
+    // no SMS gateway here: the member's row says the SMS was not sent, without a reload
+    const smsNote = page.locator(`[data-testid=alert-row][data-member-id="${memberId}"] [data-testid=sms-note][data-sms=not_sent]`);
+    await smsNote.waitFor({ timeout: 10_000 });
+    expect(await smsNote.textContent()).toBe('未发送短信');
 
     await phone.goto(`${server.baseUrl}${await memberLink(server.db, dispatchId, Number(memberId))}?test=1`);
     const memberPage = phone.locator('[data-testid=member-page][data-state=alerted]');

@@ -3,6 +3,7 @@ import type { AlertState, DispatchAlert, DispatchView } from '../api/contract.ts
 import { Distance, useDistanceText } from '../locate/distance.tsx';
 import { clockTime } from './format-time.ts';
 import { SkillList } from './skill-list.tsx';
+import { SmsNote } from './sms-note.tsx';
 import { StateBadge } from './state-badge.tsx';
 
 export interface DispatchPanelProps {
@@ -84,6 +85,7 @@ export function DispatchPanel({ dispatch, onRecall, onClose, busy }: DispatchPan
                   <span className="muted">
                     <AlertTimes alert={alert} />
                   </span>
+                  <SmsNote status={alert.sms_status} />
                 </div>
               </div>
               <div className="alert-side">

@@ -217,6 +217,8 @@ export const en: Messages = {
       alertedAt: 'alerted {{time}}',
       answeredAt: 'answered {{time}}',
       arrivedAt: 'arrived {{time}}',
+      smsNotSent: 'SMS not sent',
+      smsFailed: 'SMS failed, retrying',
     },
     closeDispatch: 'End dispatch',
     closeCase: 'Close case',

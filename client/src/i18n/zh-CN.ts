@@ -216,6 +216,8 @@ export const zhCN = {
       alertedAt: '通知于 {{time}}',
       answeredAt: '应答于 {{time}}',
       arrivedAt: '到达于 {{time}}',
+      smsNotSent: '未发送短信',
+      smsFailed: '短信发送失败，重试中',
     },
     closeDispatch: '结束调度',
     closeCase: '结案',
