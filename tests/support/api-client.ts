@@ -34,9 +34,10 @@ export class ApiClient {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
   }
 
-  async send<T = unknown>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer<T>> {
+  async send<T = unknown>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, signal?: AbortSignal): Promise<Answer<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
+      signal,
       headers: { ...this.headers, 'content-type': 'application/json', ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}), ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -14,6 +14,11 @@ export type EmbeddedCluster = {
   databaseUrl(name: string): string;
   /** true when this process started the cluster (and so stops it) */
   startedHere: boolean;
+  /** the cluster's data directory and binaries, for tools such as pg_dump */
+  dir: string;
+  binDir: string;
+  /** `pg_ctl stop|start|restart -m fast` of this cluster, waiting for it (operations and fault tests) */
+  control(action: 'stop' | 'start' | 'restart'): void;
   stop(): Promise<void>;
 };
 
@@ -171,10 +176,18 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
   const url = (port: number, db: string) =>
     `postgresql://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
+  const logFile = path.join(dir, 'server.log');
+  const control = (action: 'stop' | 'start' | 'restart') => {
+    const result = run(bin, user, 'pg_ctl', [action, '-w', '-t', '120', '-m', 'fast', '-D', dir, '-l', logFile]);
+    if (result.status !== 0) throw new Error(`pg_ctl ${action} failed: ${result.stderr || result.stdout}`);
+  };
   const already = runningPort(dir);
   if (already) {
     log.info({ port: already }, 'reusing the embedded PostgreSQL cluster that is already running');
-    return { adminUrl: url(already, 'postgres'), databaseUrl: (db) => url(already, db), startedHere: false, stop: async () => {} };
+    return {
+      adminUrl: url(already, 'postgres'), databaseUrl: (db) => url(already, db), startedHere: false,
+      dir, binDir: bin.binDir, control, stop: async () => {},
+    };
   }
 
   const port = await freePort(savedPort(stateFile));
@@ -182,7 +195,6 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
   const confFile = path.join(dir, 'redgrid.conf');
   writeAtomically(confFile, settings(port));
   if (user) chownSync(confFile, user.uid, user.gid);
-  const logFile = path.join(dir, 'server.log');
   const start = run(bin, user, 'pg_ctl', ['start', '-w', '-t', '120', '-D', dir, '-l', logFile]);
   if (start.status !== 0) {
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
@@ -195,6 +207,9 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
     adminUrl: url(port, 'postgres'),
     databaseUrl: (db) => url(port, db),
     startedHere: true,
+    dir,
+    binDir: bin.binDir,
+    control,
     stop: async () => {
       if (stopped) return;
       stopped = true;
