@@ -175,8 +175,8 @@ const endpoints: Endpoint[] = [
       if (role === 'dispatcher') expect([body.position, body.phone]).toEqual([null, null]);
     } },
   { name: 'GET /api/v1/members/density', allowed: territory, outcome: 'empty',
-    inScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxC}&cell=200`),
-    outOfScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxB}&cell=200`),
+    inScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxC}&level=13`),
+    outOfScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxB}&level=13`),
     expectIn: (a) => expect((a.body as { cells: unknown[] }).cells.length).toBeGreaterThan(0),
     isEmpty: (a) => (a.body as { cells: unknown[] }).cells.length === 0 },
   { name: 'GET /api/v1/audit', allowed: ['admin'], outcome: 'empty',

@@ -34,8 +34,8 @@ afterAll(async () => { await server.close(); });
 /** Every GET a wall display could try, with parameters that would hit members if anything could. */
 const wallRequests = () => [
   '/api/v1/areas', '/api/v1/areas?level=community', `/api/v1/grids?bbox=${bbox}`,
-  `/api/v1/locate?lng=${point[0]}&lat=${point[1]}`, `/api/v1/members/density?bbox=${bbox}&cell=100`,
-  `/api/v1/members/density?bbox=${bbox}&cell=5000`, '/api/v1/members', `/api/v1/members?bbox=${bbox}`,
+  `/api/v1/locate?lng=${point[0]}&lat=${point[1]}`, `/api/v1/members/density?bbox=${bbox}&level=14`,
+  `/api/v1/members/density?bbox=${bbox}&level=6`, '/api/v1/members', `/api/v1/members?bbox=${bbox}`,
   `/api/v1/members/${homes[0]!.id}`, '/api/v1/audit', '/api/v1/users', '/api/v1/wall-tokens', '/api/v1/auth/me',
   '/api/v1/stats/summary', '/api/v1/cases/feed?limit=100',
 ];
@@ -88,11 +88,11 @@ describe('the wall display token', () => {
   });
 
   it('sees density cells of 5 members or more only', async () => {
-    const { body } = await wall.getJson<DensityCells>(`/api/v1/members/density?bbox=${bbox}&cell=100`);
+    const { body } = await wall.getJson<DensityCells>(`/api/v1/members/density?bbox=${bbox}&level=14`);
     expect(body.suppressed_below).toBe(5);
     expect(body.cells.length).toBeGreaterThan(0);
     for (const cell of body.cells) expect(cell.members).toBeGreaterThanOrEqual(5);
-    const { body: full } = await server.admin.getJson<DensityCells>(`/api/v1/members/density?bbox=${bbox}&cell=100`);
+    const { body: full } = await server.admin.getJson<DensityCells>(`/api/v1/members/density?bbox=${bbox}&level=14`);
     expect(full.cells.some((c) => c.members < 5)).toBe(true);
   });
 

@@ -11,7 +11,7 @@ type Tile = [number, number, number];
 type Timing = { tilesPerSecond: number; p50: number; p95: number; bytes: number };
 
 const county = '510703000000';
-const audience: TileAudience = { patterns: ['510703%'], ancestors: [], withHouseholds: false, densityMinimum: 5 };
+const audience: TileAudience = { patterns: ['510703%'], ancestors: [], withHouseholds: false };
 
 /** Runs `build` for each tile in turn (one connection, so the figures are per-tile build times). */
 async function timeEach(tiles: Tile[], build: (t: Tile) => Promise<number>): Promise<Timing> {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cellRange } from '../../server/src/members/lattice.ts';
+import { selectDensity } from '../../server/src/members/queries.ts';
 import { useRunDatabase } from '../support/database.ts';
 
 const ctx = useRunDatabase();
@@ -35,5 +37,28 @@ describe('hot spatial queries use their GiST indexes', () => {
       'select id from member where st_dwithin(home::geography, st_setsrid(st_makepoint($1, $2), 4326)::geography, $3)',
       [104.74, 31.46, 1000]);
     expect(p).toMatch(/member_home_geog_idx/);
+  });
+});
+
+describe('the member density endpoint reads the pyramid, never the members', () => {
+  it('selectDensity (the function the route calls) reads member_density by its primary key', async () => {
+    const client = await ctx.db.connect();
+    try {
+      await client.query("load 'auto_explain'");
+      await client.query('set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set client_min_messages = log');
+      const plans: string[] = [];
+      client.on('notice', (n) => plans.push(n.message ?? ''));
+      const { rows: [c] } = await client.query<{ lng: number; lat: number }>(
+        "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' limit 1) s");
+      const bbox = { minLng: c!.lng - 0.05, minLat: c!.lat - 0.05, maxLng: c!.lng + 0.05, maxLat: c!.lat + 0.05 };
+      const rows = await selectDensity(client, 12, cellRange(12, bbox), ['510703%'], []);
+      expect(rows.length).toBeGreaterThan(0);
+      const plan = plans.join('\n');
+      expect(plan).toContain('member_density_pkey');
+      expect(plan).not.toMatch(/on member\b/);
+      expect(plan).not.toMatch(/Seq Scan on member_density/);
+    } finally {
+      client.release();
+    }
   });
 });

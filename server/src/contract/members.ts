@@ -43,18 +43,33 @@ export const MemberDetail = MemberSummary.extend({
 });
 export type MemberDetail = z.infer<typeof MemberDetail>;
 
+/** The density lattice's levels: cells 16 across a tile of that zoom (≈ 4.9 km at 6 .. 150 m at 14 on the equator). */
+export const densityLevels = { min: 6, max: 14, default: 12 } as const;
+
 export const DensityQuery = z.object({
   bbox: Bbox,
-  cell: z.string().regex(/^\d{2,5}$/, 'must be a cell size in meters').transform(Number)
-    .pipe(z.number().min(100, 'must be between 100 and 5000').max(5000, 'must be between 100 and 5000')).default(500),
+  level: z.string().regex(/^\d{1,2}$/, 'must be a whole number').transform(Number)
+    .pipe(z.number().min(densityLevels.min, 'must be between 6 and 14').max(densityLevels.max, 'must be between 6 and 14'))
+    .default(densityLevels.default),
+  /** refused: cells of any size in meters could be differenced; the lattice's levels cannot */
+  cell: z.undefined({ error: 'is no longer accepted: cells are the fixed lattice now, choose level=6..14 (12 ≈ 600 m, 14 ≈ 150 m at the equator)' }).optional(),
 });
 export type DensityQuery = z.output<typeof DensityQuery>;
 
-/** Members aggregated in square cells; cells with fewer than `suppressed_below` members are left out. */
+/**
+ * Members counted in whole cells of the fixed lattice (the tiles' cells): the bbox selects the
+ * cells it touches and never cuts one. Callers who may not list members get the published counts
+ * (each cell 0 or ≥ 5, each cell minus its children 0 or ≥ 5); empty cells are left out.
+ */
 export const DensityCells = z.object({
-  cell_m: z.number(),
+  level: z.number(),
   suppressed_below: z.number(),
   cells: z.array(z.object({
+    level: z.number(),
+    cx: z.number(),
+    cy: z.number(),
+    /** [west, south, east, north], WGS-84 */
+    bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
     center: z.tuple([z.number(), z.number()]),
     members: z.number(),
     available: z.number(),

@@ -138,8 +138,8 @@ function registerAccessPaths(registry: OpenAPIRegistry) {
     request: { params: idParam }, responses: { 200: json(MemberDetail, 'The member'), 404: errorResponse('not_found: no such member in scope'), ...denied },
   });
   registry.registerPath({
-    method: 'get', path: '/api/v1/members/density', summary: 'Member counts in square cells; cells under 5 suppressed for wall displays',
-    request: { query: queryText(DensityQuery.shape) }, responses: { 200: json(DensityCells, 'Cells'), 400: errorResponse('invalid_query, bbox_too_large'), ...denied },
+    method: 'get', path: '/api/v1/members/density', summary: 'Member counts in whole cells of the tiles\' lattice (level 6–14); published counts (0 or ≥ 5, not differenceable) unless the caller may list members',
+    request: { query: queryText(DensityQuery.omit({ cell: true }).shape) }, responses: { 200: json(DensityCells, 'Cells'), 400: errorResponse('invalid_query, bbox_too_large'), ...denied },
   });
   registry.registerPath({
     method: 'get', path: '/api/v1/audit', summary: 'The audit log, newest first (admin)',

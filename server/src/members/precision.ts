@@ -1,4 +1,4 @@
-import { can, type Principal } from '../auth/principal.ts';
+import { can, scopePatterns, type Principal } from '../auth/principal.ts';
 
 /** Smallest count a wall display may see in an aggregate cell (k-anonymity). */
 export const wallMinimumCount = 5;
@@ -8,13 +8,17 @@ export function memberPrecision(principal: Principal): 'exact' | 'generalized' {
   return can(principal, 'member.read_exact') ? 'exact' : 'generalized';
 }
 
-/** A wall display sees only cells of at least 5 members; people with member access see all cells. */
-export function densityMinimum(principal: Principal): number {
-  return principal.kind === 'wall' || !can(principal, 'member.list') ? wallMinimumCount : 1;
+/**
+ * Where the caller gets raw density counts: the areas whose members they may list anyway (never
+ * a wall display). Everywhere else they get the published counts (sql/000009).
+ */
+export function rawDensityScope(principal: Principal): string[] {
+  return principal.kind === 'wall' ? [] : scopePatterns(principal, 'member.list');
 }
 
-/** Cell size in degrees for a size in meters at a latitude (equirectangular, good to a few %). */
-export function cellDegrees(cellMeters: number, latitude: number): { dx: number; dy: number } {
-  const metersPerDegree = 111_320;
-  return { dy: cellMeters / metersPerDegree, dx: cellMeters / (metersPerDegree * Math.cos((latitude * Math.PI) / 180)) };
+/** 1 when every area the caller may aggregate is one whose members they may list, else 5. */
+export function densityMinimum(principal: Principal): number {
+  const raw = rawDensityScope(principal).map((p) => p.slice(0, -1));
+  const covered = scopePatterns(principal, 'member.aggregate').every((p) => raw.some((r) => p.startsWith(r)));
+  return covered && raw.length > 0 ? 1 : wallMinimumCount;
 }

@@ -51,34 +51,36 @@ export async function selectMember(db: pg.Pool, id: number, scope: string[]): Pr
   return rows[0];
 }
 
-export type DensityRow = { lng: number; lat: number; members: number; available: number };
+export type DensityRow = {
+  cx: number; cy: number; west: number; south: number; east: number; north: number; lng: number; lat: number;
+  members: number; available: number;
+};
 
 /**
- * Members whose home lies in the scope's areas, counted in cells of `cellDeg` degrees;
- * cells under `minimum` members are left out in SQL, so they never leave the database.
+ * Member counts in the cells cx0..cx1, cy0..cy1 of a lattice level, through `density_cells`
+ * (sql/000009), the function the density tiles use: organizations' areas in `scope`, raw counts
+ * for the areas in `rawScope`, published counts elsewhere. Reads the pyramid, never the members.
  */
 export async function selectDensity(
-  db: pg.Pool,
-  bbox: Bbox,
-  cell: { dx: number; dy: number },
-  scopeCodes: string[],
-  minimum: number,
+  db: pg.Pool | pg.PoolClient,
+  level: number,
+  cells: { cx0: number; cx1: number; cy0: number; cy1: number },
+  scope: string[],
+  rawScope: string[],
 ): Promise<DensityRow[]> {
-  const { rows } = await db.query<DensityRow>(
-    `select round(($1 + (cx + 0.5) * $5)::numeric, 6)::float8 as lng,
-            round(($2 + (cy + 0.5) * $6)::numeric, 6)::float8 as lat,
-            members, available
-     from (
-       select floor((st_x(m.home) - $1) / $5)::int as cx, floor((st_y(m.home) - $2) / $6)::int as cy,
-              count(*)::int as members, (count(*) filter (where m.available))::int as available
-       from member m
-       where m.home && st_makeenvelope($1, $2, $3, $4, 4326)
-         and exists (select 1 from area s where s.code = any($7::text[]) and st_intersects(s.geom, m.home))
-       group by 1, 2
-     ) c
-     where members >= $8
-     order by cy, cx`,
-    [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat, cell.dx, cell.dy, scopeCodes, minimum],
-  );
+  const { rows } = await db.query<DensityRow>({
+    name: 'members_density',
+    text: `select c.cx, c.cy,
+              round(st_xmin(e)::numeric, 7)::float8 as west, round(st_ymin(e)::numeric, 7)::float8 as south,
+              round(st_xmax(e)::numeric, 7)::float8 as east, round(st_ymax(e)::numeric, 7)::float8 as north,
+              round(st_x(p)::numeric, 7)::float8 as lng, round(st_y(p)::numeric, 7)::float8 as lat,
+              c.total as members, c.available
+       from density_cells($1, $2, $3, $4, $5, $6::text[], $7::text[]) c
+       cross join lateral cell_envelope($1, c.cx, c.cy) g
+       cross join lateral st_transform(g, 4326) e
+       cross join lateral st_transform(st_centroid(g), 4326) p
+       order by c.cy, c.cx`,
+    values: [level, cells.cx0, cells.cx1, cells.cy0, cells.cy1, scope, rawScope],
+  });
   return rows;
 }

@@ -4,39 +4,44 @@ import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { actorId, can, grantsFor, scopePatterns } from '../auth/principal.ts';
+import { actorId, can, scopePatterns } from '../auth/principal.ts';
 import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
-import { DensityQuery, MembersQuery } from '../contract/members.ts';
+import { DensityQuery, MembersQuery, type DensityCells } from '../contract/members.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
-import { cellDegrees, densityMinimum, memberPrecision } from './precision.ts';
+import { cellRange, groundCellMeters } from './lattice.ts';
+import { densityMinimum, memberPrecision, rawDensityScope } from './precision.ts';
 import { selectNearby } from './nearby.queries.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMember, selectMembers } from './queries.ts';
 
 const MemberParams = z.object({ id: numericId('a member id') });
-const maxCells = 40_000;
+/** A county at level 12, a town at level 14; larger views use the density tiles. */
+const maxCells = 10_000;
 
 export function membersRoutes(db: pg.Pool): Router {
   const router = Router();
 
   router.get('/api/v1/members/density', requirePermission('member.aggregate'), async (req, res) => {
-    const { bbox, cell } = parseQuery(DensityQuery, req);
-    const degrees = cellDegrees(cell, (bbox.minLat + bbox.maxLat) / 2);
-    const cells = ((bbox.maxLng - bbox.minLng) / degrees.dx) * ((bbox.maxLat - bbox.minLat) / degrees.dy);
-    if (cells > maxCells) {
-      throw new HttpError(400, ErrorCode.bboxTooLarge, `That bbox holds ${Math.round(cells)} cells of ${cell} m; at most ${maxCells}: zoom in or use larger cells.`);
+    const { bbox, level } = parseQuery(DensityQuery, req);
+    const cells = cellRange(level, bbox);
+    if (cells.count > maxCells) {
+      const meters = Math.round(groundCellMeters(level, (bbox.minLat + bbox.maxLat) / 2));
+      throw new HttpError(400, ErrorCode.bboxTooLarge,
+        `That bbox touches ${cells.count} cells of level ${level} (≈ ${meters} m); at most ${maxCells}: zoom in or use a coarser level (a smaller number, down to 6).`);
     }
     const principal = principalOf(req);
-    const minimum = densityMinimum(principal);
-    const scopeCodes = grantsFor(principal, 'member.aggregate').map((g) => g.scope);
-    const rows = await selectDensity(db, bbox, degrees, scopeCodes, minimum);
-    res.json({
-      cell_m: cell,
-      suppressed_below: minimum,
-      cells: rows.map((r) => ({ center: [r.lng, r.lat], members: r.members, available: r.available })),
-    });
+    const rows = await selectDensity(db, level, cells, scopePatterns(principal, 'member.aggregate'), rawDensityScope(principal));
+    const result: DensityCells = {
+      level,
+      suppressed_below: densityMinimum(principal),
+      cells: rows.map((r) => ({
+        level, cx: r.cx, cy: r.cy, bounds: [r.west, r.south, r.east, r.north], center: [r.lng, r.lat],
+        members: r.members, available: r.available,
+      })),
+    };
+    res.json(result);
   });
 
   router.get('/api/v1/members/nearby', requirePermission('member.nearby'), async (req, res) => {

@@ -3,9 +3,9 @@ import type { DataTopic } from '../contract/dispatch.ts';
 import type { TileLayer } from '../contract/tiles.ts';
 
 /** What a tile is built for: the caller's scope on the layer's permission, and its options. */
-export type TileAudience = { patterns: string[]; ancestors: string[]; withHouseholds: boolean; densityMinimum: number };
+export type TileAudience = { patterns: string[]; ancestors: string[]; withHouseholds: boolean };
 
-// One SQL function per layer (sql/000004, 000006, 000008); the layer name never reaches SQL text.
+// One SQL function per layer (sql/000004, 000006, 000008, 000009); the layer name never reaches SQL text.
 const tileSql: Record<TileLayer, string> = {
   areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[]) as mvt',
   grids: 'select tile_grids($1, $2, $3, $4::text[]) as mvt',
@@ -14,7 +14,7 @@ const tileSql: Record<TileLayer, string> = {
   orgs: 'select tile_orgs($1, $2, $3, $4::text[]) as mvt',
   places: 'select tile_places($1, $2, $3, $4::text[], $5::boolean) as mvt',
   cases: 'select tile_cases($1, $2, $3, $4::text[]) as mvt',
-  density: 'select tile_density($1, $2, $3, $4::text[], $5::integer) as mvt',
+  density: 'select tile_density($1, $2, $3, $4::text[]) as mvt',
   blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[]) as mvt',
   reach: 'select tile_reach($1, $2, $3, $4::text[]) as mvt',
 };
@@ -23,7 +23,6 @@ function tileValues(layer: TileLayer, a: TileAudience): unknown[] {
   if (layer === 'roads' || layer === 'buildings') return [];
   if (layer === 'areas') return [a.patterns, a.ancestors];
   if (layer === 'places') return [a.patterns, a.withHouseholds];
-  if (layer === 'density') return [a.patterns, a.densityMinimum];
   return [a.patterns];
 }
 

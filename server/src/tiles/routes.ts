@@ -7,7 +7,6 @@ import { can, scopeAncestors, scopePatterns, type Principal } from '../auth/prin
 import type { DataTopic } from '../contract/dispatch.ts';
 import { TileParams, type TileLayer } from '../contract/tiles.ts';
 import { parseParams } from '../http/parse.ts';
-import { wallMinimumCount } from '../members/precision.ts';
 import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
 import { TileCache } from './tile-cache.ts';
 
@@ -30,8 +29,7 @@ function audienceOf(principal: Principal, layer: TileLayer): TileAudience {
     patterns: scopePatterns(principal, permission),
     ancestors: scopeAncestors(principal, permission),
     withHouseholds: can(principal, 'member.read_exact'),
-    // tiles are the same for everyone who may see them, so the wall's threshold holds for all
-    densityMinimum: wallMinimumCount,
+    // density tiles carry the published counts for everyone (sql/000009): they are shared and cached
   };
 }
 
