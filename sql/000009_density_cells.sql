@@ -161,3 +161,36 @@ $$;
 
 select refresh_member_density();
 
+-- Blind spots drew, with none_share, the cells with no available member within the radius: around
+-- a lone member in a sparse area the cells that are not "none" form a disk around her home. The
+-- tile now tells only where fewer than 5 are within reach (few_share), and K is at least 5, so a
+-- cell changes colour only where a group of 5 comes within the radius, never for one member.
+update coverage_setting set k = 5 where k < 5;
+alter table coverage_setting drop constraint coverage_setting_k_check;
+alter table coverage_setting add constraint coverage_setting_k_check check (k between 5 and 100);
+
+drop function tile_blind_spots(integer, integer, integer, text[]);
+-- Blind spots: cells of level min(z + 2, 13) holding at least one blind level-13 cell; `share`
+-- is the blind part of the cell (fewer than K), `few_share` the part with fewer than 5.
+create function tile_blind_spots(z integer, x integer, y integer, scope text[])
+returns bytea language sql stable parallel safe as $$
+  select coalesce(st_asmvt(t, 'blind_spots', 4096, 'geom'), ''::bytea)
+  from (
+    select g.share, g.few_share,
+           cell_tile_geom(g.level, g.cx, g.cy, z, x, y) as geom
+    from (
+      select l.level, c.cx >> (13 - l.level) as cx, c.cy >> (13 - l.level) as cy,
+             round((count(*) filter (where c.available_nearby < s.k))::numeric / count(*), 3)::float8 as share,
+             round((count(*) filter (where c.available_nearby < 5))::numeric / count(*), 3)::float8 as few_share
+      from coverage_setting s
+      cross join (select least(z + 2, 13) as level) l
+      cross join tile_cells(z, x, y, 13) r
+      join coverage_cell c on c.cx between r.cx0 and r.cx1 and c.cy between r.cy0 and r.cy1
+      where c.area_code like any(scope)
+      group by 1, 2, 3
+      having count(*) filter (where c.available_nearby < s.k) > 0
+      offset 0
+    ) g
+  ) t
+  where t.geom is not null
+$$;

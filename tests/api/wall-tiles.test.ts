@@ -152,8 +152,34 @@ describe('coverage tiles', () => {
     const [z, x, y] = tileAt(centre[0], centre[1], 9);
     for (const f of decodeLayer((await tile(wall, 'blind_spots', z, x, y)).bytes, 'blind_spots')) {
       expect(Number(f.properties.share)).toBeGreaterThan(0);
-      expect(Number(f.properties.none_share)).toBeLessThanOrEqual(Number(f.properties.share));
+      expect(Number(f.properties.few_share)).toBeLessThanOrEqual(Number(f.properties.share));
     }
+  });
+
+  it('blind spots: a lone available member in an empty stretch changes no cell of the tiles (no disk around her home)', async () => {
+    const { rows: [spot] } = await server.db.query<{ lng: number; lat: number }>(
+      `select st_x(p) as lng, st_y(p) as lat
+       from coverage_cell c, st_transform(st_centroid(cell_envelope(13, c.cx, c.cy)), 4326) p
+       order by c.available_nearby, c.cx, c.cy limit 1`);
+    // nobody available within 3 km, then one member moves in
+    await server.db.query(
+      'update member set available = false where st_dwithin(home::geography, st_setsrid(st_point($1, $2), 4326)::geography, 3000)',
+      [spot!.lng, spot!.lat]);
+    await server.db.query('select refresh_coverage()');
+    const tiles = [11, 12, 13].map((z) => tileAt(spot!.lng, spot!.lat, z));
+    const draw = async () => Promise.all(tiles.map(async ([z, x, y]) =>
+      decodeLayer((await tile(wall, 'blind_spots', z, x, y)).bytes, 'blind_spots').map((f) => JSON.stringify([f.properties, f.rings])).sort()));
+    const before = await draw();
+    expect(before.flat().length).toBeGreaterThan(0);
+    await server.db.query(
+      `insert into member (county_code, name, gender, org_id, home, available)
+       select '510703000000', '孤身党员', 'female', (select id from org order by id limit 1), st_setsrid(st_point($1, $2), 4326), true`,
+      [spot!.lng, spot!.lat]);
+    await server.db.query('select refresh_coverage()');
+    const { rows: [n] } = await server.db.query<{ near: number }>(
+      'select count(*)::integer as near from coverage_cell where available_nearby = 1');
+    expect(n!.near).toBeGreaterThan(5);
+    expect(await draw()).toEqual(before);
   });
 
   it('reach: each building\'s distance is the nearest service center or station (brute force)', async () => {

@@ -7,7 +7,8 @@ import { z } from 'zod';
  * - places: service positions (points: id, name, kind, tier); center households only for roles that may read members exactly
  * - cases: open cases and those closed in the last 24 h (points: id, kind, title, severity, status, reported_at epoch seconds)
  * - density: members in the lattice's square cells sized by zoom (polygons: total, available, skilled), published counts: each 0 or ≥ 5, empty cells left out
- * - blind_spots: analysis cells with fewer than K available members within the radius (polygons: share 0–1, none_share 0–1)
+ * - blind_spots: analysis cells with fewer than K (≥ 5) available members within the radius (polygons: share 0–1,
+ *   few_share 0–1: the part with fewer than 5, so that no lone member draws a disk around her home)
  * - reach: households farther than the reach distance from any service center or station
  *   (polygons: households; buildings from zoom 14, cells below)
  */
