@@ -56,6 +56,7 @@ async function callGateway(webhookUrl: string, publicUrl: string, key: Buffer, r
     body: JSON.stringify({ id: row.id, kind: row.kind, member_id: row.member_id, phone: row.phone, text, link }),
     signal: AbortSignal.timeout(gatewayTimeoutMs),
   });
+  await res.body?.cancel(); // only the status matters; free the connection
   if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }
 
@@ -65,10 +66,13 @@ async function callGateway(webhookUrl: string, publicUrl: string, key: Buffer, r
  * no transaction is open during a call. At least once: a sender that dies mid-call leaves the
  * message to be retried after the lease, with the same Idempotency-Key for the gateway to drop
  * repeats. Without a gateway the messages end as not_sent. Answers how many it handled (at most
- * `batch`).
+ * `batch`); once `running()` turns false it claims no more and waits only for the calls in flight.
  */
-export async function deliverMessages(db: pg.Pool, options: SenderOptions, log?: Logger, batch = 50): Promise<number> {
-  const { concurrency, leaseSeconds } = { ...defaults, ...options };
+export async function deliverMessages(
+  db: pg.Pool, options: SenderOptions, log?: Logger, batch = 50, running: () => boolean = () => true,
+): Promise<number> {
+  const concurrency = Math.max(1, options.concurrency ?? defaults.concurrency);
+  const leaseSeconds = options.leaseSeconds ?? defaults.leaseSeconds;
   const { webhookUrl } = options;
   if (!webhookUrl) {
     const rows = await claimMessages(db, batch, leaseSeconds);
@@ -78,7 +82,7 @@ export async function deliverMessages(db: pg.Pool, options: SenderOptions, log?:
   const key = await linkKey(db);
   let handled = 0;
   const slot = async () => {
-    while (handled < batch) {
+    while (handled < batch && running()) {
       const [row] = await claimMessages(db, 1, leaseSeconds);
       if (!row) return;
       handled += 1;
@@ -92,7 +96,7 @@ export async function deliverMessages(db: pg.Pool, options: SenderOptions, log?:
       await recordOutcome(db, [row], 'sent');
     }
   };
-  const slots = await Promise.allSettled(Array.from({ length: Math.max(1, concurrency) }, slot));
+  const slots = await Promise.allSettled(Array.from({ length: concurrency }, slot));
   const failed = slots.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
   return handled;
@@ -124,7 +128,7 @@ export function startWorkers(db: pg.Pool, options: SenderOptions, sweep: () => P
   const stops = [
     startPeriodic('live events', async () => { await deliverLiveEvents(db); }, log, everyMs),
     startPeriodic('SMS sender', async (running) => {
-      while (running() && (await deliverMessages(db, options, log)) > 0);
+      while (running() && (await deliverMessages(db, options, log, 50, running)) > 0);
     }, log, everyMs),
     startPeriodic('dispatch worker', async () => {
       await sweep();
