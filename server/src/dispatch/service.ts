@@ -46,7 +46,9 @@ export function answerAlert(db: pg.Pool, dispatchId: number, memberId: number, w
 export function addMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actorId: number | null) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
     if (d.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The dispatch is closed.');
-    const distance = await memberDistance(tx, memberId, d.lng, d.lat, d.scope);
+    // the caller's scope, not the dispatch's: a town admin may not alert another town's member
+    // into a dispatch the county started
+    const distance = await memberDistance(tx, memberId, d.lng, d.lat, scope);
     if (distance === undefined) throw new HttpError(404, ErrorCode.notFound, `No member ${memberId} in your scope.`);
     try {
       await addByHand(tx, d, memberId, distance, actorId);
