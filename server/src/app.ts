@@ -37,7 +37,8 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.set('trust proxy', trustProxy);
+  // one hop: the address the reverse proxy appended, never one the client wrote into the header
+  app.set('trust proxy', trustProxy ? 1 : false);
   app.use(securityHeaders());
   app.use(noStoreForPersonalData());
   app.use(pinoHttp({

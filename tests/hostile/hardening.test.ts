@@ -224,3 +224,33 @@ describe('the session cookie', () => {
     expect(await cookieFrom('http://127.0.0.1:8080')).not.toMatch(/Secure/i);
   });
 });
+
+describe('a forged X-Forwarded-For behind a trusted proxy', () => {
+  it('signs in and audits with no address, not 500, when the header is not an IP address, and believes only the proxy\'s hop', async () => {
+    const app = createApp({ db: server.db, log: createLogger('silent'), trustProxy: true });
+    const listener = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => listener.once('listening', resolve));
+    try {
+      const base = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      const before = await count('audit_log');
+      for (const forwarded of ['not-an-ip', "1.2.3.4'; drop table member; --", '999.1.1.1', '[::1]:80']) {
+        const answer = await rawRequest(base, { method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded },
+          body: JSON.stringify({ username: server.admin.username, password: testPassword }) });
+        expect([forwarded, answer.status]).toEqual([forwarded, 200]);
+      }
+      const rows = await server.db.query<{ ip: string | null }>("select ip::text from audit_log where action = 'auth.sign_in' order by id desc limit 4");
+      expect(rows.rows.map((r) => r.ip)).toEqual([null, null, null, null]);
+      expect(await count('audit_log')).toBe(before + 4);
+
+      // the proxy appends the address it saw; what the client wrote before it is not believed
+      const answer = await rawRequest(base, { method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+        body: JSON.stringify({ username: server.admin.username, password: testPassword }) });
+      expect(answer.status).toBe(200);
+      const last = await server.db.query<{ ip: string }>("select host(ip) as ip from audit_log where action = 'auth.sign_in' order by id desc limit 1");
+      expect(last.rows[0]!.ip).toBe('203.0.113.7');
+    } finally {
+      listener.closeAllConnections();
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type pg from 'pg';
 import { actorId } from '../auth/principal.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { insertAudit, type AuditRecord } from './queries.ts';
 
 /** Appends what the caller of `req` did to the audit log: who, what, from where. */
@@ -8,6 +9,6 @@ export function audit(db: pg.Pool | pg.PoolClient, req: Request, entry: Omit<Aud
   return insertAudit(db, {
     ...entry,
     userId: entry.userId !== undefined ? entry.userId : actorId(req.principal),
-    ip: req.ip ?? null,
+    ip: clientAddress(req),
   });
 }

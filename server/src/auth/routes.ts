@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type pg from 'pg';
 import { audit } from '../audit/record.ts';
 import { SignInBody, sessionCookie } from '../contract/auth.ts';
 import { ErrorCode } from '../contract/error.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/parse.ts';
 import { principalOf, sessionTtlSeconds } from './middleware.ts';
@@ -29,6 +30,8 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie =
     // failures only: an office behind one address signs in many times a day
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
+    // requests whose forwarded address is not an IP address share one bucket
+    keyGenerator: (req) => ipKeyGenerator(clientAddress(req) ?? '0.0.0.0'),
     legacyHeaders: false,
     handler: (_req, _res, _next, options) => {
       throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many sign-in attempts from this address; try again in ${Math.ceil(options.windowMs / 60000)} minutes.`);
@@ -52,7 +55,7 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie =
     await deleteExpiredSessions(db);
     await insertSession(db, {
       tokenHash: hashToken(token), userId: outcome.userId, csrfToken, ttlSeconds: sessionTtlSeconds,
-      ip: req.ip ?? null, userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+      ip: clientAddress(req), userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
     });
     const user = (await selectUserForSignIn(db, username))!;
     const grants = await selectGrants(db, user.id);

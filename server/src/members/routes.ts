@@ -8,6 +8,7 @@ import { actorId, can, scopePatterns } from '../auth/principal.ts';
 import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { DensityQuery, MembersQuery, type DensityCells } from '../contract/members.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
 import { cellRange, groundCellMeters } from './lattice.ts';
@@ -49,7 +50,7 @@ export function membersRoutes(db: pg.Pool): Router {
     const principal = principalOf(req);
     const exact = can(principal, 'dispatch.manage');
     const filter = { ...q, skills: q.skills ?? [], scope: scopePatterns(principal, 'member.nearby') };
-    const read = { userId: actorId(principal), ip: req.ip ?? null, detail: { purpose: 'nearby', center: [q.lng, q.lat] } };
+    const read = { userId: actorId(principal), ip: clientAddress(req), detail: { purpose: 'nearby', center: [q.lng, q.lat] } };
     const rows = await selectNearby(db, filter, exact ? read : undefined);
     const result: NearbyResult = {
       center: [q.lng, q.lat],
