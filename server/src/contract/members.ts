@@ -48,9 +48,7 @@ export const densityLevels = { min: 6, max: 14, default: 12 } as const;
 
 export const DensityQuery = z.object({
   bbox: Bbox,
-  level: z.string().regex(/^\d{1,2}$/, 'must be a whole number').transform(Number)
-    .pipe(z.number().min(densityLevels.min, 'must be between 6 and 14').max(densityLevels.max, 'must be between 6 and 14'))
-    .default(densityLevels.default),
+  level: queryInteger(densityLevels.min, densityLevels.max).default(densityLevels.default),
   /** refused: cells of any size in meters could be differenced; the lattice's levels cannot */
   cell: z.undefined({ error: 'is no longer accepted: cells are the fixed lattice now, choose level=6..14 (12 ≈ 600 m, 14 ≈ 150 m at the equator)' }).optional(),
 });
