@@ -35,6 +35,12 @@ export function queryCases(c: HostileContext): HostileCase[] {
   cases.push(invalid('GET /api/v1/members/density', '/api/v1/members/density', 'density: bbox missing'));
   cases.push(invalid('GET /api/v1/members/density', `/api/v1/members/density?bbox=${c.bboxC}&level=0x10`, 'density: hex level'));
   cases.push(invalid('GET /api/v1/members/density', `/api/v1/members/density?bbox=${c.bboxC}&level=1e1`, 'density: exponent level'));
+  for (const [level, what] of [['5', 'below the lattice'], ['15', 'above the lattice'], ['abc', 'a word'], ['12.0', 'a fraction'], ['%2B12', 'a plus sign']]) {
+    cases.push(invalid('GET /api/v1/members/density', `/api/v1/members/density?bbox=${c.bboxC}&level=${level}`, `density: level ${what}`));
+  }
+  cases.push(invalid('GET /api/v1/members/density', `/api/v1/members/density?bbox=${c.bboxC}&cell=500`, 'density: a cell size in meters (no longer taken)'));
+  cases.push({ name: 'density: a bbox of 20° at level 14', endpoint: 'GET /api/v1/members/density', path: `/api/v1/members/density?bbox=95,20,115,40&level=14`,
+    status: 400, code: 'bbox_too_large' });
   cases.push(fine('GET /api/v1/members/density', `/api/v1/members/density?bbox=${c.bboxC}&__proto__=1&constructor=x`, 'density: unknown parameters are ignored'));
 
   for (const [params, what] of [
