@@ -19,10 +19,14 @@ export function queryInteger(min: number, max: number) {
     .pipe(z.number().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`));
 }
 
-/** A number given in a query string: decimal notation only, so "", "1,2", "1e3", "0x1" or "NaN" are refused. */
+/**
+ * A number given in a query string: decimal notation only, so "", "1,2", "1e3", "0x1" or "NaN" are
+ * refused; surrounding white space is dropped (it cannot change the value).
+ */
 export function queryNumber(min: number, max: number) {
   return z
     .string({ error: given('a number') })
+    .trim()
     .regex(decimalPattern, 'must be a number in decimal notation')
     .transform(Number)
     .pipe(z.number().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`));

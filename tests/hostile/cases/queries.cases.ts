@@ -19,7 +19,7 @@ export function queryCases(c: HostileContext): HostileCase[] {
     ['NaN,31,105,32', 'NaN'], ['-Infinity,31,105,32', 'Infinity'], ['104.8,31.4,104.7,31.5', 'inverted longitudes'],
     ['104.7,31.5,104.8,31.4', 'inverted latitudes'], ['104.7,31.4,104.7,31.5', 'empty width'], ['-181,31,104,32', 'longitude beyond -180'],
     ['104,-91,105,31', 'latitude beyond -90'], ['104,31,105,90.5', 'latitude beyond 90'], ['1.047e2,31.4,104.8,31.5', 'exponent'],
-    ['0x68,31.4,104.8,31.5', 'hex'], ['104.7, 31.4,104.8,31.5', 'a space'], ['1e309,31,105,32', 'overflowing'],
+    ['0x68,31.4,104.8,31.5', 'hex'], ['+104.7,31.4,104.8,31.5', 'a plus sign'], ['1e309,31,105,32', 'overflowing'],
   ];
   for (const [bbox, what] of bboxes) {
     cases.push(invalid('GET /api/v1/grids', `/api/v1/grids?bbox=${q(bbox)}`, `grids: bbox ${what}`));
@@ -47,7 +47,7 @@ export function queryCases(c: HostileContext): HostileCase[] {
     ['', 'lng and lat missing'], [`lng=${lng}`, 'lat missing'], ['lng=181&lat=31', 'longitude 181'], ['lng=104&lat=-90.0001', 'latitude below -90'],
     ['lng=NaN&lat=31', 'NaN'], ['lng=Infinity&lat=31', 'Infinity'], ['lng=0x68&lat=31', 'hex'], ['lng=1.04e2&lat=31', 'exponent'],
     ['lng=104,5&lat=31', 'a comma'], [`lng=${lng}&lng=${lng}&lat=${lat}`, 'lng twice'], ['lng=&lat=', 'empty values'],
-    [`lng=${q(' 104.7')}&lat=31`, 'a leading space'], [`lng=${q('１０４')}&lat=${q('３１')}`, 'fullwidth digits'],
+    [`lng=${q('+104.7')}&lat=31`, 'a plus sign'], [`lng=${q('１０４')}&lat=${q('３１')}`, 'fullwidth digits'],
   ] as const) {
     cases.push(invalid('GET /api/v1/locate', `/api/v1/locate?${params}`, `locate: ${what}`));
   }
