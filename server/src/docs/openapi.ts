@@ -102,6 +102,10 @@ export function buildOpenApiDocument() {
       version: '1',
       description:
         '红网格 — spatial API for grid-based Party building. Errors answer { "error": { "code", "message" } }. ' +
+        'Malformed input answers 400 before it reaches the database: invalid_path (including percent-encoding that does not decode), ' +
+        'invalid_query (numbers in decimal digits only; dates in 2000–2100, offsets within ±14:00), invalid_body (text without control ' +
+        'characters or lone surrogates), invalid_json, invalid_encoding; also 413 payload_too_large, 415 unsupported_encoding and ' +
+        'unsupported_charset. Answers carrying personal data are Cache-Control: no-store. ' +
         'Every /api/v1 and /tiles request needs a session (cookie rg_session from sign-in, with X-CSRF-Token on writes) ' +
         'or a wall display token (Authorization: Bearer). Rows outside the caller\'s scope answer 404 or are left out.',
     },
