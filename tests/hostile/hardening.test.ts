@@ -254,3 +254,13 @@ describe('a forged X-Forwarded-For behind a trusted proxy', () => {
     }
   });
 });
+
+describe('a session cookie cookie-parser reads as JSON', () => {
+  it('answers 401 on any request and on sign-out, not 500 (rg_session=j:{…} is an object, never a session)', async () => {
+    for (const cookie of ['rg_session=j:{"a":1}', 'rg_session=j:[1]', 'rg_session=j:null']) {
+      const me = await send({ path: '/api/v1/auth/me', headers: { cookie } });
+      const out = await send({ method: 'POST', path: '/api/v1/auth/sign-out', headers: { cookie } });
+      expect([cookie, me.status, me.code, out.status, out.code]).toEqual([cookie, 401, 'unauthenticated', 401, 'unauthenticated']);
+    }
+  });
+});

@@ -12,6 +12,12 @@ import { memberClaims } from '../dispatch/member-link.ts';
 
 export const sessionTtlSeconds = 8 * 3600;
 
+/** The session cookie's value; cookie-parser turns a "j:…" value into JSON, which is never a session. */
+export function sessionToken(req: Request): string | undefined {
+  const value: unknown = (req.cookies as Record<string, unknown> | undefined)?.[sessionCookie];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
@@ -40,7 +46,7 @@ export function authenticate(db: pg.Pool, sessions: SessionCache, walls: Session
       req.principal = { kind: 'member', dispatchId: claims.dispatchId, memberId: claims.memberId, grants: [] };
       return next();
     }
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
+    const cookie = sessionToken(req);
     if (cookie) {
       const hash = hashToken(cookie);
       const key = hash.toString('hex');

@@ -7,7 +7,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/parse.ts';
-import { principalOf, sessionTtlSeconds } from './middleware.ts';
+import { principalOf, sessionToken, sessionTtlSeconds } from './middleware.ts';
 import { deleteExpiredSessions, deleteSession, insertSession, selectGrants, selectUserForSignIn } from './queries.ts';
 import { sessionInfo } from './session-info.ts';
 import type { SessionCache } from './session-cache.ts';
@@ -75,7 +75,7 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie =
     const principal = principalOf(req);
     // a display token has no session to end (an admin revokes it); nothing is written
     if (principal.kind !== 'user') throw new HttpError(403, ErrorCode.forbidden, 'Display tokens cannot sign out; an administrator revokes them.');
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[sessionCookie];
+    const cookie = sessionToken(req);
     if (cookie) {
       sessions.delete(hashToken(cookie).toString('hex'));
       await deleteSession(db, hashToken(cookie));

@@ -78,6 +78,13 @@ export function credentialCases(c: HostileContext): HostileCase[] {
     headers: { authorization: 'Basic YWRtaW46YWRtaW4=' }, status: 401, code: 'unauthenticated' });
   cases.push({ name: 'a session cookie of 4 kB', endpoint: 'GET /api/v1/auth/me', path: '/api/v1/auth/me', as: 'anonymous',
     headers: { cookie: `rg_session=${'A'.repeat(4000)}` }, status: 401, code: 'unauthenticated' });
+  for (const [cookie, what] of [['j:{"a":1}', 'a JSON cookie (cookie-parser reads j: as JSON)'], ['j:[1,2]', 'a JSON array cookie'],
+    ['%E0%A4%A', 'bad percent-encoding'], ['s:forged.signature', 'a signed-cookie form'], ['', 'an empty value']] as const) {
+    cases.push({ name: `a session cookie that is ${what}`, endpoint: 'GET /api/v1/auth/me', path: '/api/v1/auth/me', as: 'anonymous',
+      headers: { cookie: `rg_session=${cookie}` }, status: 401, code: 'unauthenticated' });
+    cases.push({ name: `sign-out with a session cookie that is ${what}`, endpoint: 'POST /api/v1/auth/sign-out', method: 'POST', path: '/api/v1/auth/sign-out', as: 'anonymous',
+      headers: { cookie: `rg_session=${cookie}` }, status: 401, code: 'unauthenticated' });
+  }
   cases.push({ name: 'a member link token used as a bearer token', endpoint: 'GET /api/v1/areas', path: '/api/v1/areas', as: 'anonymous',
     headers: { authorization: `Bearer ${c.link.slice(3)}` }, status: 401, code: 'unauthenticated' });
   return cases;
