@@ -17,6 +17,8 @@ function malformedBodies(endpoint: string, path: string, as: HostileCase['as']):
     ['a body over 100 kB', { body: JSON.stringify({ a: big(120_000) }), headers: json, status: 413, code: 'payload_too_large' }],
     ['a corrupt gzip body', { body: gzip.subarray(0, 12), headers: { ...json, 'content-encoding': 'gzip' }, status: 400, code: 'invalid_encoding' }],
     ['an unknown content encoding', { body: '{}', headers: { ...json, 'content-encoding': 'compress' }, status: 415, code: 'unsupported_encoding' }],
+    ['JSON arrays nested 30,000 deep', { body: `${'['.repeat(30_000)}${']'.repeat(30_000)}`, headers: json, status: 400, code: 'invalid_body' }],
+    ['a JSON array of 10,000 numbers', { body: JSON.stringify(Array.from({ length: 10_000 }, (_, i) => i)), headers: json, status: 400, code: 'invalid_body' }],
     ['a charset it cannot read', { body: '{}', headers: { 'content-type': 'application/json; charset=klingon' }, status: 415, code: 'unsupported_charset' }],
   ];
   return variants.map(([what, c]) => ({ name: `${endpoint}: ${what}`, endpoint, path, method: 'POST', as, ...c }));
