@@ -1,7 +1,14 @@
 import type pg from 'pg';
 
-/** Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it throws. */
-export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+// deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back so that
+// another could go on; the same work again will most likely succeed.
+const retryableCodes = new Set(['40P01', '40001']);
+
+function isRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && retryableCodes.has((error as { code?: string }).code ?? '');
+}
+
+async function once<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   // a connection whose rollback failed may still be inside the transaction: closed, never pooled
   let rollbackFailed: Error | undefined;
@@ -15,5 +22,20 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
     throw error;
   } finally {
     client.release(rollbackFailed);
+  }
+}
+
+/**
+ * Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it
+ * throws. A transaction PostgreSQL chose as a deadlock or serialization victim is run again (up
+ * to `attempts` times in all), so `work` must touch nothing but the database.
+ */
+export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await once(pool, work);
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+    }
   }
 }
