@@ -83,10 +83,19 @@ export async function claimMessages(db: Db, limit: number, leaseSeconds: number)
  * not sent gets a live event, so the console shows it (a message sent is no news).
  */
 export async function recordOutcome(
-  db: Db, claims: ReadonlyArray<Pick<MessageRow, 'id' | 'attempts'>>, outcome: MessageOutcome, error: string | null = null,
+  tx: pg.PoolClient, claims: ReadonlyArray<Pick<MessageRow, 'id' | 'attempts'>>, outcome: MessageOutcome, error: string | null = null,
 ): Promise<void> {
   if (!claims.length) return;
-  await db.query(
+  // The dispatch engine locks a dispatch before its alerts; so must this, or the two deadlock
+  // (alert rows here, the dispatch's key-share lock for the new live event there).
+  await tx.query(
+    `select d.id from dispatch d
+     where d.id in (select o.dispatch_id from outbox o where o.id = any($1::bigint[]))
+     order by d.id
+     for key share`,
+    [claims.map((c) => c.id)],
+  );
+  await tx.query(
     `with done as (
        update outbox o set status = $3::delivery_status,
          delivered_at = case when $3::delivery_status = 'sent' then now() end,

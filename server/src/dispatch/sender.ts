@@ -76,7 +76,7 @@ export async function deliverMessages(
   const { webhookUrl } = options;
   if (!webhookUrl) {
     const rows = await claimMessages(db, batch, leaseSeconds);
-    await recordOutcome(db, rows, 'not_sent', noGateway);
+    await withTransaction(db, (tx) => recordOutcome(tx, rows, 'not_sent', noGateway));
     return rows.length;
   }
   const key = await linkKey(db);
@@ -90,10 +90,10 @@ export async function deliverMessages(
         await callGateway(webhookUrl, options.publicUrl, key, row);
       } catch (error) {
         log?.warn({ err: error, outbox: row.id }, 'SMS delivery failed; will retry');
-        await recordOutcome(db, [row], 'failed', (error as Error).message);
+        await withTransaction(db, (tx) => recordOutcome(tx, [row], 'failed', (error as Error).message));
         continue;
       }
-      await recordOutcome(db, [row], 'sent');
+      await withTransaction(db, (tx) => recordOutcome(tx, [row], 'sent'));
     }
   };
   const slots = await Promise.allSettled(Array.from({ length: concurrency }, slot));
