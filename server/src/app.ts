@@ -21,7 +21,7 @@ import { noStoreForPersonalData } from './http/no-store.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
-import type { Logger } from './logger.ts';
+import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
@@ -46,6 +46,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
     autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
     // while the database is away every request answers 503; the outage itself is logged once
     customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
+    serializers: { req: (req: { url: string; params?: unknown; query?: unknown }) => ({ ...req, url: redactUrl(req.url), params: undefined, query: undefined }) },
   }));
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());

@@ -13,3 +13,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/** A member's link token is a credential: never in a log line (path `/api/m/…`, `/m/…`, or `?m=`). */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/m\/)[^/?#]+/g, '$1[token]').replace(/([?&]m=)[^&#]*/g, '$1[token]');
+}

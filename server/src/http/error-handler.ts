@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../contract/error.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { isDatabaseUnavailable, isStatementTimeout, noteDatabaseDown } from '../db/availability.ts';
-import type { Logger } from '../logger.ts';
+import { redactUrl, type Logger } from '../logger.ts';
 import { HttpError } from './http-error.ts';
 
 function body(code: string, message: string, details?: HttpError['details']): ErrorBody {
@@ -55,18 +55,18 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (isDatabaseUnavailable(error)) {
-      noteDatabaseDown(log, error, `${req.method} ${req.path}`);
+      noteDatabaseDown(log, error, `${req.method} ${redactUrl(req.path)}`);
       res.status(503).set('Retry-After', String(retryAfterSeconds))
         .json(body(ErrorCode.databaseUnavailable, 'The database is unavailable for a moment; try again in a few seconds.'));
       return;
     }
     if (isStatementTimeout(error)) {
-      log.warn({ method: req.method, url: req.originalUrl }, 'statement timeout');
+      log.warn({ method: req.method, url: redactUrl(req.originalUrl) }, 'statement timeout');
       res.status(503).set('Retry-After', String(retryAfterSeconds))
         .json(body(ErrorCode.databaseTimeout, 'The database took too long to answer; try again, or narrow the request.'));
       return;
     }
-    log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+    log.error({ err: error, method: req.method, url: redactUrl(req.originalUrl) }, 'unhandled error');
     res.status(500).json(body(ErrorCode.internal, 'Something went wrong on our side; it has been logged.'));
   };
 }
