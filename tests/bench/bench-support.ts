@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { generateCounty } from '../../geodata/county/index.ts';
 import { loadCounty } from '../../geodata/load.ts';
-import { projectRoot } from '../../server/src/config.ts';
+import { startServerProcess } from '../support/server-process.ts';
 import type { openBenchDatabase } from './bench-database.ts';
 import { thousands } from './report.ts';
 
@@ -27,20 +25,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** The real server in a child process on the bench database, as `npm start` runs it. */
-export async function startServer(url: string): Promise<{ baseUrl: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/src/main.ts')], {
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', LOG_LEVEL: 'warn', LOAD_DEMO: 'false' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/\S+)\//.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-  });
-  return { baseUrl, stop: () => child.kill('SIGTERM') };
+export async function startServer(url: string): Promise<{ baseUrl: string; pid: number; output(): string; stop(): void }> {
+  const server = await startServerProcess({ DATABASE_URL: url, LOG_LEVEL: 'warn', LOAD_DEMO: 'false' });
+  return { baseUrl: server.url.replace(/\/$/, ''), pid: server.child.pid!, output: server.output, stop: () => void server.stop() };
 }
-

@@ -1,10 +1,12 @@
 import { benchLoad } from './load.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
+import { benchSoak } from './soak.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
   nearby: benchNearby,
+  soak: benchSoak,
   tiles: benchTiles,
 };
 
