@@ -10,7 +10,11 @@ export const personalDataPaths = [
   '/api/v1/wall-tokens', '/api/v1/auth', '/api/m',
 ];
 
-const carriesPersonalData = (path: string) => personalDataPaths.some((p) => path === p || path.startsWith(`${p}/`));
+/** Express routes ignore case (/API/V1/MEMBERS/1 is a member), so the match does too. */
+const carriesPersonalData = (path: string) => {
+  const lower = path.toLowerCase();
+  return personalDataPaths.some((p) => lower === p || lower.startsWith(`${p}/`));
+};
 
 /** `Cache-Control: no-store` on every answer under personalDataPaths, errors included. */
 export function noStoreForPersonalData(): RequestHandler {

@@ -61,6 +61,10 @@ export function queryCases(c: HostileContext): HostileCase[] {
     cases.push(invalid('GET /api/v1/audit', `/api/v1/audit?action=${q(value)}`, `audit: action ${JSON.stringify(value)}`));
   }
   cases.push(invalid('GET /api/v1/areas', '/api/v1/areas?level=province', 'areas: an unknown level'));
+  cases.push(invalid('GET /api/v1/areas', '/api/v1/areas?level=%E0%A4%A', 'areas: a level with bad percent-encoding'));
+  cases.push(invalid('GET /api/v1/members', '/api/v1/members?limit=%', 'members: a limit of a lone %'));
+  cases.push(invalid('GET /api/v1/grids', '/api/v1/grids?bbox=%FF%FE', 'grids: a bbox of stray bytes'));
+  cases.push(fine('GET /api/v1/areas', '/api/v1/areas?%E0%A4%A=1&level=town', 'areas: a parameter name with bad percent-encoding is ignored'));
   cases.push(invalid('GET /api/v1/areas', '/api/v1/areas?level=town&level=county', 'areas: level twice'));
   cases.push({ ...fine('GET /api/v1/areas', `/api/v1/areas?parent=${c.townB}`, 'areas: the children of an area out of scope are an empty set (town A admin)'),
     as: 'adminA', check: (a) => (/"features"\s*:\s*\[\]/.test(a.text) ? undefined : 'areas out of scope') });

@@ -33,6 +33,12 @@ export function methodCases(c: HostileContext): HostileCase[] {
   cases.push({ name: 'HEAD /api/health answers like GET without a body', endpoint: 'GET /api/health', method: 'HEAD', path: '/api/health', status: '2xx' });
   cases.push({ name: 'HEAD on a member detail (no body, audited like the GET)', endpoint: 'GET /api/v1/members/{id}', method: 'HEAD',
     path: `/api/v1/members/${c.memberC}`, status: '2xx', changes: { audit_log: 1 } });
+  cases.push({ name: 'upper-case paths reach the same route and its checks: anonymous audit', endpoint: 'GET /api/v1/audit',
+    path: '/API/V1/AUDIT', as: 'anonymous', status: 401, code: 'unauthenticated' });
+  cases.push({ name: 'a trailing slash reaches the same route and its checks', endpoint: 'GET /api/v1/users', path: '/api/v1/users/', as: 'wallA', status: 403, code: 'forbidden' });
+  cases.push({ name: 'an upper-case member path is still no-store (and audited like the lower-case one)', endpoint: 'GET /api/v1/members/{id}',
+    path: `/API/V1/Members/${c.memberC}`, status: '2xx', changes: { audit_log: 1 },
+    check: (a) => (a.headers['cache-control'] === 'no-store' ? undefined : `Cache-Control ${a.headers['cache-control']}`) });
   cases.push({ name: 'X-HTTP-Method-Override is not honoured', endpoint: 'DELETE /api/v1/wall-tokens/{id}', method: 'POST',
     path: `/api/v1/wall-tokens/${c.wallTokenIdA}`, headers: { 'x-http-method-override': 'DELETE' }, status: 404, code: 'not_found' });
   cases.push({ name: '_method=DELETE in the query is not honoured', endpoint: 'DELETE /api/v1/wall-tokens/{id}', method: 'POST',
