@@ -80,7 +80,9 @@ export function csrfProtection(): RequestHandler {
     const principal = req.principal;
     if (safeMethods.has(req.method)) return next();
     // Signing in may happen in a tab that has no token yet; a cross-site form is stopped by Origin.
-    if (req.path === signInPath) {
+    // routes ignore case and a trailing slash, so /API/V1/AUTH/SIGN-IN/ is sign-in too
+    const path = req.path.toLowerCase().replace(/\/+$/, '');
+    if (path === signInPath) {
       const origin = req.get('origin');
       if (origin !== undefined && originHost(origin) !== req.get('host')) {
         throw new HttpError(403, ErrorCode.csrfFailed, 'Sign in from RedGrid\'s own page.');
@@ -88,7 +90,7 @@ export function csrfProtection(): RequestHandler {
       return next();
     }
     // member links carry their own signed token in the path, which no other site can know
-    if (principal?.kind !== 'user' || req.path.startsWith('/api/m/')) return next();
+    if (principal?.kind !== 'user' || path.startsWith('/api/m/')) return next();
     if (req.headers[csrfHeader] !== principal.csrfToken) {
       throw new HttpError(403, ErrorCode.csrfFailed, 'Missing or wrong X-CSRF-Token header; reload the page and try again.');
     }

@@ -51,6 +51,10 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     signIn('Origin: null', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', { headers: { origin: 'null' } }),
     signIn('an unparsable Origin', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', { headers: { origin: 'http://[::1' } }),
     signIn('a foreign Origin', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', { headers: { origin: 'https://evil.example' } }),
+    signIn('a foreign Origin on the upper-case path', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed',
+      { path: '/API/V1/AUTH/SIGN-IN', headers: { origin: 'https://evil.example' } }),
+    signIn('Origin: null on the path with a trailing slash', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed',
+      { path: '/api/v1/auth/sign-in/', headers: { origin: 'null' } }),
   );
 
   const users = '/api/v1/users';
