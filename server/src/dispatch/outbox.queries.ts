@@ -8,6 +8,8 @@ export type LiveEventRow = { id: number; payload: Record<string, unknown> };
 export type MessageRow = {
   id: number; kind: 'member_alert' | 'member_cancel'; dispatch_id: number; member_id: number; attempts: number;
   phone: string | null; member_name: string | null; case_title: string | null;
+  /** when the message was queued: its link expires a fixed time after, however often it is sent */
+  created_at: Date;
 };
 
 export type MessageOutcome = 'sent' | 'failed' | 'not_sent';
@@ -62,9 +64,9 @@ export async function claimMessages(db: Db, limit: number, leaseSeconds: number)
      ), claimed as (
        update outbox o set attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
        from due where o.id = due.id
-       returning o.id, o.kind, o.dispatch_id, o.member_id, o.attempts
+       returning o.id, o.kind, o.dispatch_id, o.member_id, o.attempts, o.created_at
      )
-     select c.id, c.kind, c.dispatch_id, c.member_id, c.attempts, m.phone, m.name as member_name, k.title as case_title
+     select c.id, c.kind, c.dispatch_id, c.member_id, c.attempts, c.created_at, m.phone, m.name as member_name, k.title as case_title
      from claimed c
      left join member m on m.id = c.member_id
      left join dispatch d on d.id = c.dispatch_id

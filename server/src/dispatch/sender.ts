@@ -46,7 +46,8 @@ export async function deliverLiveEvents(db: pg.Pool, batch = 200): Promise<numbe
 }
 
 async function callGateway(webhookUrl: string, publicUrl: string, key: Buffer, row: MessageRow): Promise<void> {
-  const link = `${publicUrl}${memberLinkFor(key, row.dispatch_id, row.member_id)}`;
+  // the same message every time it is sent: a gateway may dedupe by key and find it unchanged
+  const link = `${publicUrl}${memberLinkFor(key, row.dispatch_id, row.member_id, row.created_at.getTime())}`;
   const text = row.kind === 'member_alert'
     ? `【红网格】${row.member_name}同志，附近发生“${row.case_title}”，请点击响应：${link}`
     : `【红网格】${row.member_name}同志，“${row.case_title}”已有足够人员响应，您无需前往，谢谢。`;
