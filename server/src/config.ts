@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   COVERAGE_K: z.coerce.number().int().min(5).max(100).default(20),
   COVERAGE_RADIUS_M: z.coerce.number().int().min(100).max(10000).default(1000),
   REACH_DISTANCE_M: z.coerce.number().int().min(100).max(20000).default(1000),
+  SMS_LEASE_SECONDS: z.coerce.number().int().min(6, 'SMS_LEASE_SECONDS must be longer than a gateway call (5 s)').max(3600).default(30),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   LOAD_DEMO: z
     .enum(['true', 'false'])
@@ -44,6 +45,8 @@ export type Config = {
   /** alerts a member may get in 24 hours */
   dispatchDailyCap: number;
   smsWebhookUrl: string | undefined;
+  /** seconds before a message whose sender died mid-call is tried again */
+  smsLeaseSeconds: number;
   /** origin used in links sent to members; defaults to the server's own address */
   publicUrl: string | undefined;
   /** a blind spot has fewer than `k` available members within `radiusM`; reach is measured against `reachDistanceM` */
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     dispatchDailyCap: e.DISPATCH_DAILY_CAP,
     smsWebhookUrl: e.SMS_WEBHOOK_URL,
+    smsLeaseSeconds: e.SMS_LEASE_SECONDS,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     coverage: { k: e.COVERAGE_K, radiusM: e.COVERAGE_RADIUS_M, reachDistanceM: e.REACH_DISTANCE_M },
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,

@@ -28,7 +28,8 @@ async function main() {
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
-  const stopWorkers = startWorkers(database.pool, { webhookUrl: config.smsWebhookUrl, publicUrl: config.publicUrl ?? url.slice(0, -1) },
+  const senderOptions = { webhookUrl: config.smsWebhookUrl, publicUrl: config.publicUrl ?? url.slice(0, -1), leaseSeconds: config.smsLeaseSeconds };
+  const stopWorkers = startWorkers(database.pool, senderOptions,
     () => sweepTimeouts(database.pool, policy), log);
   await applyCoverageSettings(database.pool, config.coverage);
   const stopRefresher = startCoverageRefresher(database.pool, log);
