@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from './numbers.ts';
 
 /**
  * Vector tile layers. Each tile holds one MVT layer named like the path segment.
@@ -16,12 +17,12 @@ export const tileLayers = ['areas', 'grids', 'roads', 'buildings', 'orgs', 'plac
 export const TileLayer = z.enum(tileLayers, { error: `layer must be one of ${tileLayers.join(', ')}` });
 export type TileLayer = z.infer<typeof TileLayer>;
 
-const integer = (what: string) =>
-  z.string().regex(/^\d{1,7}$/, `${what} must be a non-negative integer`).transform(Number);
+/** z, x and y: decimal digits only, as every integer in a path or query string (see queryInteger) */
+const tileIndex = queryInteger(0, 2 ** 22 - 1);
 
 /** `/tiles/{layer}/{z}/{x}/{y}.mvt`, with x and y inside the zoom level's 2^z range. */
 export const TileParams = z
-  .object({ layer: TileLayer, z: integer('z'), x: integer('x'), y: integer('y') })
+  .object({ layer: TileLayer, z: tileIndex, x: tileIndex, y: tileIndex })
   .refine((t) => t.z <= 22, { message: 'z must be between 0 and 22', path: ['z'] })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { message: 'x and y must be less than 2^z', path: ['x'] });
 export type TileParams = z.output<typeof TileParams>;
