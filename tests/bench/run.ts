@@ -2,12 +2,14 @@ import { benchLoad } from './load.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
 import { benchSoak } from './soak.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
+import { benchWriters } from './writers.bench.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
   nearby: benchNearby,
   soak: benchSoak,
   tiles: benchTiles,
+  writers: benchWriters,
 };
 
 /** `npm run bench -- [name] [args…]`: runs one benchmark, or all of them. */

@@ -1,0 +1,81 @@
+import pg from 'pg';
+import seedrandom from 'seedrandom';
+import { openBenchDatabase } from './bench-database.ts';
+import { ensureMembers, percentile, type BenchDatabase } from './bench-support.ts';
+import { printReport, thousands } from './report.ts';
+
+/**
+ * One member write as the registry makes it: her availability toggled and her home moved a few
+ * tens of metres, so the version triggers fire and, now and then, her density cell changes.
+ */
+const writeSql = `update member set available = not available, home = st_translate(home, $2, $3) where id = $1`;
+
+type Phase = { writes: number; perSecond: number; p50: number; p95: number };
+
+/** `connections` clients each updating random members one at a time, autocommitted, for `seconds`. */
+async function measure(clients: pg.Client[], ids: number[], seconds: number, seed: string): Promise<Phase> {
+  const random = seedrandom(seed);
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(clients.map(async (client) => {
+    while (Date.now() < until) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const step = (random() < 0.5 ? -1 : 1) * 0.0003;
+      const started = process.hrtime.bigint();
+      await client.query({ name: 'bench_member_write', text: writeSql, values: [id, step, -step] });
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { writes: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+async function setTriggers(db: BenchDatabase, enabled: boolean) {
+  await db.pool.query(`alter table member ${enabled ? 'enable' : 'disable'} trigger user`);
+}
+
+/**
+ * `npm run bench -- writers [members] [seconds] [connections]`: concurrent single-member writes
+ * with the member table's version and density triggers enabled, then disabled (restored after).
+ */
+export async function benchWriters(args: string[]): Promise<void> {
+  const members = Number(args[0] ?? 1_000_000);
+  const seconds = Number(args[1] ?? 15);
+  const connections = Number(args[2] ?? 8);
+  const db = await openBenchDatabase();
+  const clients: pg.Client[] = [];
+  try {
+    await ensureMembers(db, members);
+    const { rows } = await db.pool.query<{ id: string }>('select id from member order by md5(id::text) limit 20000');
+    const ids = rows.map((r) => Number(r.id));
+    for (let i = 0; i < connections; i++) {
+      const client = new pg.Client({ connectionString: db.url, application_name: 'redgrid-bench-writers' });
+      await client.connect();
+      clients.push(client);
+    }
+    const results: Array<[string, number, Phase]> = [];
+    try {
+      for (const [mode, enabled] of [['triggers enabled', true], ['triggers disabled', false]] as const) {
+        await setTriggers(db, enabled);
+        await measure(clients.slice(0, 1), ids, 2, `warm-${mode}`);
+        results.push([mode, 1, await measure(clients.slice(0, 1), ids, seconds, `one-${mode}`)]);
+        results.push([mode, connections, await measure(clients, ids, seconds, `many-${mode}`)]);
+      }
+    } finally {
+      await setTriggers(db, true);
+    }
+    const rate = (mode: string, n: number) => results.find(([m, c]) => m === mode && c === n)![2].perSecond;
+    const ratio = (n: number) => (rate('triggers disabled', n) / rate('triggers enabled', n)).toFixed(2);
+    printReport(
+      `Concurrent member writes, ${thousands(members)} members, ${seconds} s a run`,
+      results.map(([mode, n, r]) => ({
+        triggers: mode, connections: n, writes: thousands(r.writes), 'writes/s': thousands(r.perSecond),
+        'p50 ms': r.p50.toFixed(2), 'p95 ms': r.p95.toFixed(2),
+      })),
+      [`Throughput without the triggers ÷ with them: ${ratio(1)}× on 1 connection, ${ratio(connections)}× on ${connections} (goal: within 1.5×).`],
+    );
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+    await db.close();
+  }
+}
