@@ -12,13 +12,12 @@ export type {
   AlertState,
   DispatchAlert,
   DispatchView,
-  DataTopic,
-  LiveEvent,
   MemberAlertView,
   MemberAnswer,
   NearbyMember,
   NearbyResult,
 } from '../../../server/src/contract/dispatch.ts';
+export type { DataTopic, LiveEvent } from '../../../server/src/contract/live.ts';
 
 import type { AreaCollection } from '../../../server/src/contract/areas.ts';
 import type { GridCollection } from '../../../server/src/contract/grids.ts';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { DataTopic } from '../contract/dispatch.ts';
+import type { DataTopic } from '../contract/live.ts';
 import type { TileLayer } from '../contract/tiles.ts';
 
 /** What a tile is built for: the caller's scope on the layer's permission, and its options. */

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { principalOf } from '../auth/middleware.ts';
 import type { Permission } from '../auth/permissions.ts';
 import { can, scopeAncestors, scopePatterns, type Principal } from '../auth/principal.ts';
-import type { DataTopic } from '../contract/dispatch.ts';
+import type { DataTopic } from '../contract/live.ts';
 import { TileParams, type TileLayer } from '../contract/tiles.ts';
 import { parseParams } from '../http/parse.ts';
 import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
