@@ -5,7 +5,8 @@ import { ErrorCode } from '../contract/error.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { HttpError } from '../http/http-error.ts';
 import { selectLocation } from '../locate/queries.ts';
-import { insertCase, insertCaseEvent, insertLiveEvent, selectCase, selectCaseByKey, type CaseRow } from './queries.ts';
+import { insertLiveEvent } from '../outbox/live-events.queries.ts';
+import { insertCase, insertCaseEvent, selectCase, selectCaseByKey, type CaseRow } from './queries.ts';
 
 /**
  * Registers a case at a point, located automatically (areas, grid, branch, leader). The same

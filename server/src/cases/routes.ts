@@ -18,7 +18,8 @@ import { parseBody, parseParams, parseQuery } from '../http/parse.ts';
 import { FeedQuery } from '../contract/stats.ts';
 import { createCase } from './create-case.ts';
 import { presentCase, presentFeedCase } from './present.ts';
-import { insertCaseEvent, insertLiveEvent, selectCase, selectCases, selectFeed, selectTimeline, updateCaseStatus } from './queries.ts';
+import { insertLiveEvent } from '../outbox/live-events.queries.ts';
+import { insertCaseEvent, selectCase, selectCases, selectFeed, selectTimeline, updateCaseStatus } from './queries.ts';
 
 const CaseParams = z.object({ id: numericId('a case id') });
 

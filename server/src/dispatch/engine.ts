@@ -1,7 +1,8 @@
 import type pg from 'pg';
-import { insertCaseEvent, insertLiveEvent, updateCaseStatus } from '../cases/queries.ts';
+import { insertCaseEvent, updateCaseStatus } from '../cases/queries.ts';
 import type { AlertState } from '../contract/dispatch.ts';
 import { selectNearby } from '../members/nearby.queries.ts';
+import { insertLiveEvent } from '../outbox/live-events.queries.ts';
 import {
   countAlerts, insertAlerts, insertMemberNotices, moveAlerts, timeOutOverdue, updateDispatch, type DispatchRow,
 } from './queries.ts';

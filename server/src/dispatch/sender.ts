@@ -1,13 +1,12 @@
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.ts';
 import type { Logger } from '../logger.ts';
+import { liveChannel } from '../outbox/live-channel.ts';
 import { startPeriodic } from '../periodic.ts';
 import { linkKey, memberLinkFor } from './member-link.ts';
 import {
   claimLiveEvents, claimMessages, lockLiveLane, markLiveEventsSent, notifyAll, pruneDelivered, recordOutcome, type MessageRow,
 } from './outbox.queries.ts';
-
-export const liveChannel = 'redgrid_live';
 
 export type SenderOptions = {
   /** an SMS gateway's HTTP endpoint; alerts and cancellations are POSTed there as JSON */

@@ -1,8 +1,8 @@
 import type { Response } from 'express';
 import pg from 'pg';
-import { liveChannel } from '../dispatch/sender.ts';
 import { noteDatabaseDown, noteDatabaseUp } from '../db/availability.ts';
 import type { Logger } from '../logger.ts';
+import { liveChannel } from '../outbox/live-channel.ts';
 
 type LiveEvent = { seq?: number; area?: string; chunk: string };
 
