@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { memberLinkFor, linkKey } from '../../server/src/dispatch/member-link.ts';
+import { memberLinkFor, linkKey } from '../../server/src/member-link/member-link.ts';
 import { signInAs, wallClient, type Answer, type ApiClient } from '../support/api-client.ts';
 import { openBenchDatabase } from './bench-database.ts';
 import { ensureMembers, percentile, startServer } from './bench-support.ts';

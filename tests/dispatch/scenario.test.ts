@@ -8,7 +8,7 @@ import { projectRoot } from '../../server/src/config.ts';
 import type { CaseView } from '../../server/src/contract/cases.ts';
 import type { DispatchView, MemberAlertView } from '../../server/src/contract/dispatch.ts';
 import { defaultPolicy } from '../../server/src/dispatch/engine.ts';
-import { memberLink } from '../../server/src/dispatch/member-link.ts';
+import { memberLink } from '../../server/src/member-link/member-link.ts';
 import { deliverDue } from '../../server/src/dispatch/sender.ts';
 import { sweepTimeouts } from '../../server/src/dispatch/service.ts';
 import { signInAs, type ApiClient } from '../support/api-client.ts';

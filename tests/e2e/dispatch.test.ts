@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/src/auth/users.ts';
 import type { CaseView } from '../../server/src/contract/cases.ts';
 import type { DispatchView } from '../../server/src/contract/dispatch.ts';
-import { linkKey, linkTtlSeconds, memberLink, memberLinkFor } from '../../server/src/dispatch/member-link.ts';
+import { linkKey, linkTtlSeconds, memberLink, memberLinkFor } from '../../server/src/member-link/member-link.ts';
 import { artifactsDir, launchBrowser } from '../support/browser.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 import { signInThroughPage } from './sign-in-page.ts';

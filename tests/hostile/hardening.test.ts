@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { hashToken, newToken } from '../../server/src/auth/tokens.ts';
 import { createUser } from '../../server/src/auth/users.ts';
-import { memberLink } from '../../server/src/dispatch/member-link.ts';
+import { memberLink } from '../../server/src/member-link/member-link.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { testPassword } from '../support/api-client.ts';
 import { usePrivateDatabase } from '../support/database.ts';

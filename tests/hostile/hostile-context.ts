@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../server/src/auth/tokens.ts';
-import { linkKey, memberLinkFor } from '../../server/src/dispatch/member-link.ts';
+import { linkKey, memberLinkFor } from '../../server/src/member-link/member-link.ts';
 import { signIn, signInAs, testPassword, type ApiClient } from '../support/api-client.ts';
 import { demoCounty, type TestServer } from '../support/test-server.ts';
 import type { Caller } from './hostile-case.ts';

@@ -8,7 +8,7 @@ import { can, type Principal } from './principal.ts';
 import { touchSession, touchWallToken, type WallTokenRow } from './queries.ts';
 import type { SessionCache } from './session-cache.ts';
 import { hashToken } from './tokens.ts';
-import { memberClaims } from '../dispatch/member-link.ts';
+import { memberClaims } from '../member-link/member-link.ts';
 
 export const sessionTtlSeconds = 8 * 3600;
 

@@ -10,8 +10,8 @@ import { AddMemberBody, MemberAnswer, type MemberAlertView } from '../contract/d
 import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams } from '../http/parse.ts';
+import { memberClaims } from '../member-link/member-link.ts';
 import type { DispatchPolicy } from './engine.ts';
-import { memberClaims } from './member-link.ts';
 import { selectMemberAlert } from './queries.ts';
 import { addMember, answerAlert, closeDispatch, recallMember } from './service.ts';
 import { readDispatch } from './view.ts';

@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.ts';
 import type { Logger } from '../logger.ts';
+import { linkKey, memberLinkFor } from '../member-link/member-link.ts';
 import { liveChannel } from '../outbox/live-channel.ts';
 import { startPeriodic } from '../periodic.ts';
-import { linkKey, memberLinkFor } from './member-link.ts';
 import {
   claimLiveEvents, claimMessages, lockLiveLane, markLiveEventsSent, notifyAll, pruneDelivered, recordOutcome, type MessageRow,
 } from './outbox.queries.ts';

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
+import { storedLinkKey } from './queries.ts';
 
 /** How long a member's link works after the alert. */
 export const linkTtlSeconds = 24 * 3600;
@@ -8,10 +9,7 @@ let cachedKey: Buffer | undefined;
 
 /** The key that signs member links, made once and shared by every process through the database. */
 export async function linkKey(db: pg.Pool | pg.PoolClient): Promise<Buffer> {
-  if (cachedKey) return cachedKey;
-  await db.query("insert into app_secret (name, value) values ('member_link', $1) on conflict (name) do nothing", [randomBytes(32)]);
-  const { rows } = await db.query<{ value: Buffer }>("select value from app_secret where name = 'member_link'");
-  cachedKey = rows[0]!.value;
+  cachedKey ??= await storedLinkKey(db, randomBytes(32));
   return cachedKey;
 }
 
