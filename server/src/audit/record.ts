@@ -1,14 +1,13 @@
-import type { Request } from 'express';
-import type pg from 'pg';
-import { actorId } from '../auth/principal.ts';
-import { clientAddress } from '../http/client-address.ts';
+import type { Tx } from '../db/transaction.ts';
 import { insertAudit, type AuditRecord } from './queries.ts';
 
-/** Appends what the caller of `req` did to the audit log: who, what, from where. */
-export function audit(db: pg.Pool | pg.PoolClient, req: Request, entry: Omit<AuditRecord, 'userId' | 'ip'> & { userId?: number | null }) {
-  return insertAudit(db, {
-    ...entry,
-    userId: entry.userId !== undefined ? entry.userId : actorId(req.principal),
-    ip: clientAddress(req),
-  });
+/** Who did it: the signed-in user (null for a wall display, a member's link, or nobody) and from where. */
+export type Actor = { userId: number | null; ip: string | null };
+
+/**
+ * Appends what `actor` did to the audit log, inside the transaction of the action itself: the
+ * change and its record commit together or not at all.
+ */
+export function audit(tx: Tx, actor: Actor, entry: Omit<AuditRecord, 'userId' | 'ip'> & { userId?: number | null }): Promise<void> {
+  return insertAudit(tx, { ...entry, userId: entry.userId !== undefined ? entry.userId : actor.userId, ip: actor.ip });
 }

@@ -1,18 +1,18 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type pg from 'pg';
-import { audit } from '../audit/record.ts';
+import { actorOf } from './actor.ts';
 import { SignInBody, sessionCookie } from '../contract/auth.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { clientAddress } from '../http/client-address.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/parse.ts';
 import { principalOf, sessionToken, sessionTtlSeconds } from './middleware.ts';
-import { deleteExpiredSessions, deleteSession, insertSession, selectGrants, selectUserForSignIn } from './queries.ts';
+import { selectUserForSignIn } from './queries.ts';
 import { sessionInfo } from './session-info.ts';
 import type { SessionCache } from './session-cache.ts';
-import { checkSignIn } from './sign-in.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { signIn, signOut } from './sign-in.ts';
+import { hashToken } from './tokens.ts';
 
 /** `secure` when the public URL is https (behind a proxy that ends TLS, req.secure alone is false). */
 function setSessionCookie(req: Request, res: Response, token: string | null, secure: boolean) {
@@ -40,28 +40,16 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie =
 
   router.post('/api/v1/auth/sign-in', signInLimit, async (req, res) => {
     const { username, password } = parseBody(SignInBody, req);
-    const outcome = await checkSignIn(db, username, password);
-    if (!outcome.ok) {
-      const scope = outcome.userId === null ? null : ((await selectGrants(db, outcome.userId))[0]?.scope ?? null);
-      await audit(db, req, { userId: outcome.userId, action: 'auth.sign_in_failed', scope, detail: { username, reason: outcome.reason } });
-      if (outcome.reason === 'locked') {
-        res.set('Retry-After', String(outcome.retryAfter));
-        throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many failed sign-ins; try again in ${outcome.retryAfter} seconds.`);
+    const result = await signIn(db, actorOf(req), { username, password, userAgent: req.get('user-agent')?.slice(0, 300) ?? null });
+    if (!result.ok) {
+      if (result.reason === 'locked') {
+        res.set('Retry-After', String(result.retryAfter));
+        throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many failed sign-ins; try again in ${result.retryAfter} seconds.`);
       }
       throw new HttpError(401, ErrorCode.invalidCredentials, 'Wrong username or password.');
     }
-    const token = newToken();
-    const csrfToken = newToken();
-    await deleteExpiredSessions(db);
-    await insertSession(db, {
-      tokenHash: hashToken(token), userId: outcome.userId, csrfToken, ttlSeconds: sessionTtlSeconds,
-      ip: clientAddress(req), userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
-    });
-    const user = (await selectUserForSignIn(db, username))!;
-    const grants = await selectGrants(db, user.id);
-    await audit(db, req, { userId: user.id, action: 'auth.sign_in', targetKind: 'user', targetIds: [user.id], scope: grants[0]?.scope ?? null });
-    setSessionCookie(req, res, token, secureCookie);
-    res.json(await sessionInfo(db, user, csrfToken));
+    setSessionCookie(req, res, result.token, secureCookie);
+    res.json(await sessionInfo(db, result.user, result.csrfToken));
   });
 
   router.get('/api/v1/auth/me', async (req, res) => {
@@ -76,11 +64,8 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie =
     // a display token has no session to end (an admin revokes it); nothing is written
     if (principal.kind !== 'user') throw new HttpError(403, ErrorCode.forbidden, 'Display tokens cannot sign out; an administrator revokes them.');
     const cookie = sessionToken(req);
-    if (cookie) {
-      sessions.delete(hashToken(cookie).toString('hex'));
-      await deleteSession(db, hashToken(cookie));
-    }
-    await audit(db, req, { action: 'auth.sign_out', targetKind: 'user', targetIds: [principal.userId], scope: principal.grants[0]?.scope ?? null });
+    if (cookie) sessions.delete(hashToken(cookie).toString('hex'));
+    await signOut(db, actorOf(req), cookie ? hashToken(cookie) : undefined, principal.grants[0]?.scope ?? null);
     setSessionCookie(req, res, null, secureCookie);
     res.status(204).end();
   });

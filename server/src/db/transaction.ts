@@ -1,5 +1,10 @@
 import type pg from 'pg';
 
+/** A connection inside a transaction: what commands and the audit writer take. */
+export type Tx = pg.PoolClient;
+/** Anything a query function can run on: the pool (one statement) or a transaction. */
+export type Queryable = pg.Pool | pg.PoolClient;
+
 // deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back so that
 // another could go on; the same work again will most likely succeed.
 const retryableCodes = new Set(['40P01', '40001']);

@@ -1,13 +1,14 @@
 import type pg from 'pg';
+import { audit, type Actor } from '../audit/record.ts';
 import type { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { withTransaction } from '../db/transaction.ts';
-import { HttpError } from '../http/http-error.ts';
+import { DomainError } from '../domain-error.ts';
 import { addByHand, answer, begin, close, recall, timeOut, type DispatchPolicy } from './engine.ts';
 import { insertDispatch, memberDistance, selectDispatch, selectOverdueDispatches, type DispatchRow } from './queries.ts';
 
-const notFound = (id: number) => new HttpError(404, ErrorCode.notFound, `No dispatch ${id} in your scope.`);
+const notFound = (id: number) => new DomainError('not_found', ErrorCode.notFound, `No dispatch ${id} in your scope.`);
 
 /** Runs `work` on the dispatch with its row locked, in one transaction. */
 function onDispatch<T>(db: pg.Pool, id: number, scope: string[], work: (tx: pg.PoolClient, d: DispatchRow) => Promise<T>): Promise<T> {
@@ -19,21 +20,22 @@ function onDispatch<T>(db: pg.Pool, id: number, scope: string[], work: (tx: pg.P
 }
 
 export async function startDispatch(
-  db: pg.Pool, caseId: number, body: StartDispatchBody, scope: string[], actorId: number | null, policy: DispatchPolicy,
+  db: pg.Pool, caseId: number, body: StartDispatchBody, scope: string[], actor: Actor, policy: DispatchPolicy,
 ): Promise<number> {
   try {
     return await withTransaction(db, async (tx) => {
       const id = await insertDispatch(tx, {
         caseId, radius: body.radius, maxRadius: Math.max(body.radius, body.maxRadius ?? body.radius * 3), waveSize: body.waveSize,
-        target: body.target, skills: body.skills, alertTimeout: body.alertTimeout, createdBy: actorId, scope,
+        target: body.target, skills: body.skills, alertTimeout: body.alertTimeout, createdBy: actor.userId, scope,
       });
       const d = (await selectDispatch(tx, id, scope, true))!;
-      await begin(tx, d, policy, actorId);
+      await begin(tx, d, policy, actor.userId);
+      await audit(tx, actor, { action: 'dispatch.start', targetKind: 'dispatch', targetIds: [id], scope: d.community_code });
       return id;
     });
   } catch (error) {
     if ((error as { constraint?: string }).constraint === 'dispatch_one_active_idx') {
-      throw new HttpError(409, ErrorCode.conflict, 'This case already has an active dispatch; close it first.');
+      throw new DomainError('conflict', ErrorCode.conflict, 'This case already has an active dispatch; close it first.');
     }
     throw error;
   }
@@ -43,34 +45,43 @@ export function answerAlert(db: pg.Pool, dispatchId: number, memberId: number, w
   return onDispatch(db, dispatchId, ['%'], (tx, d) => answer(tx, d, memberId, what, policy));
 }
 
-export function addMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actorId: number | null) {
+export function addMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actor: Actor) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
-    if (d.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The dispatch is closed.');
+    if (d.status === 'closed') throw new DomainError('conflict', ErrorCode.conflict, 'The dispatch is closed.');
     // the caller's scope, not the dispatch's: a town admin may not alert another town's member
     // into a dispatch the county started
     const distance = await memberDistance(tx, memberId, d.lng, d.lat, scope);
-    if (distance === undefined) throw new HttpError(404, ErrorCode.notFound, `No member ${memberId} in your scope.`);
+    if (distance === undefined) throw new DomainError('not_found', ErrorCode.notFound, `No member ${memberId} in your scope.`);
     try {
-      await addByHand(tx, d, memberId, distance, actorId);
+      await addByHand(tx, d, memberId, distance, actor.userId);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new HttpError(409, ErrorCode.conflict, `Member ${memberId} is already in this dispatch.`);
+      if (isUniqueViolation(error)) throw new DomainError('conflict', ErrorCode.conflict, `Member ${memberId} is already in this dispatch.`);
       throw error;
     }
+    await audit(tx, actor, { action: 'dispatch.add_member', targetKind: 'dispatch', targetIds: [dispatchId], detail: { member_id: memberId } });
   });
 }
 
-export function recallMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actorId: number | null, policy: DispatchPolicy) {
+export function recallMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actor: Actor, policy: DispatchPolicy) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
-    if (!(await recall(tx, d, memberId, actorId, policy))) {
-      throw new HttpError(404, ErrorCode.notFound, `Member ${memberId} has no open alert in this dispatch.`);
+    if (!(await recall(tx, d, memberId, actor.userId, policy))) {
+      throw new DomainError('not_found', ErrorCode.notFound, `Member ${memberId} has no open alert in this dispatch.`);
     }
+    await audit(tx, actor, { action: 'dispatch.recall_member', targetKind: 'dispatch', targetIds: [dispatchId], detail: { member_id: memberId } });
   });
 }
 
-export function closeDispatch(db: pg.Pool, dispatchId: number, scope: string[], actorId: number | null) {
+export function closeDispatch(db: pg.Pool, dispatchId: number, scope: string[], actor: Actor) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
-    if (d.status !== 'closed') await close(tx, d, actorId);
+    if (d.status !== 'closed') await close(tx, d, actor.userId);
+    await audit(tx, actor, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [dispatchId] });
   });
+}
+
+/** Closes a case's active dispatch inside the caller's transaction (closing the case closes it). */
+export async function closeDispatchOfCase(tx: pg.PoolClient, dispatchId: number, actorId: number | null): Promise<void> {
+  const d = await selectDispatch(tx, dispatchId, ['%'], true);
+  if (d && d.status !== 'closed') await close(tx, d, actorId);
 }
 
 /** Times out unanswered alerts everywhere and sends the waves that replace them. */

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../contract/error.ts';
 import { ErrorCode } from '../contract/error.ts';
+import { DomainError, type DomainErrorKind } from '../domain-error.ts';
 import { isDatabaseUnavailable, isStatementTimeout, noteDatabaseDown } from '../db/availability.ts';
 import { redactUrl, type Logger } from '../logger.ts';
 import { HttpError } from './http-error.ts';
@@ -33,6 +34,9 @@ function kindOf(error: { type?: string; code?: string }): string | undefined {
   return error.type;
 }
 
+/** The status of each kind of domain error. */
+const statusOf: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+
 /** How long a client is asked to wait while the database is away (a restart takes a few seconds). */
 const retryAfterSeconds = 2;
 
@@ -47,6 +51,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (error instanceof HttpError) {
       res.status(error.status).json(body(error.code, error.message, error.details));
+      return;
+    }
+    if (error instanceof DomainError) {
+      res.status(statusOf[error.kind]).json(body(error.code, error.message));
       return;
     }
     if (isClientError(error)) {
