@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
-import { scopeOf } from '../auth/scope.ts';
+import { scopeOf } from '../auth/middleware.ts';
 import { AreasQuery } from '../contract/areas.ts';
 import { parseQuery } from '../http/parse.ts';
 import { selectAreaCollection } from './queries.ts';

@@ -4,9 +4,10 @@ import { csrfHeader, sessionCookie } from '../contract/auth.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { Permission } from './permissions.ts';
-import { can, type Principal } from './principal.ts';
+import { can, scopeFor, type Principal } from './principal.ts';
 import { touchSession, touchWallToken, type WallTokenRow } from './queries.ts';
 import type { SessionCache } from './session-cache.ts';
+import type { Scope } from './scope.ts';
 import { hashToken } from './tokens.ts';
 import { memberClaims } from '../member-link/member-link.ts';
 
@@ -101,6 +102,11 @@ export function csrfProtection(): RequestHandler {
 export function principalOf(req: Request): Principal {
   if (!req.principal) throw new HttpError(401, ErrorCode.unauthenticated, 'Sign in first.');
   return req.principal;
+}
+
+/** The caller's scope for a permission, as the query files take it. */
+export function scopeOf(req: Request, permission: Permission): Scope {
+  return scopeFor(principalOf(req), permission);
 }
 
 /** Every /api/v1 and /tiles request needs a principal, except signing in. */

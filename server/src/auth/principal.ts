@@ -1,5 +1,6 @@
 import type { Role } from '../contract/auth.ts';
 import { permissions, type Permission } from './permissions.ts';
+import { Scope } from './scope.ts';
 
 export type ScopedGrant = { role: Role; scope: string };
 
@@ -18,13 +19,6 @@ declare global {
   }
 }
 
-/** The prefix that every code inside an area's subtree starts with (see area_scope_prefix in SQL). */
-export function scopePrefix(code: string): string {
-  if (/^\d{6}000000$/.test(code)) return code.slice(0, 6);
-  if (/^\d{9}000$/.test(code)) return code.slice(0, 9);
-  return code;
-}
-
 export function grantsFor(principal: Principal, permission: Permission): ScopedGrant[] {
   const allowed: readonly Role[] = permissions[permission];
   return principal.grants.filter((g) => allowed.includes(g.role));
@@ -34,18 +28,19 @@ export function can(principal: Principal, permission: Permission): boolean {
   return grantsFor(principal, permission).length > 0;
 }
 
-/**
- * The caller's scope for a permission as SQL LIKE patterns (`code like any($patterns)`):
- * empty when no grant allows it, so a query given it returns nothing.
- */
+/** The caller's scope for a permission: empty when no grant allows it, so a query given it returns nothing. */
+export function scopeFor(principal: Principal, permission: Permission): Scope {
+  return Scope.of(grantsFor(principal, permission).map((g) => g.scope));
+}
+
+/** The scope as LIKE patterns, for the SQL that still takes them (see Scope.patterns). */
 export function scopePatterns(principal: Principal, permission: Permission): string[] {
-  return [...new Set(grantsFor(principal, permission).map((g) => `${scopePrefix(g.scope)}%`))];
+  return scopeFor(principal, permission).patterns;
 }
 
 /** The county and town above each scope, so a map can show where the scope sits. */
 export function scopeAncestors(principal: Principal, permission: Permission): string[] {
-  const codes = grantsFor(principal, permission).flatMap((g) => [`${g.scope.slice(0, 6)}000000`, `${g.scope.slice(0, 9)}000`]);
-  return [...new Set(codes)];
+  return [...scopeFor(principal, permission).ancestors];
 }
 
 export function actorId(principal: Principal | undefined): number | null {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { Scope } from '../auth/scope.ts';
 import type { CreateCaseBody } from '../contract/cases.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { withTransaction } from '../db/transaction.ts';
@@ -17,7 +18,7 @@ export async function createCase(
   body: CreateCaseBody,
   key: string,
   actorId: number | null,
-  scope: string[],
+  scope: Scope,
 ): Promise<{ row: CaseRow; created: boolean }> {
   const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   const replay = async () => {
@@ -27,9 +28,9 @@ export async function createCase(
     }
     return { row: existing, created: false };
   };
-  if (await selectCaseByKey(db, key, ['%'])) return replay();
+  if (await selectCaseByKey(db, key, Scope.everything())) return replay();
 
-  const location = await selectLocation(db, body.lng, body.lat, scope);
+  const location = await selectLocation(db, body.lng, body.lat, scope.patterns);
   if (!location) {
     throw new HttpError(404, ErrorCode.outsideTerritory, `The point ${body.lng},${body.lat} lies outside the territory you can see.`);
   }
@@ -47,5 +48,5 @@ export async function createCase(
     return newId;
   });
   if (id === undefined) return replay();
-  return { row: (await selectCase(db, id, ['%']))!, created: true };
+  return { row: (await selectCase(db, id, Scope.everything()))!, created: true };
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { CaseEvent } from '../contract/cases.ts';
 import type { LocateRow } from '../locate/queries.ts';
 
@@ -44,41 +45,44 @@ export async function insertCase(db: Db, c: NewCase): Promise<number | undefined
   return rows[0]?.id;
 }
 
-export async function selectCaseByKey(db: Db, key: string, scope: string[]): Promise<CaseRow | undefined> {
+/** A case's community in scope (an index condition on the code, see scope_holds), and its county: the shard key. */
+const inScope = (lo: number) => `scope_holds(c.community_code, $${lo}::text[], $${lo + 1}::text[]) and ($${lo + 2}::text[] is null or c.county_code = any($${lo + 2}::text[]))`;
+
+export async function selectCaseByKey(db: Db, key: string, scope: Scope): Promise<CaseRow | undefined> {
   const { rows } = await db.query<CaseRow>(
-    `select ${caseColumns} from "case" c ${caseJoins} where c.idempotency_key = $1 and c.community_code like any($2::text[])`,
-    [key, scope],
+    `select ${caseColumns} from "case" c ${caseJoins} where c.idempotency_key = $1 and ${inScope(2)}`,
+    [key, scope.lo, scope.hi, scope.counties],
   );
   return rows[0];
 }
 
-export async function selectCase(db: Db, id: number, scope: string[]): Promise<CaseRow | undefined> {
+export async function selectCase(db: Db, id: number, scope: Scope): Promise<CaseRow | undefined> {
   const { rows } = await db.query<CaseRow>(
-    `select ${caseColumns} from "case" c ${caseJoins} where c.id = $1 and c.community_code like any($2::text[])`,
-    [id, scope],
+    `select ${caseColumns} from "case" c ${caseJoins} where c.id = $1 and ${inScope(2)}`,
+    [id, scope.lo, scope.hi, scope.counties],
   );
   return rows[0];
 }
 
-export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', scope: string[]): Promise<CaseRow[]> {
+export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', scope: Scope): Promise<CaseRow[]> {
   const { rows } = await db.query<CaseRow>(
     `select ${caseColumns} from "case" c ${caseJoins}
-     where c.community_code like any($2::text[])
+     where ${inScope(2)}
        and ($1 = 'all' or ($1 = 'open') = (c.status <> 'closed'))
      order by c.reported_at desc, c.id desc limit 500`,
-    [status, scope],
+    [status, scope.lo, scope.hi, scope.counties],
   );
   return rows;
 }
 
 /** The newest cases in scope and under `area` (any area when null), for the wall's feed. */
-export async function selectFeed(db: Db, scope: string[], area: string | null, limit: number): Promise<CaseRow[]> {
+export async function selectFeed(db: Db, scope: Scope, area: Scope | null, limit: number): Promise<CaseRow[]> {
   const { rows } = await db.query<CaseRow>(
     `select ${caseColumns} from "case" c ${caseJoins}
-     where c.community_code like any($1::text[])
-       and ($2::text is null or c.community_code like area_scope_prefix($2) || '%')
-     order by c.reported_at desc, c.id desc limit $3`,
-    [scope, area, limit],
+     where ${inScope(1)}
+       and ($4::text[] is null or scope_holds(c.community_code, $4::text[], $5::text[]))
+     order by c.reported_at desc, c.id desc limit $6`,
+    [scope.lo, scope.hi, scope.counties, area?.lo ?? null, area?.hi ?? null, limit],
   );
   return rows;
 }

@@ -3,9 +3,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
-import { requirePermission } from '../auth/middleware.ts';
-import { scopeOf } from '../auth/scope.ts';
+import { requirePermission, scopeOf } from '../auth/middleware.ts';
 import { actorId } from '../auth/principal.ts';
+import { Scope } from '../auth/scope.ts';
 import { CasesQuery, CreateCaseBody, IdempotencyKey, idempotencyHeader } from '../contract/cases.ts';
 import { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
@@ -27,8 +27,8 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const router = Router();
   const manage = requirePermission('case.manage');
 
-  const load = async (id: number, patterns: string[]) => {
-    const row = await selectCase(db, id, patterns);
+  const load = async (id: number, scope: Scope) => {
+    const row = await selectCase(db, id, scope);
     if (!row) throw new HttpError(404, ErrorCode.notFound, `No case ${id} in your scope.`);
     return presentCase(row, await selectTimeline(db, id));
   };
@@ -37,31 +37,31 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const keyParse = IdempotencyKey.safeParse(req.get(idempotencyHeader));
     if (!keyParse.success) throw new HttpError(400, ErrorCode.missingIdempotencyKey, keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
     const body = parseBody(CreateCaseBody, req);
-    const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scopeOf(req, 'case.manage').patterns);
+    const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scopeOf(req, 'case.manage'));
     if (created) await audit(db, req, { action: 'case.create', targetKind: 'case', targetIds: [row.id], scope: row.community_code });
-    res.status(created ? 201 : 200).set('Idempotent-Replayed', String(!created)).json(await load(row.id, ['%']));
+    res.status(created ? 201 : 200).set('Idempotent-Replayed', String(!created)).json(await load(row.id, Scope.everything()));
   });
 
   router.get('/api/v1/cases', manage, async (req, res) => {
     const { status } = parseQuery(CasesQuery, req);
-    const rows = await selectCases(db, status, scopeOf(req, 'case.manage').patterns);
+    const rows = await selectCases(db, status, scopeOf(req, 'case.manage'));
     res.json({ cases: rows.map((r) => { const { timeline: _, ...view } = presentCase(r, []); return view; }) });
   });
 
   router.get('/api/v1/cases/feed', requirePermission('case.view'), async (req, res) => {
     const { area, limit } = parseQuery(FeedQuery, req);
-    const rows = await selectFeed(db, scopeOf(req, 'case.view').patterns, area ?? null, limit);
+    const rows = await selectFeed(db, scopeOf(req, 'case.view'), area === undefined ? null : Scope.of([area]), limit);
     res.json({ cases: rows.map(presentFeedCase) });
   });
 
   router.get('/api/v1/cases/:id', manage, async (req, res) => {
     const { id } = parseParams(CaseParams, req);
-    res.json(await load(id, scopeOf(req, 'case.manage').patterns));
+    res.json(await load(id, scopeOf(req, 'case.manage')));
   });
 
   router.post('/api/v1/cases/:id/close', manage, async (req, res) => {
     const { id } = parseParams(CaseParams, req);
-    const view = await load(id, scopeOf(req, 'case.manage').patterns);
+    const view = await load(id, scopeOf(req, 'case.manage'));
     if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scopeOf(req, 'case.manage').patterns, actorId(req.principal));
     await withTransaction(db, async (tx) => {
       const previous = await updateCaseStatus(tx, id, 'closed');
@@ -71,13 +71,13 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
       }
     });
     await audit(db, req, { action: 'case.close', targetKind: 'case', targetIds: [id], scope: view.community?.code ?? null });
-    res.json(await load(id, scopeOf(req, 'case.manage').patterns));
+    res.json(await load(id, scopeOf(req, 'case.manage')));
   });
 
   router.post('/api/v1/cases/:id/dispatch', requirePermission('dispatch.manage'), async (req, res) => {
     const { id } = parseParams(CaseParams, req);
     const body = parseBody(StartDispatchBody, req);
-    const view = await load(id, scopeOf(req, 'case.manage').patterns);
+    const view = await load(id, scopeOf(req, 'case.manage'));
     if (view.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The case is closed.');
     const patterns = scopeOf(req, 'dispatch.manage').patterns;
     const dispatchId = await startDispatch(db, id, body, patterns, actorId(req.principal), policy);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
-import { scopeOf } from '../auth/scope.ts';
+import { scopeOf } from '../auth/middleware.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { GridsQuery, maxBboxSpanDegrees } from '../contract/grids.ts';
 import { HttpError } from '../http/http-error.ts';

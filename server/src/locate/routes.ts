@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type pg from 'pg';
-import { scopeOf } from '../auth/scope.ts';
+import { scopeOf } from '../auth/middleware.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { LocateQuery } from '../contract/locate.ts';
 import { HttpError } from '../http/http-error.ts';
