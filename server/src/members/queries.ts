@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { Bbox } from '../contract/grids.ts';
 
 export type MemberRow = {
@@ -19,34 +20,46 @@ const approx = `st_transform(st_setsrid(st_point(
 const summaryColumns = `m.id, m.name, o.id as org_id, o.name as org_name, m.stars, m.skills, m.available, m.mobile,
   m.in_service, round(st_x(${approx})::numeric, 6)::float8 as approx_lng, round(st_y(${approx})::numeric, 6)::float8 as approx_lat`;
 
-/** Members of organizations in scope, keyset-paged by id. */
+/**
+ * Members of organizations in scope, keyset-paged by id. The areas in scope come by range on their
+ * code (an index condition, see scope_holds), then each area's next members by (org_area_code, id),
+ * so a page reads at most a page of members per area, wherever they sit in id order. The county
+ * (the shard key) goes along.
+ */
 export async function selectMembers(
-  db: pg.Pool,
+  db: pg.Pool | pg.PoolClient,
   q: { bbox?: Bbox | undefined; org?: number | undefined; after?: number | undefined; limit: number },
-  scope: string[],
+  scope: Scope,
 ): Promise<MemberRow[]> {
   const { rows } = await db.query<MemberRow>(
     `select ${summaryColumns}
-     from member m join org o on o.id = m.org_id
-     where o.area_code like any($1::text[])
-       and ($2::float8 is null or m.home && st_makeenvelope($2, $3, $4, $5, 4326))
-       and ($6::bigint is null or m.org_id = $6)
-       and ($7::bigint is null or m.id > $7)
+     from area a
+     cross join lateral (
+       select m.* from member m
+       where m.org_area_code = a.code and ($3::text[] is null or m.county_code = any($3::text[]))
+         and ($4::float8 is null or m.home && st_makeenvelope($4, $5, $6, $7, 4326))
+         and ($8::bigint is null or m.org_id = $8)
+         and ($9::bigint is null or m.id > $9)
+       order by m.id
+       limit $10
+     ) m
+     join org o on o.id = m.org_id
+     where scope_holds(a.code, $1::text[], $2::text[])
      order by m.id
-     limit $8`,
-    [scope, q.bbox?.minLng ?? null, q.bbox?.minLat ?? null, q.bbox?.maxLng ?? null, q.bbox?.maxLat ?? null,
-      q.org ?? null, q.after ?? null, q.limit + 1],
+     limit $10`,
+    [scope.lo, scope.hi, scope.counties, q.bbox?.minLng ?? null, q.bbox?.minLat ?? null, q.bbox?.maxLng ?? null,
+      q.bbox?.maxLat ?? null, q.org ?? null, q.after ?? null, q.limit + 1],
   );
   return rows;
 }
 
-export async function selectMember(db: pg.Pool, id: number, scope: string[]): Promise<MemberDetailRow | undefined> {
+export async function selectMember(db: pg.Pool | pg.PoolClient, id: number, scope: Scope): Promise<MemberDetailRow | undefined> {
   const { rows } = await db.query<MemberDetailRow>(
     `select ${summaryColumns}, m.gender, m.birth_year, m.points, m.joined_on::text as joined_on,
             st_x(m.home) as lng, st_y(m.home) as lat, m.phone, o.area_code as org_area_code
      from member m join org o on o.id = m.org_id
-     where m.id = $1 and o.area_code like any($2::text[])`,
-    [id, scope],
+     where m.id = $1 and scope_holds(o.area_code, $2::text[], $3::text[])`,
+    [id, scope.lo, scope.hi],
   );
   return rows[0];
 }

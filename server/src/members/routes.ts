@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { audit } from '../audit/record.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { actorId, can, scopePatterns } from '../auth/principal.ts';
+import { actorId, can, scopeFor, scopePatterns } from '../auth/principal.ts';
 import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { DensityQuery, MembersQuery, type DensityCells } from '../contract/members.ts';
@@ -62,7 +62,7 @@ export function membersRoutes(db: pg.Pool): Router {
 
   router.get('/api/v1/members', requirePermission('member.list'), async (req, res) => {
     const query = parseQuery(MembersQuery, req);
-    const rows = await selectMembers(db, query, scopePatterns(principalOf(req), 'member.list'));
+    const rows = await selectMembers(db, query, scopeFor(principalOf(req), 'member.list'));
     const page = rows.slice(0, query.limit);
     res.json({ members: page.map(presentMember), next_after: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null });
   });
@@ -71,7 +71,7 @@ export function membersRoutes(db: pg.Pool): Router {
     const { id } = parseParams(MemberParams, req);
     const principal = principalOf(req);
     const precision = memberPrecision(principal);
-    const scope = scopePatterns(principal, precision === 'exact' ? 'member.read_exact' : 'member.list');
+    const scope = scopeFor(principal, precision === 'exact' ? 'member.read_exact' : 'member.list');
     const row = await selectMember(db, id, scope);
     if (!row) throw new HttpError(404, ErrorCode.notFound, `No member ${id} in your scope.`);
     if (precision === 'exact') {
