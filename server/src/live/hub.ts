@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import { noteDatabaseDown, noteDatabaseUp } from '../db/availability.ts';
 import type { Logger } from '../logger.ts';
 import { liveChannel } from '../outbox/live-channel.ts';
@@ -23,10 +24,10 @@ function toEvent(payload: string): LiveEvent {
   return { ...scoped, seq, chunk: `id: ${seq}\ndata: ${JSON.stringify(event)}\n\n` };
 }
 
-/** Writes the event to a stream whose scope patterns (`prefix%`) hold its area (events without one go to all). */
-function send(res: Response, patterns: readonly string[], event: LiveEvent): void {
+/** Writes the event to a stream whose scope holds its area (events without one go to all). */
+function send(res: Response, scope: Scope, event: LiveEvent): void {
   const { area } = event;
-  if (area === undefined || patterns.some((p) => area.startsWith(p.replace(/%$/, '')))) res.write(event.chunk);
+  if (area === undefined || scope.holds(area)) res.write(event.chunk);
 }
 
 const missedSql = `select (payload || jsonb_build_object('seq', id))::text as payload from outbox
@@ -38,8 +39,8 @@ const missedSql = `select (payload || jsonb_build_object('seq', id))::text as pa
  * dispatch events reach only the streams whose scope holds the case.
  */
 export class LiveHub {
-  /** each stream with the scope patterns of its caller */
-  private readonly clients = new Map<Response, readonly string[]>();
+  /** each stream with the scope of its caller */
+  private readonly clients = new Map<Response, Scope>();
   private connection: pg.Client | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -113,7 +114,7 @@ export class LiveHub {
   }
 
   private write(event: LiveEvent) {
-    for (const [res, patterns] of this.clients) send(res, patterns, event);
+    for (const [res, scope] of this.clients) send(res, scope, event);
   }
 
   /**
@@ -121,15 +122,15 @@ export class LiveHub {
    * client saw (the Last-Event-ID header of a reconnecting EventSource), the case and dispatch
    * events it missed are sent first (a repeat is harmless: clients refetch on any event).
    */
-  async subscribe(res: Response, patterns: readonly string[], lastEventId?: number): Promise<void> {
+  async subscribe(res: Response, scope: Scope, lastEventId?: number): Promise<void> {
     res.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.flushHeaders();
     res.write('retry: 2000\n\n');
-    this.clients.set(res, patterns);
+    this.clients.set(res, scope);
     res.on('close', () => this.clients.delete(res));
     if (lastEventId === undefined || !this.connection) return;
     const missed = await this.connection.query<{ payload: string }>(missedSql, [lastEventId]).catch(() => ({ rows: [] }));
-    for (const row of missed.rows) send(res, patterns, toEvent(row.payload));
+    for (const row of missed.rows) send(res, scope, toEvent(row.payload));
   }
 
   async stop(): Promise<void> {

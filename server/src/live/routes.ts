@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { principalOf } from '../auth/middleware.ts';
-import { scopePatterns } from '../auth/principal.ts';
+import { scopeFor } from '../auth/principal.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { decimalInteger } from '../contract/numbers.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -10,13 +10,13 @@ import type { LiveHub } from './hub.ts';
 export function liveRoutes(hub: LiveHub | undefined): Router {
   const router = Router();
   router.get('/api/v1/live', async (req, res) => {
-    const patterns = scopePatterns(principalOf(req), 'case.view');
+    const scope = scopeFor(principalOf(req), 'case.view');
     if (!hub) {
       throw new HttpError(503, ErrorCode.liveUnavailable, 'The live stream is not running.');
     }
     // a malformed id (not decimal digits) replays nothing, as if none were sent
     const raw = req.get('last-event-id') ?? req.query.lastEventId;
-    await hub.subscribe(res, patterns, decimalInteger(typeof raw === 'string' ? raw : undefined));
+    await hub.subscribe(res, scope, decimalInteger(typeof raw === 'string' ? raw : undefined));
   });
   return router;
 }
