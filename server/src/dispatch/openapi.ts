@@ -1,7 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { AddMemberBody, DispatchView, MemberAlertView } from '../contract/dispatch.ts';
-import { denied, errorResponse, idParam, json, jsonBody, operations, security, type ApiTag } from '../http/openapi.ts';
+import { denied, errorResponse, idParam, json, jsonBody, named, operations, security, type ApiTag } from '../http/openapi.ts';
 
 export const tag: ApiTag = {
   name: 'dispatch',
@@ -12,38 +12,42 @@ const memberLink = 'No session: the signed token in the path is the credential (
   'an invalid token answers 404, an expired one 410.';
 const token = z.string().meta({ description: 'the signed link token sent to the member' });
 
+const dispatchView = named(DispatchView, 'DispatchView');
+const addMemberBody = named(AddMemberBody, 'AddMemberBody');
+const memberAlertView = named(MemberAlertView, 'MemberAlertView');
+
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
     method: 'get', path: '/api/v1/dispatches/{id}', operationId: 'getDispatch', security: security.session,
     summary: 'A dispatch: waves and each member\'s state (exact positions, audited)',
     request: { params: idParam },
-    responses: { 200: json(DispatchView, 'The dispatch'), 404: errorResponse('not_found'), ...denied },
+    responses: { 200: json(dispatchView, 'The dispatch'), 404: errorResponse('not_found'), ...denied },
   });
   operation({
     method: 'post', path: '/api/v1/dispatches/{id}/members', operationId: 'alertDispatchMember', security: security.write,
     summary: 'Alert a member by hand',
-    request: { params: idParam, body: jsonBody(AddMemberBody) },
-    responses: { 201: json(DispatchView, 'Updated'), 400: errorResponse('invalid_body'), 404: errorResponse('not_found'), 409: errorResponse('conflict'), ...denied },
+    request: { params: idParam, body: jsonBody(addMemberBody) },
+    responses: { 201: json(dispatchView, 'Updated'), 400: errorResponse('invalid_body'), 404: errorResponse('not_found'), 409: errorResponse('conflict'), ...denied },
   });
   operation({
     method: 'delete', path: '/api/v1/dispatches/{id}/members/{memberId}', operationId: 'recallDispatchMember', security: security.write,
     summary: 'Recall a member',
     request: { params: idParam.extend({ memberId: z.number().int() }) },
-    responses: { 200: json(DispatchView, 'Updated'), 404: errorResponse('not_found'), ...denied },
+    responses: { 200: json(dispatchView, 'Updated'), 404: errorResponse('not_found'), ...denied },
   });
   operation({
     method: 'post', path: '/api/v1/dispatches/{id}/close', operationId: 'closeDispatch', security: security.write,
     summary: 'Close a dispatch; open alerts are cancelled',
     request: { params: idParam },
-    responses: { 200: json(DispatchView, 'Closed'), 404: errorResponse('not_found'), ...denied },
+    responses: { 200: json(dispatchView, 'Closed'), 404: errorResponse('not_found'), ...denied },
   });
   operation({
     method: 'get', path: '/api/m/{token}', operationId: 'getMemberAlert', security: security.none,
     summary: 'The member\'s alert, by the signed link sent to them (no session)',
     description: memberLink,
     request: { params: z.object({ token }) },
-    responses: { 200: json(MemberAlertView, 'The alert'), 404: errorResponse('not_found: not a valid link'), 410: errorResponse('link_expired') },
+    responses: { 200: json(memberAlertView, 'The alert'), 404: errorResponse('not_found: not a valid link'), 410: errorResponse('link_expired') },
   });
   operation({
     method: 'post', path: '/api/m/{token}/{answer}', operationId: 'answerMemberAlert', security: security.none,
@@ -51,7 +55,7 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     description: memberLink,
     request: { params: z.object({ token, answer: z.enum(['accept', 'decline', 'arrived']) }) },
     responses: {
-      200: json(MemberAlertView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('answer_not_allowed'), 410: errorResponse('link_expired'),
+      200: json(memberAlertView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('answer_not_allowed'), 410: errorResponse('link_expired'),
     },
   });
 }

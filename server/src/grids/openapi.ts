@@ -1,9 +1,11 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { GridCollection } from '../contract/grids.ts';
-import { denied, errorResponse, operations, security, type ApiTag } from '../http/openapi.ts';
+import { denied, errorResponse, named, operations, security, type ApiTag } from '../http/openapi.ts';
 
 export const tag: ApiTag = { name: 'grids', description: 'Management grids (网格): the current boundary version of each grid.' };
+
+const gridCollection = named(GridCollection, 'GridCollection');
 
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
@@ -16,7 +18,7 @@ export function registerPaths(registry: OpenAPIRegistry): void {
       }),
     },
     responses: {
-      200: { description: 'FeatureCollection of grids', content: { 'application/geo+json': { schema: GridCollection } } },
+      200: { description: 'FeatureCollection of grids', content: { 'application/geo+json': { schema: gridCollection } } },
       400: errorResponse('invalid_query: bbox malformed, out of range or inverted; bbox_too_large'),
       ...denied,
     },

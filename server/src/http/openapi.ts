@@ -90,6 +90,12 @@ export const unavailable = {
   503: errorResponse('database_unavailable or database_timeout: try again after Retry-After seconds'),
 };
 
+/**
+ * A schema as a named component (#/components/schemas/{name}), so that a generated client names its
+ * type. A schema two capabilities answer with is named the same in both (the generator keeps one).
+ */
+export const named = <T extends z.ZodType>(schema: T, name: string): T => schema.meta({ id: name });
+
 export const idParam = z.object({ id: z.number().int().min(1) });
 
 /** Query strings carry text; the documented form says what a client should send. */

@@ -1,9 +1,11 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { LocateResult } from '../contract/locate.ts';
-import { denied, errorResponse, json, number, operations, security, type ApiTag } from '../http/openapi.ts';
+import { denied, errorResponse, json, named, number, operations, security, type ApiTag } from '../http/openapi.ts';
 
 export const tag: ApiTag = { name: 'locate', description: 'What lies at a point: areas, grid, grid branch and leader, nearest service center.' };
+
+const locateResult = named(LocateResult, 'LocateResult');
 
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
@@ -12,7 +14,7 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     summary: 'What lies at a point: areas, grid, branch, leader, nearest service center',
     request: { query: z.object({ lng: number('longitude, WGS-84', 104.74), lat: number('latitude, WGS-84', 31.46) }) },
     responses: {
-      200: json(LocateResult, 'The location'),
+      200: json(locateResult, 'The location'),
       400: errorResponse('invalid_query: lng/lat missing, not numbers or out of range'),
       404: errorResponse('outside_territory: no community or village contains the point'),
       ...denied,
