@@ -52,7 +52,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(cookieParser());
 
   app.use(healthRoutes(db));
-  app.use(docsRoutes());
+  app.use(docsRoutes(publicUrl));
 
   const sessions = new SessionCache();
   const walls = new SessionCache<WallTokenRow>();

@@ -59,4 +59,9 @@ describe('the OpenAPI document', () => {
     expect(operations.filter((o) => o.op.tags?.length !== 1 || !tags.get(o.op.tags[0]!)).map((o) => o.key)).toEqual([]);
     expect(document.servers?.length).toBeGreaterThan(0);
   });
+
+  it('names PUBLIC_URL as the first server when it is set, and the serving origin always', () => {
+    expect(document.servers?.map((s) => s.url)).toEqual(['/']);
+    expect(buildOpenApiDocument('https://redgrid.example.gov.cn').servers?.map((s) => s.url)).toEqual(['https://redgrid.example.gov.cn', '/']);
+  });
 });

@@ -23,8 +23,9 @@ const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each
  * capability describes its own paths (`server/src/<capability>/openapi.ts`); this only assembles them.
+ * `publicUrl` (PUBLIC_URL) becomes the first server, for clients generated from a downloaded copy.
  */
-export function buildOpenApiDocument() {
+export function buildOpenApiDocument(publicUrl?: string) {
   const registry = new OpenAPIRegistry();
   registerSecuritySchemes(registry);
   for (const capability of capabilities) capability.registerPaths(registry);
@@ -43,8 +44,11 @@ export function buildOpenApiDocument() {
         'or a wall display token (Authorization: Bearer); each operation names the security schemes it accepts. ' +
         'Rows outside the caller\'s scope answer 404 or are left out.',
     },
-    // relative: the API is served from the same origin as this document
-    servers: [{ url: '/', description: 'The server that serves this document' }],
+    servers: [
+      ...(publicUrl ? [{ url: publicUrl, description: 'The configured public address (PUBLIC_URL)' }] : []),
+      // relative: the origin that serves this document
+      { url: '/', description: 'The server that serves this document' },
+    ],
     tags: capabilities.map((c) => c.tag),
   });
 }
