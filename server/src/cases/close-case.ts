@@ -1,12 +1,13 @@
 import type pg from 'pg';
 import { audit, type Actor } from '../audit/record.ts';
 import type { Scope } from '../auth/scope.ts';
+import { insertCaseEvent, updateCaseStatus } from '../case-timeline/queries.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { closeDispatchOfCase } from '../dispatch/service.ts';
 import { DomainError } from '../domain-error.ts';
 import { insertLiveEvent } from '../outbox/live-events.queries.ts';
-import { insertCaseEvent, selectCase, updateCaseStatus } from './queries.ts';
+import { selectCase } from './queries.ts';
 
 /**
  * Closes a case in scope (结案): its active dispatch ends (the alerted members are told), the case

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { Scope } from '../auth/scope.ts';
+import { insertCaseEvent } from '../case-timeline/queries.ts';
 import type { CreateCaseBody } from '../contract/cases.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { HttpError } from '../http/http-error.ts';
 import { selectLocation } from '../locate/queries.ts';
 import { insertLiveEvent } from '../outbox/live-events.queries.ts';
-import { insertCase, insertCaseEvent, selectCase, selectCaseByKey, type CaseRow } from './queries.ts';
+import { insertCase, selectCase, selectCaseByKey, type CaseRow } from './queries.ts';
 
 /**
  * Registers a case at a point, located automatically (areas, grid, branch, leader). The same

@@ -6,6 +6,7 @@ import { audit } from '../audit/record.ts';
 import { requirePermission, scopeOf } from '../auth/middleware.ts';
 import { actorId } from '../auth/principal.ts';
 import { Scope } from '../auth/scope.ts';
+import { insertCaseEvent, updateCaseStatus } from '../case-timeline/queries.ts';
 import { CasesQuery, CreateCaseBody, IdempotencyKey, idempotencyHeader } from '../contract/cases.ts';
 import { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
@@ -19,7 +20,7 @@ import { FeedQuery } from '../contract/stats.ts';
 import { createCase } from './create-case.ts';
 import { presentCase, presentFeedCase } from './present.ts';
 import { insertLiveEvent } from '../outbox/live-events.queries.ts';
-import { insertCaseEvent, selectCase, selectCases, selectFeed, selectTimeline, updateCaseStatus } from './queries.ts';
+import { selectCase, selectCases, selectFeed, selectTimeline } from './queries.ts';
 
 const CaseParams = z.object({ id: numericId('a case id') });
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { insertCaseEvent, updateCaseStatus } from '../cases/queries.ts';
+import { insertCaseEvent, updateCaseStatus } from '../case-timeline/queries.ts';
 import type { AlertState } from '../contract/dispatch.ts';
 import { selectNearby } from '../members/nearby.queries.ts';
 import { insertLiveEvent } from '../outbox/live-events.queries.ts';
