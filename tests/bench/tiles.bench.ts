@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { TileLayer } from '../../server/src/contract/tiles.ts';
+import { Scope } from '../../server/src/auth/scope.ts';
 import { selectTile, type TileAudience } from '../../server/src/tiles/queries.ts';
 import { wallClient } from '../support/api-client.ts';
 import { tilesCovering } from '../support/tiles.ts';
@@ -11,7 +12,7 @@ type Tile = [number, number, number];
 type Timing = { tilesPerSecond: number; p50: number; p95: number; bytes: number };
 
 const county = '510703000000';
-const audience: TileAudience = { patterns: ['510703%'], ancestors: [], withHouseholds: false };
+const audience: TileAudience = { scope: Scope.of(['510703000000']), withHouseholds: false };
 
 /** Runs `build` for each tile in turn (one connection, so the figures are per-tile build times). */
 async function timeEach(tiles: Tile[], build: (t: Tile) => Promise<number>): Promise<Timing> {

@@ -23,8 +23,8 @@ export async function selectAreaCollection(
      from area a
      where ($1::area_level is null or a.level = $1::area_level)
        and ($2::text is null or a.parent_code = $2::text)
-       and (a.code like any($3::text[]) or a.code = any($4::text[]))`,
-    [filter.level ?? null, filter.parent ?? null, scope.patterns, scope.ancestors],
+       and (scope_holds(a.code, $3::text[], $4::text[]) or a.code = any($5::text[]))`,
+    [filter.level ?? null, filter.parent ?? null, scope.lo, scope.hi, scope.ancestors],
   );
   return rows[0]?.collection ?? '{"type":"FeatureCollection","features":[]}';
 }

@@ -20,8 +20,8 @@ export async function selectGridCollection(db: pg.Pool, bbox: Bbox, scope: Scope
      where g.valid_to is null
        and g.geom && st_makeenvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326)
        and st_intersects(g.geom, st_makeenvelope($1::float8, $2::float8, $3::float8, $4::float8, 4326))
-       and g.code like any($5::text[])`,
-    [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat, scope.patterns],
+       and scope_holds(g.code, $5::text[], $6::text[])`,
+    [bbox.minLng, bbox.minLat, bbox.maxLng, bbox.maxLat, scope.lo, scope.hi],
   );
   return rows[0]?.collection ?? '{"type":"FeatureCollection","features":[]}';
 }

@@ -1,29 +1,33 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { DataTopic } from '../contract/live.ts';
 import type { TileLayer } from '../contract/tiles.ts';
 
 /** What a tile is built for: the caller's scope on the layer's permission, and its options. */
-export type TileAudience = { patterns: string[]; ancestors: string[]; withHouseholds: boolean };
+export type TileAudience = { scope: Scope; withHouseholds: boolean };
 
-// One SQL function per layer (sql/000004, 000006, 000008, 000009); the layer name never reaches SQL text.
+// One SQL function per layer (sql/000004, 000008, 000009, 000011); the layer name never reaches SQL text.
+// Scope goes to the SQL as code ranges (lo, hi); the cell layers still take it as LIKE patterns.
 const tileSql: Record<TileLayer, string> = {
-  areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[]) as mvt',
-  grids: 'select tile_grids($1, $2, $3, $4::text[]) as mvt',
+  areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[], $6::text[]) as mvt',
+  grids: 'select tile_grids($1, $2, $3, $4::text[], $5::text[]) as mvt',
   roads: 'select tile_roads($1, $2, $3) as mvt',
   buildings: 'select tile_buildings($1, $2, $3) as mvt',
-  orgs: 'select tile_orgs($1, $2, $3, $4::text[]) as mvt',
-  places: 'select tile_places($1, $2, $3, $4::text[], $5::boolean) as mvt',
-  cases: 'select tile_cases($1, $2, $3, $4::text[]) as mvt',
+  orgs: 'select tile_orgs($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  places: 'select tile_places($1, $2, $3, $4::text[], $5::text[], $6::boolean) as mvt',
+  cases: 'select tile_cases($1, $2, $3, $4::text[], $5::text[]) as mvt',
   density: 'select tile_density($1, $2, $3, $4::text[]) as mvt',
   blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[]) as mvt',
   reach: 'select tile_reach($1, $2, $3, $4::text[]) as mvt',
 };
 
 function tileValues(layer: TileLayer, a: TileAudience): unknown[] {
+  const { lo, hi, ancestors } = a.scope;
   if (layer === 'roads' || layer === 'buildings') return [];
-  if (layer === 'areas') return [a.patterns, a.ancestors];
-  if (layer === 'places') return [a.patterns, a.withHouseholds];
-  return [a.patterns];
+  if (layer === 'areas') return [lo, hi, ancestors];
+  if (layer === 'places') return [lo, hi, a.withHouseholds];
+  if (layer === 'density' || layer === 'blind_spots' || layer === 'reach') return [a.scope.patterns];
+  return [lo, hi];
 }
 
 export async function selectTile(db: pg.Pool, layer: TileLayer, z: number, x: number, y: number, audience: TileAudience): Promise<Buffer> {

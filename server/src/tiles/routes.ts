@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { principalOf } from '../auth/middleware.ts';
 import type { Permission } from '../auth/permissions.ts';
-import { can, scopeAncestors, scopePatterns, type Principal } from '../auth/principal.ts';
+import { can, scopeFor, type Principal } from '../auth/principal.ts';
 import type { DataTopic } from '../contract/live.ts';
 import { TileParams, type TileLayer } from '../contract/tiles.ts';
 import { parseParams } from '../http/parse.ts';
@@ -26,8 +26,7 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
 function audienceOf(principal: Principal, layer: TileLayer): TileAudience {
   const permission = layerPermission[layer];
   return {
-    patterns: scopePatterns(principal, permission),
-    ancestors: scopeAncestors(principal, permission),
+    scope: scopeFor(principal, permission),
     withHouseholds: can(principal, 'member.read_exact'),
     // density tiles carry the published counts for everyone (sql/000009): they are shared and cached
   };
