@@ -1,0 +1,111 @@
+import type pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Scope } from '../../server/src/auth/scope.ts';
+import { selectCases } from '../../server/src/cases/queries.ts';
+import { selectMembers } from '../../server/src/members/queries.ts';
+import { usePrivateDatabase } from '../support/database.ts';
+
+const ctx = usePrivateDatabase('scope_plans');
+
+/** Runs `work` on one connection and answers what it returned with the plans of every statement it ran (auto_explain). */
+async function withPlans<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<{ result: T; plan: string }> {
+  const client = await ctx.db.connect();
+  try {
+    await client.query("load 'auto_explain'");
+    await client.query('set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set client_min_messages = log');
+    const plans: string[] = [];
+    const onNotice = (n: { message?: string }) => plans.push(n.message ?? '');
+    client.on('notice', onNotice);
+    const result = await work(client);
+    client.off('notice', onNotice);
+    await client.query('reset client_min_messages');
+    return { result, plan: plans.join('\n') };
+  } finally {
+    client.release();
+  }
+}
+
+/** An index scan (plain, index-only or bitmap) of `index` whose condition bounds `column` by the scope's range. */
+function rangeCondition(index: string, column: string, scope: Scope): RegExp {
+  const lo = scope.lo[0]!;
+  const hi = scope.hi[0]!;
+  return new RegExp(`(Index Scan|Index Only Scan|Bitmap Index Scan) (using|on) ${index}\\b[^\\n]*\\n\\s*Index Cond: \\(\\(${column} >= '${lo}'::text\\) AND \\(${column} < '${hi}'::text\\)\\)`);
+}
+
+let community = '';
+let town = '';
+
+beforeAll(async () => {
+  // the community with the most members, and its town; cases spread over every community
+  const { rows: [c] } = await ctx.db.query<{ code: string }>(
+    'select o.area_code as code from member m join org o on o.id = m.org_id group by 1 order by count(*) desc, 1 limit 1');
+  community = c!.code;
+  town = `${community.slice(0, 9)}000`;
+  await ctx.db.query(
+    `insert into "case" (county_code, kind, title, status, town_code, community_code, geom, closed_at)
+     select '510703000000', 'road', 'case ' || n, case when n % 3 = 0 then 'closed' else 'reported' end::case_status,
+            a.parent_code, a.code, st_pointonsurface(a.geom), case when n % 3 = 0 then now() end
+     from area a cross join generate_series(1, 30) n where a.level in ('community', 'village')`);
+  await ctx.db.query('analyze "case"; analyze member; analyze area');
+});
+
+describe('scoped lists use the scope as an index condition (plans of the functions the routes call)', () => {
+  for (const level of ['community', 'town'] as const) {
+    it(`selectMembers for a ${level}: areas by range on area_pkey, then each area's members by member_area_id_idx`, async () => {
+      const scope = Scope.of([level === 'community' ? community : town]);
+      const { result, plan } = await withPlans((client) => selectMembers(client, { limit: 50 }, scope));
+      expect(result).toHaveLength(51);
+      expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
+      expect(plan).toMatch(/Index Scan using member_area_id_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
+      expect(plan).not.toMatch(/Seq Scan on member/);
+    });
+
+    it(`selectCases for a ${level}: cases by range on case_community_idx`, async () => {
+      const scope = Scope.of([level === 'community' ? community : town]);
+      const { result, plan } = await withPlans((client) => selectCases(client, 'open', scope));
+      expect(result.length).toBeGreaterThan(0);
+      expect(plan).toMatch(rangeCondition('case_community_idx', 'community_code', scope));
+      expect(plan).not.toMatch(/Seq Scan on "?case"?/);
+    });
+
+    it(`the orgs tile for a ${level}: organizations by the tile's box (org_geom_idx), in scope by range, no LIKE`, async () => {
+      const scope = Scope.of([level === 'community' ? community : town]);
+      const { rows: [t] } = await ctx.db.query<{ x: number; y: number }>(
+        `select floor((st_x(p) + 180) / 360 * 4096)::int as x,
+                floor((1 - ln(tan(radians(st_y(p))) + 1 / cos(radians(st_y(p)))) / pi()) / 2 * 4096)::int as y
+         from (select st_pointonsurface(geom) as p from area where code = $1) s`, [community]);
+      const { plan } = await withPlans((client) => client.query('select tile_orgs(12, $1, $2, $3::text[], $4::text[])', [t!.x, t!.y, scope.lo, scope.hi]));
+      expect(plan).toMatch(/Index Scan using org_geom_idx on org o/);
+      expect(plan).toMatch(/area_code >= \(\$4\)\[1\]\) AND \(area_code < \(\$5\)\[cardinality\(\$5\)\]\)/);
+      expect(plan).not.toMatch(/~~/);
+    });
+  }
+});
+
+describe('the range predicate answers what the LIKE patterns answered', () => {
+  it('lists the same members, page after page, for a community, a town and two grants', async () => {
+    for (const codes of [[community], [town], [community, `${community.slice(0, 6)}002000`]]) {
+      const scope = Scope.of(codes);
+      let after: number | undefined;
+      for (let page = 0; page < 3; page += 1) {
+        const rows = await selectMembers(ctx.db, { limit: 50, after }, scope);
+        const { rows: old } = await ctx.db.query<{ id: number }>(
+          `select m.id from member m join org o on o.id = m.org_id
+           where o.area_code like any($1::text[]) and ($2::bigint is null or m.id > $2) order by m.id limit 51`,
+          [scope.patterns, after ?? null]);
+        expect(rows.map((r) => Number(r.id)), `${codes.join('+')} page ${page}`).toEqual(old.map((r) => Number(r.id)));
+        after = rows[49]?.id;
+      }
+    }
+  });
+
+  it('lists the same cases for a community and a town', async () => {
+    for (const code of [community, town]) {
+      const scope = Scope.of([code]);
+      const rows = await selectCases(ctx.db, 'all', scope);
+      const { rows: old } = await ctx.db.query<{ id: number }>(
+        `select id from "case" where community_code like any($1::text[]) order by reported_at desc, id desc limit 500`, [scope.patterns]);
+      expect(rows.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual(old.map((r) => Number(r.id)).sort((a, b) => a - b));
+    }
+  });
+});
