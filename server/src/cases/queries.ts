@@ -64,12 +64,17 @@ export async function selectCase(db: Db, id: number, scope: Scope): Promise<Case
   return rows[0];
 }
 
+/** The newest 500 cases in scope; the joins follow the limit, so they see 500 rows, not the scope's all. */
 export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', scope: Scope): Promise<CaseRow[]> {
   const { rows } = await db.query<CaseRow>(
-    `select ${caseColumns} from "case" c ${caseJoins}
-     where ${inScope(2)}
-       and ($1 = 'all' or ($1 = 'open') = (c.status <> 'closed'))
-     order by c.reported_at desc, c.id desc limit 500`,
+    `select ${caseColumns}
+     from (
+       select * from "case" c
+       where ${inScope(2)}
+         and ($1 = 'all' or ($1 = 'open') = (c.status <> 'closed'))
+       order by c.reported_at desc, c.id desc limit 500
+     ) c ${caseJoins}
+     order by c.reported_at desc, c.id desc`,
     [status, scope.lo, scope.hi, scope.counties],
   );
   return rows;
@@ -78,10 +83,14 @@ export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', sco
 /** The newest cases in scope and under `area` (any area when null), for the wall's feed. */
 export async function selectFeed(db: Db, scope: Scope, area: Scope | null, limit: number): Promise<CaseRow[]> {
   const { rows } = await db.query<CaseRow>(
-    `select ${caseColumns} from "case" c ${caseJoins}
-     where ${inScope(1)}
-       and ($4::text[] is null or scope_holds(c.community_code, $4::text[], $5::text[]))
-     order by c.reported_at desc, c.id desc limit $6`,
+    `select ${caseColumns}
+     from (
+       select * from "case" c
+       where ${inScope(1)}
+         and ($4::text[] is null or scope_holds(c.community_code, $4::text[], $5::text[]))
+       order by c.reported_at desc, c.id desc limit $6
+     ) c ${caseJoins}
+     order by c.reported_at desc, c.id desc`,
     [scope.lo, scope.hi, scope.counties, area?.lo ?? null, area?.hi ?? null, limit],
   );
   return rows;
