@@ -1,5 +1,6 @@
 import { benchLoad } from './load.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
+import { benchScope } from './scope.bench.ts';
 import { benchSoak } from './soak.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
 import { benchWriters } from './writers.bench.ts';
@@ -7,6 +8,7 @@ import { benchWriters } from './writers.bench.ts';
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
   nearby: benchNearby,
+  scope: benchScope,
   soak: benchSoak,
   tiles: benchTiles,
   writers: benchWriters,
