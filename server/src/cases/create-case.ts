@@ -31,7 +31,7 @@ export async function createCase(
   };
   if (await selectCaseByKey(db, key, Scope.everything())) return replay();
 
-  const location = await selectLocation(db, body.lng, body.lat, scope.patterns);
+  const location = await selectLocation(db, body.lng, body.lat, scope);
   if (!location) {
     throw new HttpError(404, ErrorCode.outsideTerritory, `The point ${body.lng},${body.lat} lies outside the territory you can see.`);
   }

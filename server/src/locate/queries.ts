@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 
 export type LocateRow = {
   county_code: string; county_name: string;
@@ -16,7 +17,7 @@ export type LocateRow = {
  * and the nearest service center or station. Points outside the caller's scope find nothing. The nearest is picked by index-assisted KNN among a
  * few candidates, then ranked by geodesic (spheroid) distance, which KNN only approximates.
  */
-export async function selectLocation(db: pg.Pool, lng: number, lat: number, scope: string[]): Promise<LocateRow | undefined> {
+export async function selectLocation(db: pg.Pool, lng: number, lat: number, scope: Scope): Promise<LocateRow | undefined> {
   const { rows } = await db.query<LocateRow>(
     `with p as (select st_setsrid(st_makepoint($1::float8, $2::float8), 4326) as geom)
      select k.code as county_code, k.name as county_name,
@@ -27,7 +28,7 @@ export async function selectLocation(db: pg.Pool, lng: number, lat: number, scop
             s.name as leader_name,
             sc.id as center_id, sc.name as center_name, sc.kind as center_kind, sc.distance_m as center_distance_m
      from p
-     join area c on c.level in ('community', 'village') and st_intersects(c.geom, p.geom) and c.code like any($3::text[])
+     join area c on c.level in ('community', 'village') and st_intersects(c.geom, p.geom) and scope_holds(c.code, $3::text[], $4::text[])
      join area t on t.code = c.parent_code
      join area k on k.code = t.parent_code
      left join lateral (
@@ -52,7 +53,7 @@ export async function selectLocation(db: pg.Pool, lng: number, lat: number, scop
      ) sc on true
      order by c.code
      limit 1`,
-    [lng, lat, scope],
+    [lng, lat, scope.lo, scope.hi],
   );
   return rows[0];
 }
