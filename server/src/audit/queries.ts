@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { AuditEntry, AuditQuery } from '../contract/audit.ts';
 
 export type AuditRecord = {
@@ -25,13 +26,13 @@ type AuditRow = Omit<AuditEntry, 'user' | 'at'> & { at: Date; user_id: number | 
  * Newest first, keyset-paged on id; entries in the caller's scope. Entries with no scope (failed
  * sign-ins of unknown usernames) only for county-wide admins.
  */
-export async function selectAuditPage(db: pg.Pool, q: AuditQuery, scope: string[]): Promise<AuditRow[]> {
-  const countyWide = scope.some((pattern) => /^\d{6}%$/.test(pattern));
+export async function selectAuditPage(db: pg.Pool, q: AuditQuery, scope: Scope): Promise<AuditRow[]> {
+  const countyWide = scope.lo.some((lo) => lo.length === 6);
   const { rows } = await db.query<AuditRow>(
     `select l.id, l.at, l.user_id, u.username, l.action, l.target_kind, l.target_ids::float8[] as target_ids,
             l.scope_code as scope, host(l.ip) as ip, l.detail
      from audit_log l left join app_user u on u.id = l.user_id
-     where (l.scope_code like any($7::text[]) or (l.scope_code is null and $8::boolean))
+     where (scope_holds(l.scope_code, $7::text[], $8::text[]) or (l.scope_code is null and $9::boolean))
        and ($1::bigint is null or l.user_id = $1)
        and ($2::text is null or l.action = $2)
        and ($3::timestamptz is null or l.at >= $3)
@@ -39,7 +40,7 @@ export async function selectAuditPage(db: pg.Pool, q: AuditQuery, scope: string[
        and ($5::bigint is null or l.id < $5)
      order by l.id desc
      limit $6`,
-    [q.user ?? null, q.action ?? null, q.from ?? null, q.to ?? null, q.before ?? null, q.limit + 1, scope, countyWide],
+    [q.user ?? null, q.action ?? null, q.from ?? null, q.to ?? null, q.before ?? null, q.limit + 1, scope.lo, scope.hi, countyWide],
   );
   return rows;
 }

@@ -1,4 +1,4 @@
-import { can, scopePatterns, type Principal } from '../auth/principal.ts';
+import { can, scopeFor, scopePatterns, type Principal } from '../auth/principal.ts';
 
 /** Smallest count a wall display may see in an aggregate cell (k-anonymity). */
 export const wallMinimumCount = 5;
@@ -18,7 +18,7 @@ export function rawDensityScope(principal: Principal): string[] {
 
 /** 1 when every area the caller may aggregate is one whose members they may list, else 5. */
 export function densityMinimum(principal: Principal): number {
-  const raw = rawDensityScope(principal).map((p) => p.slice(0, -1));
-  const covered = scopePatterns(principal, 'member.aggregate').every((p) => raw.some((r) => p.startsWith(r)));
-  return covered && raw.length > 0 ? 1 : wallMinimumCount;
+  if (principal.kind === 'wall') return wallMinimumCount;
+  const raw = scopeFor(principal, 'member.list');
+  return !raw.empty && scopeFor(principal, 'member.aggregate').within(raw) ? 1 : wallMinimumCount;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { AreaFigures, CoverageSettings } from '../contract/stats.ts';
 
 /** "Today" for the figures is the calendar day in China Standard Time. */
@@ -14,7 +15,7 @@ const figuresSql = `
 with units as (
   select a.code, a.name, a.level::text as level, area_scope_prefix(a.code) || '%' as pattern,
          a.code = $1 as is_root
-  from area a where (a.code = $1 or a.parent_code = $1) and a.code like any($2::text[])
+  from area a where (a.code = $1 or a.parent_code = $1) and scope_holds(a.code, $2::text[], $3::text[])
 ),
 s as (select * from coverage_setting),
 members as (
@@ -111,8 +112,8 @@ order by u.is_root desc, u.code`;
 
 export type FiguresRow = AreaFigures & { is_root: boolean };
 
-export async function selectFigures(db: pg.Pool, code: string, patterns: string[]): Promise<FiguresRow[]> {
-  const { rows } = await db.query<FiguresRow>({ name: 'stats_figures', text: figuresSql, values: [code, patterns] });
+export async function selectFigures(db: pg.Pool, code: string, scope: Scope): Promise<FiguresRow[]> {
+  const { rows } = await db.query<FiguresRow>({ name: 'stats_figures', text: figuresSql, values: [code, scope.lo, scope.hi] });
   return rows;
 }
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { grantsFor, scopePatterns } from '../auth/principal.ts';
+import { grantsFor, scopeFor } from '../auth/principal.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { StatsQuery, type StatsSummary } from '../contract/stats.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -16,7 +16,7 @@ export function statsRoutes(db: pg.Pool): Router {
     const principal = principalOf(req);
     const code = query.area ?? grantsFor(principal, 'member.aggregate')[0]?.scope ?? '';
     const [rows, settings] = await Promise.all([
-      selectFigures(db, code, scopePatterns(principal, 'member.aggregate')), selectCoverageSettings(db),
+      selectFigures(db, code, scopeFor(principal, 'member.aggregate')), selectCoverageSettings(db),
     ]);
     const root = rows.find((r) => r.is_root);
     if (!root) throw new HttpError(404, ErrorCode.notFound, 'That area does not exist or is not in your scope.');
