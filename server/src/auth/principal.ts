@@ -33,14 +33,9 @@ export function scopeFor(principal: Principal, permission: Permission): Scope {
   return Scope.of(grantsFor(principal, permission).map((g) => g.scope));
 }
 
-/** The scope as LIKE patterns, for the SQL that still takes them (see Scope.patterns). */
+/** The scope as LIKE patterns, for the SQL functions that still take them (see Scope.patterns). */
 export function scopePatterns(principal: Principal, permission: Permission): string[] {
   return scopeFor(principal, permission).patterns;
-}
-
-/** The county and town above each scope, so a map can show where the scope sits. */
-export function scopeAncestors(principal: Principal, permission: Permission): string[] {
-  return [...scopeFor(principal, permission).ancestors];
 }
 
 export function actorId(principal: Principal | undefined): number | null {
