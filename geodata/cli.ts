@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../server/src/config.ts';
-import { openDatabase, type Database } from '../server/src/db/database.ts';
+import { openDatabase } from '../server/src/db/database.ts';
 import { createLogger } from '../server/src/logger.ts';
 import { DEFAULT_FIGURES, generateCounty } from './county/index.ts';
 import { loadCounty, type LoadProgress } from './load.ts';
@@ -64,7 +64,6 @@ async function main(): Promise<void> {
       `${fmt(county.members.count)} members (streamed)\n`,
   );
 
-  let database: Database | null = null;
   let client: pg.ClientBase;
   let release: () => Promise<void>;
   if (url && values['no-migrate']) {
@@ -74,7 +73,7 @@ async function main(): Promise<void> {
     release = () => c.end();
   } else {
     const log = createLogger(config.logLevel);
-    database = await openDatabase({ ...config, databaseUrl: url, loadDemo: false }, log);
+    const database = await openDatabase({ ...config, databaseUrl: url, loadDemo: false }, log);
     const c = await database.pool.connect();
     client = c;
     const db = database;

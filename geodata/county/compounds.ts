@@ -5,7 +5,7 @@
  */
 import type { GridPlan } from './grids.ts';
 import { distanceToBoundary, multiArea, type XY } from './geometry.ts';
-import { FootprintSet } from './footprints.ts';
+import type { FootprintSet } from './footprints.ts';
 import { apportionBounded, type Rng } from './random.ts';
 import { randomPointIn } from './seeds.ts';
 

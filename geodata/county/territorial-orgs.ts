@@ -6,7 +6,7 @@
 import { randomDate } from './dates.ts';
 import type { GridPlan } from './grids.ts';
 import type { HomeIndex } from './homes.ts';
-import { OrgTree, type OrgPlan } from './org-tree.ts';
+import type { OrgTree, OrgPlan } from './org-tree.ts';
 import type { Rng } from './random.ts';
 import type { Territory } from './territory.ts';
 

@@ -9,7 +9,7 @@ import { distance, type XY } from './geometry.ts';
 import type { GridPlan } from './grids.ts';
 import type { HomeIndex } from './homes.ts';
 import { chineseNumeral } from './names.ts';
-import { OrgTree, type OrgPlan } from './org-tree.ts';
+import type { OrgTree, OrgPlan } from './org-tree.ts';
 import { apportion, type Rng } from './random.ts';
 import type { Territory } from './territory.ts';
 import type { TerritorialOrgs } from './territorial-orgs.ts';

@@ -2,7 +2,6 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AreaCollection } from '../../server/src/contract/areas.ts';
 import type { ErrorBody } from '../../server/src/contract/error.ts';
 import type { LocateResult } from '../../server/src/contract/locate.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

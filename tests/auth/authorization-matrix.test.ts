@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/contract/auth.ts';
-import { ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
+import { type ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { decodeLayer, tileAt as tilePath } from '../support/tiles.ts';
 

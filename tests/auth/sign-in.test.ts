@@ -5,7 +5,7 @@ import type { SessionInfo } from '../../server/src/contract/auth.ts';
 import type { ErrorBody } from '../../server/src/contract/error.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import type { AuditPage } from '../../server/src/contract/audit.ts';
-import { ApiClient, signIn, signInAs } from '../support/api-client.ts';
+import { type ApiClient, signIn, signInAs } from '../support/api-client.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let logged = '';

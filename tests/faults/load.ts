@@ -40,7 +40,7 @@ async function attempt(report: LoadReport, what: string, call: (signal: AbortSig
 async function getJson(client: ApiClient, path: string, signal: AbortSignal) {
   const res = await client.get(path, signal);
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try { body = text ? JSON.parse(text) : null; } catch { body = text; }
   return { status: res.status, body, headers: res.headers };
 }

@@ -73,7 +73,10 @@ describe('codes follow the national formats and the schema checks', () => {
 
   it('keeps names within the schema limits', () => {
     for (const rows of [county.areas, county.grids, county.compounds, county.buildings, county.places, county.newOrgs, county.belts]) {
-      for (const r of rows) expect(r.name.length).toBeGreaterThan(0), expect(r.name.length).toBeLessThanOrEqual(100);
+      for (const r of rows) {
+        expect(r.name.length).toBeGreaterThan(0);
+        expect(r.name.length).toBeLessThanOrEqual(100);
+      }
     }
   });
 });

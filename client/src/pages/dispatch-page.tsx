@@ -157,6 +157,7 @@ export function DispatchPage() {
       createDispatchMembersLayer({ members: showCase ? memberPoints : [] }),
       createIncidentPointLayer({ point: showCase ? incidentPoint : draftPoint }),
     ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new adapter (after a lost WebGL context) needs new layer objects
     [adapter, showCase, caseGrid, areaLabels, zoomLevel, caseId, openCaseList, incident, incidentPoint, ringRadius, memberPoints, draftPoint],
   );
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);

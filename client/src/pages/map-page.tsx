@@ -51,6 +51,7 @@ export function MapPage() {
       createGridLabelsLayer({ labels: gridLabelList, zoom: zoomLevel }),
       createClickedPointLayer({ point: clickedPoint }),
     ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new adapter (after a lost WebGL context) needs new layer objects
     [adapter, selectedGrid, areaLabels, gridLabelList, clickedPoint, zoomLevel],
   );
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);

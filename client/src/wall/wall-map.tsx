@@ -110,6 +110,7 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
     ];
     return layers.filter((layer): layer is Layer => layer !== null);
     // a new adapter (after a lost WebGL context) needs new layer objects
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- adapter is a deliberate dependency, see above
   }, [adapter, tileVersions, loadOptions, extruded, coverage, view.feature, scale, labels, zoom, noteRendered]);
 
   // The pulse animates by uniforms only (radius scale, opacity); the other layers stay the same objects.
