@@ -2,7 +2,8 @@
 -- every writer on a topic waited for the others' commits. Now a bump appends a row to
 -- `data_version_bump` (no row of anyone else is locked) and a topic's version is its folded count
 -- plus its pending bumps: every committed bump adds one, so a version read after a commit reflects
--- it and versions only grow, as before. `fold_data_versions` moves pending bumps into the count.
+-- it and versions only grow, as before. `fold_data_versions` moves pending bumps into the count
+-- and announces the topics it folded.
 alter table data_version rename to data_version_folded;
 
 create table data_version_bump (
@@ -16,37 +17,39 @@ from data_version_folded f
 left join (select b.topic, count(*) as bumps, max(b.changed_at) as changed_at from data_version_bump b group by b.topic) p
   on p.topic = f.topic;
 
--- The announcement carries a version the topic reaches once this transaction commits (its folded
--- count plus this bump), not the exact one: counting the pending bumps on every write cost more
--- than the rest of the bump. Clients refetch on any bump; versions read afterwards are exact.
-create or replace function bump_data_version(topic text) returns bigint
-language plpgsql set plan_cache_mode = force_generic_plan as $$
-declare
-  bumped bigint;
-begin
-  insert into data_version_bump (topic) values (bump_data_version.topic);
-  select f.version + 1 into bumped from data_version_folded f where f.topic = bump_data_version.topic;
-  perform pg_notify('redgrid_live', json_build_object('type', 'data.version', 'topic', topic, 'version', bumped)::text);
-  return bumped;
-end $$;
+-- A bump no longer announces itself: a NOTIFY takes a database-wide lock from just before its
+-- transaction commits until after, so every writer's commit waited for the others'. The fold
+-- announces instead, once per topic with its new version (exact, and within the fold's period).
+drop function bump_data_version(text);
+create function bump_data_version(topic text) returns void language sql as $$
+  insert into data_version_bump (topic) values (bump_data_version.topic)
+$$;
 
 -- Moves the committed bumps into the folded counts in one statement, so a reader sees either
--- both or neither; bumps of transactions still open stay pending.
-create function fold_data_versions() returns integer language sql as $$
-  with folded as (
-    delete from data_version_bump returning topic, changed_at
-  ),
-  per_topic as (
-    select topic, count(*) as bumps, max(changed_at) as changed_at from folded group by topic
-  ),
-  updated as (
+-- both or neither (bumps of transactions still open stay pending), and announces each topic's
+-- new version on the live channel at commit. Answers how many bumps it folded.
+create function fold_data_versions() returns integer language plpgsql as $$
+declare
+  folded integer := 0;
+  t record;
+begin
+  for t in
+    with gone as (
+      delete from data_version_bump returning topic, changed_at
+    ),
+    per_topic as (
+      select topic, count(*)::integer as bumps, max(changed_at) as changed_at from gone group by topic
+    )
     update data_version_folded f
     set version = f.version + p.bumps, changed_at = greatest(f.changed_at, p.changed_at)
     from per_topic p where f.topic = p.topic
-    returning p.bumps
-  )
-  select coalesce(sum(bumps), 0)::integer from updated
-$$;
+    returning f.topic, f.version, p.bumps
+  loop
+    perform pg_notify('redgrid_live', json_build_object('type', 'data.version', 'topic', t.topic, 'version', t.version)::text);
+    folded := folded + t.bumps;
+  end loop;
+  return folded;
+end $$;
 
 -- The member triggers' pyramid upkeep, planned once per connection. It used to build its
 -- statement as text and plan it on every write, and the published counts' nine statements were

@@ -13,7 +13,6 @@ import { openDatabase } from './db/database.ts';
 import { MissingPostgresError } from './db/pg-binaries.ts';
 import { createHttpServer } from './http/server.ts';
 import { createLogger } from './logger.ts';
-import { startVersionFolder } from './versions/folder.ts';
 
 async function main() {
   const config = loadConfig();
@@ -34,7 +33,6 @@ async function main() {
     () => sweepTimeouts(database.pool, policy), log);
   await applyCoverageSettings(database.pool, config.coverage);
   const stopRefresher = startCoverageRefresher(database.pool, log);
-  const stopFolder = startVersionFolder(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
   printCredentials(admin, demo, url);
@@ -46,7 +44,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    Promise.all([stopWorkers(), stopRefresher(), stopFolder(), live.stop()]).then(() => database.close()).then(
+    Promise.all([stopWorkers(), stopRefresher(), live.stop()]).then(() => database.close()).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'error while closing the database');

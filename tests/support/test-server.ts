@@ -10,7 +10,6 @@ import { startCoverageRefresher } from '../../server/src/coverage/refresher.ts';
 import { createPool } from '../../server/src/db/pool.ts';
 import { createHttpServer } from '../../server/src/http/server.ts';
 import { createLogger } from '../../server/src/logger.ts';
-import { startVersionFolder } from '../../server/src/versions/folder.ts';
 import { ApiClient, signInAs, type Answer } from './api-client.ts';
 
 export const demoCounty = '510703000000';
@@ -44,8 +43,7 @@ export async function startTestServer(
     ? startWorkers(db, { publicUrl: baseUrl }, () => sweepTimeouts(db, defaultPolicy), log, 200)
     : async () => {};
   const stopRefresher = workers ? startCoverageRefresher(db, log, { everyMs: 500, quietMs: 200 }) : async () => {};
-  const stopFolder = workers ? startVersionFolder(db, log, { everyMs: 200 }) : async () => {};
-  const stopWorkers = () => Promise.all([stopDispatch(), stopRefresher(), stopFolder()]);
+  const stopWorkers = () => Promise.all([stopDispatch(), stopRefresher()]);
   return {
     baseUrl,
     db,

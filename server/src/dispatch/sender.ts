@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import { linkKey, memberLinkFor } from '../member-link/member-link.ts';
 import { liveChannel } from '../outbox/live-channel.ts';
 import { startPeriodic } from '../periodic.ts';
+import { foldDataVersions } from '../versions/queries.ts';
 import {
   claimLiveEvents, claimMessages, lockLiveLane, markLiveEventsSent, notifyAll, pruneDelivered, recordOutcome, type MessageRow,
 } from './outbox.queries.ts';
@@ -25,7 +26,7 @@ const noGateway = 'no SMS gateway configured (SMS_WEBHOOK_URL)';
 
 /**
  * The live lane: notifies due live events in id order, a batch per short transaction, until none is
- * due. One sender at a time holds the lane; a sender that finds it taken answers 0. `seq` (the
+ * due, each batch after the data versions bumped meanwhile (sql/000012). One sender at a time holds the lane; a sender that finds it taken answers 0. `seq` (the
  * outbox id) becomes each event's id, so a stream that dropped can ask for what it missed.
  */
 export async function deliverLiveEvents(db: pg.Pool, batch = 200): Promise<number> {
@@ -34,6 +35,8 @@ export async function deliverLiveEvents(db: pg.Pool, batch = 200): Promise<numbe
     const n = await withTransaction(db, async (tx) => {
       if (!(await lockLiveLane(tx))) return 0;
       const rows = await claimLiveEvents(tx, batch);
+      // data versions bumped by now are announced first, as their writers once did at commit
+      await foldDataVersions(tx);
       if (!rows.length) return 0;
       await notifyAll(tx, liveChannel, rows.map((row) => JSON.stringify({ ...row.payload, seq: row.id })));
       await markLiveEventsSent(tx, rows.map((row) => row.id));
