@@ -26,8 +26,9 @@ const noGateway = 'no SMS gateway configured (SMS_WEBHOOK_URL)';
 
 /**
  * The live lane: notifies due live events in id order, a batch per short transaction, until none is
- * due, each batch after the data versions bumped meanwhile (sql/000012). One sender at a time holds the lane; a sender that finds it taken answers 0. `seq` (the
- * outbox id) becomes each event's id, so a stream that dropped can ask for what it missed.
+ * due, each batch after the data versions bumped meanwhile (sql/000012). One sender at a time
+ * holds the lane; a sender that finds it taken answers 0. `seq` (the outbox id) becomes each
+ * event's id, so a stream that dropped can ask for what it missed.
  */
 export async function deliverLiveEvents(db: pg.Pool, batch = 200): Promise<number> {
   let delivered = 0;
