@@ -50,16 +50,25 @@ const oldOrgsTileSql = `select coalesce(st_asmvt(t, 'orgs', 4096, 'geom'), ''::b
   ) t
   where t.geom is not null`;
 
-async function timeRuns(runs: number, call: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; max: number }> {
-  for (let i = 0; i < Math.min(20, runs); i += 1) await call(i); // warm
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+type Timing = { p50: number; p95: number };
+
+/** Runs `before` and `after` alternately (so both see the same load on a shared machine), `runs` times each. */
+async function timePair(runs: number, before: (i: number) => Promise<unknown>, after: (i: number) => Promise<unknown>): Promise<[Timing, Timing]> {
+  for (let i = 0; i < Math.min(20, runs); i += 1) { await before(i); await after(i); } // warm
+  const times: [number[], number[]] = [[], []];
+  const timed = async (k: 0 | 1, call: (i: number) => Promise<unknown>, i: number) => {
     const started = process.hrtime.bigint();
     await call(i);
-    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+    times[k].push(Number(process.hrtime.bigint() - started) / 1e6);
+  };
+  for (let i = 0; i < runs; i += 1) {
+    await timed(0, before, i);
+    await timed(1, after, i);
   }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms.at(-1) ?? 0 };
+  return times.map((ms) => {
+    ms.sort((a, b) => a - b);
+    return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  }) as [Timing, Timing];
 }
 
 /** The tile at zoom z holding a point. */
@@ -124,8 +133,7 @@ export async function benchScope(args: string[]): Promise<void> {
         }],
       ];
       for (const [listing, now, before] of listings) {
-        const old = await timeRuns(runs, before);
-        const ranged = await timeRuns(runs, now);
+        const [old, ranged] = await timePair(runs, before, now);
         rows.push({
           caller: role, listing,
           'before p50 ms': old.p50.toFixed(2), 'before p95 ms': old.p95.toFixed(2),
@@ -136,7 +144,7 @@ export async function benchScope(args: string[]): Promise<void> {
     }
     printReport(`Scoped listings with ${thousands(members)} members, ${runs} runs each`, rows, [
       `Scopes: the communities ${picks.map((p) => `${p.code} (${thousands(p.members)} members)`).join(', ')}, at the start, middle and end of the id order, and their towns; one connection, one query at a time.`,
-      'Before: the same SQL with `like any(patterns)`, raw; after: the functions the routes call (scope_holds, sql/000011).',
+      'Before: the same SQL with `like any(patterns)`, raw; after: the functions the routes call (scope_holds, sql/000011); the two alternate call by call.',
     ]);
   } finally {
     await db.close();
