@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { audit, type Actor } from '../audit/record.ts';
+import type { Scope } from '../auth/scope.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { createUser } from '../auth/users.ts';
 import { ErrorCode } from '../contract/error.ts';
@@ -10,8 +11,8 @@ import { DomainError } from '../domain-error.ts';
 import { areaExists, insertWallToken, revokeWallToken, usernameTaken, type WallTokenRow } from './queries.ts';
 
 /** An admin may hand out only scopes inside their own. */
-function assertScopeWithin(patterns: string[], scope: string) {
-  if (!patterns.some((p) => scope.startsWith(p.slice(0, -1)))) {
+function assertScopeWithin(adminScope: Scope, scope: string) {
+  if (!adminScope.holds(scope)) {
     throw new DomainError('not_found', ErrorCode.notFound, `No area ${scope} in your scope.`);
   }
 }
@@ -21,7 +22,7 @@ async function assertAreaExists(tx: pg.PoolClient, code: string) {
 }
 
 /** Creates an account with one role over an area inside the admin's scope, audited in the same transaction. */
-export async function addUser(db: pg.Pool, actor: Actor, body: CreateUserBody, adminScope: string[]): Promise<number> {
+export async function addUser(db: pg.Pool, actor: Actor, body: CreateUserBody, adminScope: Scope): Promise<number> {
   assertScopeWithin(adminScope, body.scope);
   try {
     return await withTransaction(db, async (tx) => {
@@ -38,7 +39,7 @@ export async function addUser(db: pg.Pool, actor: Actor, body: CreateUserBody, a
 }
 
 /** Issues a wall display token; the token itself is shown once and only its hash is kept. */
-export async function addWallToken(db: pg.Pool, actor: Actor, body: CreateWallTokenBody, adminScope: string[]): Promise<{ row: WallTokenRow; token: string }> {
+export async function addWallToken(db: pg.Pool, actor: Actor, body: CreateWallTokenBody, adminScope: Scope): Promise<{ row: WallTokenRow; token: string }> {
   assertScopeWithin(adminScope, body.scope);
   const token = newToken();
   const row = await withTransaction(db, async (tx) => {
@@ -51,7 +52,7 @@ export async function addWallToken(db: pg.Pool, actor: Actor, body: CreateWallTo
 }
 
 /** Revokes a wall token in the admin's scope, audited in the same transaction. */
-export function revokeToken(db: pg.Pool, actor: Actor, id: number, adminScope: string[]): Promise<WallTokenRow> {
+export function revokeToken(db: pg.Pool, actor: Actor, id: number, adminScope: Scope): Promise<WallTokenRow> {
   return withTransaction(db, async (tx) => {
     const row = await revokeWallToken(tx, id, adminScope);
     if (!row) throw new DomainError('not_found', ErrorCode.notFound, `No display token ${id} in your scope.`);

@@ -1,18 +1,19 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { Role } from '../contract/auth.ts';
 
 export type UserRow = { id: number; username: string; display_name: string; disabled: boolean; grants: Array<{ role: Role; scope: string }> };
 
 /** Users holding at least one grant inside the scope. */
-export async function selectUsers(db: pg.Pool, scope: string[]): Promise<UserRow[]> {
+export async function selectUsers(db: pg.Pool, scope: Scope): Promise<UserRow[]> {
   const { rows } = await db.query<UserRow>(
     `select u.id, u.username, u.display_name, u.disabled,
             coalesce(json_agg(json_build_object('role', g.role, 'scope', g.scope_code) order by g.role, g.scope_code)
                      filter (where g.user_id is not null), '[]') as grants
      from app_user u left join user_role_grant g on g.user_id = u.id
-     where exists (select 1 from user_role_grant s where s.user_id = u.id and s.scope_code like any($1::text[]))
+     where exists (select 1 from user_role_grant s where s.user_id = u.id and scope_holds(s.scope_code, $1::text[], $2::text[]))
      group by u.id order by u.username`,
-    [scope],
+    [scope.lo, scope.hi],
   );
   return rows;
 }
@@ -39,20 +40,20 @@ export async function insertWallToken(db: pg.Pool, t: { name: string; tokenHash:
   return rows[0]!;
 }
 
-export async function selectWallTokens(db: pg.Pool, scope: string[]): Promise<WallTokenRow[]> {
+export async function selectWallTokens(db: pg.Pool, scope: Scope): Promise<WallTokenRow[]> {
   const { rows } = await db.query<WallTokenRow>(
-    `select ${wallColumns} from wall_token where scope_code like any($1::text[]) order by id`,
-    [scope],
+    `select ${wallColumns} from wall_token where scope_holds(scope_code, $1::text[], $2::text[]) order by id`,
+    [scope.lo, scope.hi],
   );
   return rows;
 }
 
 /** Revokes a token in scope; answers undefined when there is none such. */
-export async function revokeWallToken(db: pg.Pool, id: number, scope: string[]): Promise<WallTokenRow | undefined> {
+export async function revokeWallToken(db: pg.Pool, id: number, scope: Scope): Promise<WallTokenRow | undefined> {
   const { rows } = await db.query<WallTokenRow>(
     `update wall_token set revoked_at = coalesce(revoked_at, now())
-     where id = $1 and scope_code like any($2::text[]) returning ${wallColumns}`,
-    [id, scope],
+     where id = $1 and scope_holds(scope_code, $2::text[], $3::text[]) returning ${wallColumns}`,
+    [id, scope.lo, scope.hi],
   );
   return rows[0];
 }

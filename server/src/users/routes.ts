@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { actorOf } from '../auth/actor.ts';
-import { scopePatterns } from '../auth/principal.ts';
+import { scopeFor } from '../auth/principal.ts';
 import { CreateUserBody, CreateWallTokenBody } from '../contract/users.ts';
 import { parseBody, parseParams } from '../http/parse.ts';
 import { presentUser, presentWallToken } from './present.ts';
@@ -20,30 +20,30 @@ export function usersRoutes(db: pg.Pool, walls: SessionCache<WallTokenRow>): Rou
   const manage = requirePermission('user.manage');
 
   router.get('/api/v1/users', manage, async (req, res) => {
-    const rows = await selectUsers(db, scopePatterns(principalOf(req), 'user.manage'));
+    const rows = await selectUsers(db, scopeFor(principalOf(req), 'user.manage'));
     res.json({ users: rows.map(presentUser) });
   });
 
   router.post('/api/v1/users', manage, async (req, res) => {
     const body = parseBody(CreateUserBody, req);
-    const id = await addUser(db, actorOf(req), body, scopePatterns(principalOf(req), 'user.manage'));
+    const id = await addUser(db, actorOf(req), body, scopeFor(principalOf(req), 'user.manage'));
     res.status(201).json({ id, username: body.username, display_name: body.display_name, disabled: false, grants: [{ role: body.role, scope: body.scope }] });
   });
 
   router.get('/api/v1/wall-tokens', manage, async (req, res) => {
-    const rows = await selectWallTokens(db, scopePatterns(principalOf(req), 'user.manage'));
+    const rows = await selectWallTokens(db, scopeFor(principalOf(req), 'user.manage'));
     res.json({ tokens: rows.map(presentWallToken) });
   });
 
   router.post('/api/v1/wall-tokens', manage, async (req, res) => {
     const body = parseBody(CreateWallTokenBody, req);
-    const { row, token } = await addWallToken(db, actorOf(req), body, scopePatterns(principalOf(req), 'user.manage'));
+    const { row, token } = await addWallToken(db, actorOf(req), body, scopeFor(principalOf(req), 'user.manage'));
     res.status(201).json({ ...presentWallToken(row), token });
   });
 
   router.delete('/api/v1/wall-tokens/:id', manage, async (req, res) => {
     const { id } = parseParams(IdParams, req);
-    const row = await revokeToken(db, actorOf(req), id, scopePatterns(principalOf(req), 'user.manage'));
+    const row = await revokeToken(db, actorOf(req), id, scopeFor(principalOf(req), 'user.manage'));
     walls.clear(); // tokens are cached by hash, which this process cannot tell from the id
     res.json(presentWallToken(row));
   });
