@@ -80,10 +80,10 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const body = parseBody(StartDispatchBody, req);
     const view = await load(id, scopeOf(req, 'case.manage'));
     if (view.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The case is closed.');
-    const patterns = scopeOf(req, 'dispatch.manage').patterns;
-    const dispatchId = await startDispatch(db, id, body, patterns, actorId(req.principal), policy);
+    const scope = scopeOf(req, 'dispatch.manage');
+    const dispatchId = await startDispatch(db, id, body, scope, actorId(req.principal), policy);
     await audit(db, req, { action: 'dispatch.start', targetKind: 'dispatch', targetIds: [dispatchId], scope: view.community?.code ?? null });
-    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, req, dispatchId, patterns));
+    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, req, dispatchId, scope));
   });
   return router;
 }

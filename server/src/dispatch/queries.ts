@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 import type { AlertState, SmsStatus } from '../contract/dispatch.ts';
 
 type Db = pg.Pool | pg.PoolClient;
@@ -25,11 +26,11 @@ export async function insertDispatch(
 }
 
 /** The dispatch in scope; `lock` takes its row lock so state changes on it run one at a time. */
-export async function selectDispatch(db: Db, id: number, scope: string[], lock = false): Promise<DispatchRow | undefined> {
+export async function selectDispatch(db: Db, id: number, scope: Scope, lock = false): Promise<DispatchRow | undefined> {
   const { rows } = await db.query<DispatchRow>(
     `select ${dispatchColumns} from dispatch d join "case" c on c.id = d.case_id
-     where d.id = $1 and c.community_code like any($2::text[]) ${lock ? 'for update of d' : ''}`,
-    [id, scope],
+     where d.id = $1 and scope_holds(c.community_code, $2::text[], $3::text[]) ${lock ? 'for update of d' : ''}`,
+    [id, scope.lo, scope.hi],
   );
   return rows[0];
 }
@@ -120,11 +121,11 @@ export async function insertMemberNotices(db: Db, kind: 'member_alert' | 'member
   );
 }
 
-export async function memberDistance(db: Db, memberId: number, lng: number, lat: number, scope: string[]): Promise<number | undefined> {
+export async function memberDistance(db: Db, memberId: number, lng: number, lat: number, scope: Scope): Promise<number | undefined> {
   const { rows } = await db.query<{ d: number }>(
     `select st_distance(m.home::geography, st_setsrid(st_makepoint($2, $3), 4326)::geography, true) as d
-     from member m join org o on o.id = m.org_id where m.id = $1 and o.area_code like any($4::text[])`,
-    [memberId, lng, lat, scope],
+     from member m join org o on o.id = m.org_id where m.id = $1 and scope_holds(o.area_code, $4::text[], $5::text[])`,
+    [memberId, lng, lat, scope.lo, scope.hi],
   );
   return rows[0]?.d;
 }

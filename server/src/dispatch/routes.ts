@@ -24,7 +24,7 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const router = Router();
   const manage = requirePermission('dispatch.manage');
 
-  const view = (req: Request, id: number) => readDispatch(db, req, id, scopeOf(req, 'dispatch.manage').patterns);
+  const view = (req: Request, id: number) => readDispatch(db, req, id, scopeOf(req, 'dispatch.manage'));
 
   router.get('/api/v1/dispatches/:id', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
@@ -34,21 +34,21 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   router.post('/api/v1/dispatches/:id/members', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
     const { member_id } = parseBody(AddMemberBody, req);
-    await addMember(db, id, member_id, scopeOf(req, 'dispatch.manage').patterns, actorId(req.principal));
+    await addMember(db, id, member_id, scopeOf(req, 'dispatch.manage'), actorId(req.principal));
     await audit(db, req, { action: 'dispatch.add_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id } });
     res.status(201).json(await view(req, id));
   });
 
   router.delete('/api/v1/dispatches/:id/members/:memberId', manage, async (req, res) => {
     const { id, memberId } = parseParams(MemberParams, req);
-    await recallMember(db, id, memberId, scopeOf(req, 'dispatch.manage').patterns, actorId(req.principal), policy);
+    await recallMember(db, id, memberId, scopeOf(req, 'dispatch.manage'), actorId(req.principal), policy);
     await audit(db, req, { action: 'dispatch.recall_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id: memberId } });
     res.json(await view(req, id));
   });
 
   router.post('/api/v1/dispatches/:id/close', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
-    await closeDispatch(db, id, scopeOf(req, 'dispatch.manage').patterns, actorId(req.principal));
+    await closeDispatch(db, id, scopeOf(req, 'dispatch.manage'), actorId(req.principal));
     await audit(db, req, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [id] });
     res.json(await view(req, id));
   });

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { audit, type Actor } from '../audit/record.ts';
+import { Scope } from '../auth/scope.ts';
 import type { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -11,7 +12,7 @@ import { insertDispatch, memberDistance, selectDispatch, selectOverdueDispatches
 const notFound = (id: number) => new DomainError('not_found', ErrorCode.notFound, `No dispatch ${id} in your scope.`);
 
 /** Runs `work` on the dispatch with its row locked, in one transaction. */
-function onDispatch<T>(db: pg.Pool, id: number, scope: string[], work: (tx: pg.PoolClient, d: DispatchRow) => Promise<T>): Promise<T> {
+function onDispatch<T>(db: pg.Pool, id: number, scope: Scope, work: (tx: pg.PoolClient, d: DispatchRow) => Promise<T>): Promise<T> {
   return withTransaction(db, async (tx) => {
     const d = await selectDispatch(tx, id, scope, true);
     if (!d) throw notFound(id);
@@ -20,13 +21,13 @@ function onDispatch<T>(db: pg.Pool, id: number, scope: string[], work: (tx: pg.P
 }
 
 export async function startDispatch(
-  db: pg.Pool, caseId: number, body: StartDispatchBody, scope: string[], actor: Actor, policy: DispatchPolicy,
+  db: pg.Pool, caseId: number, body: StartDispatchBody, scope: Scope, actor: Actor, policy: DispatchPolicy,
 ): Promise<number> {
   try {
     return await withTransaction(db, async (tx) => {
       const id = await insertDispatch(tx, {
         caseId, radius: body.radius, maxRadius: Math.max(body.radius, body.maxRadius ?? body.radius * 3), waveSize: body.waveSize,
-        target: body.target, skills: body.skills, alertTimeout: body.alertTimeout, createdBy: actor.userId, scope,
+        target: body.target, skills: body.skills, alertTimeout: body.alertTimeout, createdBy: actor.userId, scope: scope.patterns,
       });
       const d = (await selectDispatch(tx, id, scope, true))!;
       await begin(tx, d, policy, actor.userId);
@@ -42,10 +43,10 @@ export async function startDispatch(
 }
 
 export function answerAlert(db: pg.Pool, dispatchId: number, memberId: number, what: 'accept' | 'decline' | 'arrived', policy: DispatchPolicy) {
-  return onDispatch(db, dispatchId, ['%'], (tx, d) => answer(tx, d, memberId, what, policy));
+  return onDispatch(db, dispatchId, Scope.everything(), (tx, d) => answer(tx, d, memberId, what, policy));
 }
 
-export function addMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actor: Actor) {
+export function addMember(db: pg.Pool, dispatchId: number, memberId: number, scope: Scope, actor: Actor) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
     if (d.status === 'closed') throw new DomainError('conflict', ErrorCode.conflict, 'The dispatch is closed.');
     // the caller's scope, not the dispatch's: a town admin may not alert another town's member
@@ -62,7 +63,7 @@ export function addMember(db: pg.Pool, dispatchId: number, memberId: number, sco
   });
 }
 
-export function recallMember(db: pg.Pool, dispatchId: number, memberId: number, scope: string[], actor: Actor, policy: DispatchPolicy) {
+export function recallMember(db: pg.Pool, dispatchId: number, memberId: number, scope: Scope, actor: Actor, policy: DispatchPolicy) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
     if (!(await recall(tx, d, memberId, actor.userId, policy))) {
       throw new DomainError('not_found', ErrorCode.notFound, `Member ${memberId} has no open alert in this dispatch.`);
@@ -71,7 +72,7 @@ export function recallMember(db: pg.Pool, dispatchId: number, memberId: number, 
   });
 }
 
-export function closeDispatch(db: pg.Pool, dispatchId: number, scope: string[], actor: Actor) {
+export function closeDispatch(db: pg.Pool, dispatchId: number, scope: Scope, actor: Actor) {
   return onDispatch(db, dispatchId, scope, async (tx, d) => {
     if (d.status !== 'closed') await close(tx, d, actor.userId);
     await audit(tx, actor, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [dispatchId] });
@@ -80,14 +81,14 @@ export function closeDispatch(db: pg.Pool, dispatchId: number, scope: string[], 
 
 /** Closes a case's active dispatch inside the caller's transaction (closing the case closes it). */
 export async function closeDispatchOfCase(tx: pg.PoolClient, dispatchId: number, actorId: number | null): Promise<void> {
-  const d = await selectDispatch(tx, dispatchId, ['%'], true);
+  const d = await selectDispatch(tx, dispatchId, Scope.everything(), true);
   if (d && d.status !== 'closed') await close(tx, d, actorId);
 }
 
 /** Times out unanswered alerts everywhere and sends the waves that replace them. */
 export async function sweepTimeouts(db: pg.Pool, policy: DispatchPolicy): Promise<void> {
   for (const id of await selectOverdueDispatches(db)) {
-    await onDispatch(db, id, ['%'], (tx, d) => timeOut(tx, d, policy));
+    await onDispatch(db, id, Scope.everything(), (tx, d) => timeOut(tx, d, policy));
   }
 }
 
