@@ -63,7 +63,7 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   router.post('/api/v1/cases/:id/close', manage, async (req, res) => {
     const { id } = parseParams(CaseParams, req);
     const view = await load(id, scopeOf(req, 'case.manage'));
-    if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scopeOf(req, 'case.manage').patterns, actorId(req.principal));
+    if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scopeOf(req, 'case.manage'), actorId(req.principal));
     await withTransaction(db, async (tx) => {
       const previous = await updateCaseStatus(tx, id, 'closed');
       if (previous !== 'closed') {
