@@ -8,7 +8,9 @@ import { printReport, thousands } from './report.ts';
 
 /** Cases spread over every community and village, a third of them closed, unless there are that many already. */
 async function ensureCases(db: BenchDatabase, cases: number): Promise<void> {
-  const { rows: [n] } = await db.pool.query<{ n: number }>('select count(*)::int as n from "case"');
+  const {
+    rows: [n],
+  } = await db.pool.query<{ n: number }>('select count(*)::int as n from "case"');
   if (n!.n >= cases) return;
   process.stderr.write(`adding ${thousands(cases - n!.n)} cases…\n`);
   await db.pool.query(
@@ -17,7 +19,8 @@ async function ensureCases(db: BenchDatabase, cases: number): Promise<void> {
             a.parent_code, a.code, now() - i * interval '1 minute', st_pointonsurface(a.geom), case when i % 3 = 0 then now() end
      from generate_series(1, $1::int) i
      join lateral (select code, parent_code, geom from area where level in ('community', 'village') order by md5(code || i) limit 1) a on true`,
-    [cases - n!.n]);
+    [cases - n!.n],
+  );
   await db.pool.query('vacuum analyze "case"');
 }
 
@@ -54,7 +57,10 @@ type Timing = { p50: number; p95: number };
 
 /** Runs `before` and `after` alternately (so both see the same load on a shared machine), `runs` times each. */
 async function timePair(runs: number, before: (i: number) => Promise<unknown>, after: (i: number) => Promise<unknown>): Promise<[Timing, Timing]> {
-  for (let i = 0; i < Math.min(20, runs); i += 1) { await before(i); await after(i); } // warm
+  for (let i = 0; i < Math.min(20, runs); i += 1) {
+    await before(i);
+    await after(i);
+  } // warm
   const times: [number[], number[]] = [[], []];
   const timed = async (k: 0 | 1, call: (i: number) => Promise<unknown>, i: number) => {
     const started = process.hrtime.bigint();
@@ -99,7 +105,8 @@ export async function benchScope(args: string[]): Promise<void> {
        p as (select distinct on (part) * from (select *, ntile(3) over (order by first) as part from c) x order by part, first)
        select p.code, p.members, st_x(g.p) as lng, st_y(g.p) as lat
        from p cross join lateral (select st_pointonsurface(geom) as p from area where code = p.code) g
-       order by p.first`);
+       order by p.first`,
+    );
     const rows: Array<Record<string, string | number>> = [];
     for (const [role, scopeOf] of [
       ['secretary (community)', (code: string) => code],
@@ -107,37 +114,47 @@ export async function benchScope(args: string[]): Promise<void> {
     ] as const) {
       const scopes = picks.map((p) => ({ scope: Scope.of([scopeOf(p.code)]), pick: p }));
       // the id after which the 20th page starts, per scope
-      const deep = await Promise.all(scopes.map(async ({ scope }) => {
-        let after: number | undefined;
-        for (let page = 0; page < 19; page += 1) {
-          const got = await selectMembers(db.pool, { limit: 50, after }, scope);
-          after = got[49]?.id ?? after;
-        }
-        return after;
-      }));
+      const deep = await Promise.all(
+        scopes.map(async ({ scope }) => {
+          let after: number | undefined;
+          for (let page = 0; page < 19; page += 1) {
+            const got = await selectMembers(db.pool, { limit: 50, after }, scope);
+            after = got[49]?.id ?? after;
+          }
+          return after;
+        }),
+      );
       const pick = (i: number) => scopes[i % scopes.length]!;
       const listings: Array<[string, (i: number) => Promise<unknown>, (i: number) => Promise<unknown>]> = [
-        ['members, page 1', (i) => selectMembers(db.pool, { limit: 50 }, pick(i).scope),
-          (i) => db.pool.query(oldMembersSql, [pick(i).scope.patterns, null])],
-        ['members, page 20', (i) => selectMembers(db.pool, { limit: 50, after: deep[i % scopes.length] }, pick(i).scope),
-          (i) => db.pool.query(oldMembersSql, [pick(i).scope.patterns, deep[i % scopes.length]])],
-        ['open cases (≤ 500)', (i) => selectCases(db.pool, 'open', pick(i).scope),
-          (i) => db.pool.query(oldCasesSql, [pick(i).scope.patterns])],
-        ['organizations tile, z12', (i) => {
-          const { scope, pick: p } = pick(i);
-          const [z, x, y] = tileAt(12, p.lng, p.lat);
-          return selectTile(db.pool, 'orgs', z, x, y, { scope, withHouseholds: false });
-        }, (i) => {
-          const { scope, pick: p } = pick(i);
-          return db.pool.query(oldOrgsTileSql, [...tileAt(12, p.lng, p.lat), scope.patterns]);
-        }],
+        ['members, page 1', (i) => selectMembers(db.pool, { limit: 50 }, pick(i).scope), (i) => db.pool.query(oldMembersSql, [pick(i).scope.patterns, null])],
+        [
+          'members, page 20',
+          (i) => selectMembers(db.pool, { limit: 50, after: deep[i % scopes.length] }, pick(i).scope),
+          (i) => db.pool.query(oldMembersSql, [pick(i).scope.patterns, deep[i % scopes.length]]),
+        ],
+        ['open cases (≤ 500)', (i) => selectCases(db.pool, 'open', pick(i).scope), (i) => db.pool.query(oldCasesSql, [pick(i).scope.patterns])],
+        [
+          'organizations tile, z12',
+          (i) => {
+            const { scope, pick: p } = pick(i);
+            const [z, x, y] = tileAt(12, p.lng, p.lat);
+            return selectTile(db.pool, 'orgs', z, x, y, { scope, withHouseholds: false });
+          },
+          (i) => {
+            const { scope, pick: p } = pick(i);
+            return db.pool.query(oldOrgsTileSql, [...tileAt(12, p.lng, p.lat), scope.patterns]);
+          },
+        ],
       ];
       for (const [listing, now, before] of listings) {
         const [old, ranged] = await timePair(runs, before, now);
         rows.push({
-          caller: role, listing,
-          'before p50 ms': old.p50.toFixed(2), 'before p95 ms': old.p95.toFixed(2),
-          'after p50 ms': ranged.p50.toFixed(2), 'after p95 ms': ranged.p95.toFixed(2),
+          caller: role,
+          listing,
+          'before p50 ms': old.p50.toFixed(2),
+          'before p95 ms': old.p95.toFixed(2),
+          'after p50 ms': ranged.p50.toFixed(2),
+          'after p95 ms': ranged.p95.toFixed(2),
           'p95 before / after': (old.p95 / ranged.p95).toFixed(1),
         });
       }

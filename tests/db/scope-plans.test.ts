@@ -29,7 +29,9 @@ async function withPlans<T>(work: (client: pg.PoolClient) => Promise<T>): Promis
 function rangeCondition(index: string, column: string, scope: Scope): RegExp {
   const lo = scope.lo[0]!;
   const hi = scope.hi[0]!;
-  return new RegExp(`(Index Scan|Index Only Scan|Bitmap Index Scan) (using|on) ${index}\\b[^\\n]*\\n\\s*Index Cond: \\(\\(${column} >= '${lo}'::text\\) AND \\(${column} < '${hi}'::text\\)\\)`);
+  return new RegExp(
+    `(Index Scan|Index Only Scan|Bitmap Index Scan) (using|on) ${index}\\b[^\\n]*\\n\\s*Index Cond: \\(\\(${column} >= '${lo}'::text\\) AND \\(${column} < '${hi}'::text\\)\\)`,
+  );
 }
 
 let community = '';
@@ -37,15 +39,19 @@ let town = '';
 
 beforeAll(async () => {
   // the community with the most members, and its town; cases spread over every community
-  const { rows: [c] } = await ctx.db.query<{ code: string }>(
-    'select o.area_code as code from member m join org o on o.id = m.org_id group by 1 order by count(*) desc, 1 limit 1');
+  const {
+    rows: [c],
+  } = await ctx.db.query<{ code: string }>(
+    'select o.area_code as code from member m join org o on o.id = m.org_id group by 1 order by count(*) desc, 1 limit 1',
+  );
   community = c!.code;
   town = `${community.slice(0, 9)}000`;
   await ctx.db.query(
     `insert into "case" (county_code, kind, title, status, town_code, community_code, geom, closed_at)
      select '510703000000', 'road', 'case ' || n, case when n % 3 = 0 then 'closed' else 'reported' end::case_status,
             a.parent_code, a.code, st_pointonsurface(a.geom), case when n % 3 = 0 then now() end
-     from area a cross join generate_series(1, 30) n where a.level in ('community', 'village')`);
+     from area a cross join generate_series(1, 30) n where a.level in ('community', 'village')`,
+  );
   await ctx.db.query('analyze "case"; analyze member; analyze area');
 });
 
@@ -70,10 +76,14 @@ describe('scoped lists use the scope as an index condition (plans of the functio
 
     it(`the orgs tile for a ${level}: organizations by the tile's box (org_geom_idx), in scope by range, no LIKE`, async () => {
       const scope = Scope.of([level === 'community' ? community : town]);
-      const { rows: [t] } = await ctx.db.query<{ x: number; y: number }>(
+      const {
+        rows: [t],
+      } = await ctx.db.query<{ x: number; y: number }>(
         `select floor((st_x(p) + 180) / 360 * 4096)::int as x,
                 floor((1 - ln(tan(radians(st_y(p))) + 1 / cos(radians(st_y(p)))) / pi()) / 2 * 4096)::int as y
-         from (select st_pointonsurface(geom) as p from area where code = $1) s`, [community]);
+         from (select st_pointonsurface(geom) as p from area where code = $1) s`,
+        [community],
+      );
       const { plan } = await withPlans((client) => client.query('select tile_orgs(12, $1, $2, $3::text[], $4::text[])', [t!.x, t!.y, scope.lo, scope.hi]));
       expect(plan).toMatch(/Index Scan using org_geom_idx on org o/);
       expect(plan).toMatch(/area_code >= \(\$4\)\[1\]\) AND \(area_code < \(\$5\)\[cardinality\(\$5\)\]\)/);
@@ -92,8 +102,12 @@ describe('the range predicate answers what the LIKE patterns answered', () => {
         const { rows: old } = await ctx.db.query<{ id: number }>(
           `select m.id from member m join org o on o.id = m.org_id
            where o.area_code like any($1::text[]) and ($2::bigint is null or m.id > $2) order by m.id limit 51`,
-          [scope.patterns, after ?? null]);
-        expect(rows.map((r) => Number(r.id)), `${codes.join('+')} page ${page}`).toEqual(old.map((r) => Number(r.id)));
+          [scope.patterns, after ?? null],
+        );
+        expect(
+          rows.map((r) => Number(r.id)),
+          `${codes.join('+')} page ${page}`,
+        ).toEqual(old.map((r) => Number(r.id)));
         after = rows[49]?.id;
       }
     }
@@ -104,7 +118,9 @@ describe('the range predicate answers what the LIKE patterns answered', () => {
       const scope = Scope.of([code]);
       const rows = await selectCases(ctx.db, 'all', scope);
       const { rows: old } = await ctx.db.query<{ id: number }>(
-        `select id from "case" where community_code like any($1::text[]) order by reported_at desc, id desc limit 500`, [scope.patterns]);
+        `select id from "case" where community_code like any($1::text[]) order by reported_at desc, id desc limit 500`,
+        [scope.patterns],
+      );
       expect(rows.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual(old.map((r) => Number(r.id)).sort((a, b) => a - b));
     }
   });
