@@ -17,24 +17,26 @@ async function measure(clients: pg.Client[], ids: number[], seconds: number, see
   const random = seedrandom(seed);
   const latencies: number[] = [];
   const until = Date.now() + seconds * 1000;
-  await Promise.all(clients.map(async (client) => {
-    while (Date.now() < until) {
-      const id = ids[Math.floor(random() * ids.length)]!;
-      const step = (random() < 0.5 ? -1 : 1) * 0.0003;
-      const started = process.hrtime.bigint();
-      await client.query({ name: 'bench_member_write', text: writeSql, values: [id, step, -step] });
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }));
+  await Promise.all(
+    clients.map(async (client) => {
+      while (Date.now() < until) {
+        const id = ids[Math.floor(random() * ids.length)]!;
+        const step = (random() < 0.5 ? -1 : 1) * 0.0003;
+        const started = process.hrtime.bigint();
+        await client.query({ name: 'bench_member_write', text: writeSql, values: [id, step, -step] });
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+    }),
+  );
   latencies.sort((a, b) => a - b);
   return { writes: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 /** Which of the member table's triggers a run has: all, the data-version ones only, none. */
 const modes = {
-  'all': ['enable trigger user'],
+  all: ['enable trigger user'],
   'versions only': ['enable trigger user', 'disable trigger member_density_upd'],
-  'none': ['disable trigger user'],
+  none: ['disable trigger user'],
 } as const;
 
 async function setTriggers(db: BenchDatabase, mode: keyof typeof modes) {
@@ -51,7 +53,10 @@ function startFolding(db: BenchDatabase): () => Promise<void> {
       await db.pool.query('select fold_data_versions()');
     }
   })();
-  return async () => { running = false; await done; };
+  return async () => {
+    running = false;
+    await done;
+  };
 }
 
 /**
@@ -92,11 +97,17 @@ export async function benchWriters(args: string[]): Promise<void> {
     printReport(
       `Concurrent member writes, ${thousands(members)} members, ${seconds} s a run`,
       results.map(([mode, n, r]) => ({
-        triggers: mode, connections: n, writes: thousands(r.writes), 'writes/s': thousands(r.perSecond),
-        'p50 ms': r.p50.toFixed(2), 'p95 ms': r.p95.toFixed(2),
+        triggers: mode,
+        connections: n,
+        writes: thousands(r.writes),
+        'writes/s': thousands(r.perSecond),
+        'p50 ms': r.p50.toFixed(2),
+        'p95 ms': r.p95.toFixed(2),
       })),
-      [`Throughput without the triggers ÷ with them: ${ratio(1)}× on 1 connection, ${ratio(connections)}× on ${connections} (goal: within 1.5×);`,
-        `with the data-version triggers only: ${ratio(1, 'versions only')}× and ${ratio(connections, 'versions only')}×.`],
+      [
+        `Throughput without the triggers ÷ with them: ${ratio(1)}× on 1 connection, ${ratio(connections)}× on ${connections} (goal: within 1.5×);`,
+        `with the data-version triggers only: ${ratio(1, 'versions only')}× and ${ratio(connections, 'versions only')}×.`,
+      ],
     );
   } finally {
     await Promise.all(clients.map((c) => c.end()));

@@ -14,7 +14,8 @@ const memberVersion = async (db: pg.Pool | pg.PoolClient) =>
 /** Two members of organizations in different areas, so they share no density row either. */
 async function twoMembersApart(): Promise<[number, number]> {
   const { rows } = await ctx.db.query<{ id: number }>(
-    `select distinct on (o.area_code) m.id from member m join org o on o.id = m.org_id order by o.area_code, m.id limit 2`);
+    `select distinct on (o.area_code) m.id from member m join org o on o.id = m.org_id order by o.area_code, m.id limit 2`,
+  );
   return [rows[0]!.id, rows[1]!.id];
 }
 
