@@ -2,24 +2,21 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
-import { audit } from '../audit/record.ts';
 import { requirePermission, scopeOf } from '../auth/middleware.ts';
-import { actorId } from '../auth/principal.ts';
+import { actorOf } from '../auth/actor.ts';
 import { Scope } from '../auth/scope.ts';
-import { insertCaseEvent, updateCaseStatus } from '../case-timeline/queries.ts';
 import { CasesQuery, CreateCaseBody, IdempotencyKey, idempotencyHeader } from '../contract/cases.ts';
 import { StartDispatchBody } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
-import { withTransaction } from '../db/transaction.ts';
 import type { DispatchPolicy } from '../dispatch/engine.ts';
-import { closeDispatch, startDispatch } from '../dispatch/service.ts';
+import { startDispatch } from '../dispatch/service.ts';
 import { readDispatch } from '../dispatch/view.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams, parseQuery } from '../http/parse.ts';
 import { FeedQuery } from '../contract/stats.ts';
+import { closeCase } from './close-case.ts';
 import { createCase } from './create-case.ts';
 import { presentCase, presentFeedCase } from './present.ts';
-import { insertLiveEvent } from '../outbox/live-events.queries.ts';
 import { selectCase, selectCases, selectFeed, selectTimeline } from './queries.ts';
 
 const CaseParams = z.object({ id: numericId('a case id') });
@@ -38,8 +35,7 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const keyParse = IdempotencyKey.safeParse(req.get(idempotencyHeader));
     if (!keyParse.success) throw new HttpError(400, ErrorCode.missingIdempotencyKey, keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
     const body = parseBody(CreateCaseBody, req);
-    const { row, created } = await createCase(db, body, keyParse.data, actorId(req.principal), scopeOf(req, 'case.manage'));
-    if (created) await audit(db, req, { action: 'case.create', targetKind: 'case', targetIds: [row.id], scope: row.community_code });
+    const { row, created } = await createCase(db, body, keyParse.data, actorOf(req), scopeOf(req, 'case.manage'));
     res.status(created ? 201 : 200).set('Idempotent-Replayed', String(!created)).json(await load(row.id, Scope.everything()));
   });
 
@@ -62,16 +58,7 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
 
   router.post('/api/v1/cases/:id/close', manage, async (req, res) => {
     const { id } = parseParams(CaseParams, req);
-    const view = await load(id, scopeOf(req, 'case.manage'));
-    if (view.active_dispatch_id !== null) await closeDispatch(db, view.active_dispatch_id, scopeOf(req, 'case.manage'), actorId(req.principal));
-    await withTransaction(db, async (tx) => {
-      const previous = await updateCaseStatus(tx, id, 'closed');
-      if (previous !== 'closed') {
-        await insertCaseEvent(tx, { caseId: id, actorId: actorId(req.principal), from: previous ?? null, to: 'closed', note: '结案' });
-        await insertLiveEvent(tx, { type: 'case.updated', case_id: id });
-      }
-    });
-    await audit(db, req, { action: 'case.close', targetKind: 'case', targetIds: [id], scope: view.community?.code ?? null });
+    await closeCase(db, actorOf(req), id, scopeOf(req, 'case.manage'));
     res.json(await load(id, scopeOf(req, 'case.manage')));
   });
 
@@ -81,9 +68,8 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const view = await load(id, scopeOf(req, 'case.manage'));
     if (view.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The case is closed.');
     const scope = scopeOf(req, 'dispatch.manage');
-    const dispatchId = await startDispatch(db, id, body, scope, actorId(req.principal), policy);
-    await audit(db, req, { action: 'dispatch.start', targetKind: 'dispatch', targetIds: [dispatchId], scope: view.community?.code ?? null });
-    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, req, dispatchId, scope));
+    const dispatchId = await startDispatch(db, id, body, scope, actorOf(req), policy);
+    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, actorOf(req), dispatchId, scope));
   });
   return router;
 }

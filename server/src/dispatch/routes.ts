@@ -2,9 +2,8 @@ import { Router, type Request } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
-import { audit } from '../audit/record.ts';
 import { requirePermission, scopeOf } from '../auth/middleware.ts';
-import { actorId } from '../auth/principal.ts';
+import { actorOf } from '../auth/actor.ts';
 import { AddMemberBody, MemberAnswer, type MemberAlertView } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -24,7 +23,7 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   const router = Router();
   const manage = requirePermission('dispatch.manage');
 
-  const view = (req: Request, id: number) => readDispatch(db, req, id, scopeOf(req, 'dispatch.manage'));
+  const view = (req: Request, id: number) => readDispatch(db, actorOf(req), id, scopeOf(req, 'dispatch.manage'));
 
   router.get('/api/v1/dispatches/:id', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
@@ -34,22 +33,19 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
   router.post('/api/v1/dispatches/:id/members', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
     const { member_id } = parseBody(AddMemberBody, req);
-    await addMember(db, id, member_id, scopeOf(req, 'dispatch.manage'), actorId(req.principal));
-    await audit(db, req, { action: 'dispatch.add_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id } });
+    await addMember(db, id, member_id, scopeOf(req, 'dispatch.manage'), actorOf(req));
     res.status(201).json(await view(req, id));
   });
 
   router.delete('/api/v1/dispatches/:id/members/:memberId', manage, async (req, res) => {
     const { id, memberId } = parseParams(MemberParams, req);
-    await recallMember(db, id, memberId, scopeOf(req, 'dispatch.manage'), actorId(req.principal), policy);
-    await audit(db, req, { action: 'dispatch.recall_member', targetKind: 'dispatch', targetIds: [id], detail: { member_id: memberId } });
+    await recallMember(db, id, memberId, scopeOf(req, 'dispatch.manage'), actorOf(req), policy);
     res.json(await view(req, id));
   });
 
   router.post('/api/v1/dispatches/:id/close', manage, async (req, res) => {
     const { id } = parseParams(DispatchParams, req);
-    await closeDispatch(db, id, scopeOf(req, 'dispatch.manage'), actorId(req.principal));
-    await audit(db, req, { action: 'dispatch.close', targetKind: 'dispatch', targetIds: [id] });
+    await closeDispatch(db, id, scopeOf(req, 'dispatch.manage'), actorOf(req));
     res.json(await view(req, id));
   });
 

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
-import { audit } from '../audit/record.ts';
+import { actorOf } from '../auth/actor.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { actorId, can, scopeFor, scopePatterns } from '../auth/principal.ts';
 import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
@@ -14,6 +14,7 @@ import { parseParams, parseQuery } from '../http/parse.ts';
 import { cellRange, groundCellMeters } from './lattice.ts';
 import { densityMinimum, memberPrecision, rawDensityScope } from './precision.ts';
 import { selectNearby } from './nearby.queries.ts';
+import { readMember } from './read-member.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMember, selectMembers } from './queries.ts';
 
@@ -72,11 +73,7 @@ export function membersRoutes(db: pg.Pool): Router {
     const principal = principalOf(req);
     const precision = memberPrecision(principal);
     const scope = scopeFor(principal, precision === 'exact' ? 'member.read_exact' : 'member.list');
-    const row = await selectMember(db, id, scope);
-    if (!row) throw new HttpError(404, ErrorCode.notFound, `No member ${id} in your scope.`);
-    if (precision === 'exact') {
-      await audit(db, req, { action: 'member.read_exact', targetKind: 'member', targetIds: [id], scope: row.org_area_code, detail: { fields: ['position', 'phone'] } });
-    }
+    const row = await readMember(db, actorOf(req), id, scope, precision);
     res.json(presentMemberDetail(row, precision));
   });
   return router;

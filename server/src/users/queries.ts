@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 import type { Role } from '../contract/auth.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 export type UserRow = { id: number; username: string; display_name: string; disabled: boolean; grants: Array<{ role: Role; scope: string }> };
 
@@ -18,12 +19,12 @@ export async function selectUsers(db: pg.Pool, scope: Scope): Promise<UserRow[]>
   return rows;
 }
 
-export async function usernameTaken(db: pg.Pool, username: string): Promise<boolean> {
+export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
   const { rowCount } = await db.query('select 1 from app_user where username = $1', [username]);
   return Boolean(rowCount);
 }
 
-export async function areaExists(db: pg.Pool, code: string): Promise<boolean> {
+export async function areaExists(db: Queryable, code: string): Promise<boolean> {
   const { rowCount } = await db.query('select 1 from area where code = $1', [code]);
   return Boolean(rowCount);
 }
@@ -32,7 +33,7 @@ export type WallTokenRow = { id: number; name: string; scope: string; created_at
 
 const wallColumns = 'id, name, scope_code as scope, created_at, revoked_at, last_used_at';
 
-export async function insertWallToken(db: pg.Pool, t: { name: string; tokenHash: Buffer; scope: string; createdBy: number | null }): Promise<WallTokenRow> {
+export async function insertWallToken(db: Queryable, t: { name: string; tokenHash: Buffer; scope: string; createdBy: number | null }): Promise<WallTokenRow> {
   const { rows } = await db.query<WallTokenRow>(
     `insert into wall_token (name, token_hash, scope_code, created_by) values ($1, $2, $3, $4) returning ${wallColumns}`,
     [t.name, t.tokenHash, t.scope, t.createdBy],
@@ -49,7 +50,7 @@ export async function selectWallTokens(db: pg.Pool, scope: Scope): Promise<WallT
 }
 
 /** Revokes a token in scope; answers undefined when there is none such. */
-export async function revokeWallToken(db: pg.Pool, id: number, scope: Scope): Promise<WallTokenRow | undefined> {
+export async function revokeWallToken(db: Queryable, id: number, scope: Scope): Promise<WallTokenRow | undefined> {
   const { rows } = await db.query<WallTokenRow>(
     `update wall_token set revoked_at = coalesce(revoked_at, now())
      where id = $1 and scope_holds(scope_code, $2::text[], $3::text[]) returning ${wallColumns}`,
