@@ -16,7 +16,7 @@ import { densityMinimum, memberPrecision, rawDensityScope } from './precision.ts
 import { selectNearby } from './nearby.queries.ts';
 import { readMember } from './read-member.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
-import { selectDensity, selectMember, selectMembers } from './queries.ts';
+import { selectDensity, selectMembers } from './queries.ts';
 
 const MemberParams = z.object({ id: numericId('a member id') });
 /** A county at level 12, a town at level 14; larger views use the density tiles. */
