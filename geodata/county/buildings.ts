@@ -82,7 +82,17 @@ export function buildBuildings(grids: readonly GridPlan[], roads: RoadIndex, str
           name = `${grid.unit.name}${k}号楼`;
         }
         indices.push(buildings.length);
-        buildings.push({ id: buildings.length + 1, name, grid: g, unitCode, compoundId, hamlet: null, floors: b.floors, households: b.households, corners: b.corners });
+        buildings.push({
+          id: buildings.length + 1,
+          name,
+          grid: g,
+          unitCode,
+          compoundId,
+          hamlet: null,
+          floors: b.floors,
+          households: b.households,
+          corners: b.corners,
+        });
       }
     } else {
       const first = (hamletCounters.get(unitCode) ?? 0) + 1;
@@ -90,7 +100,17 @@ export function buildBuildings(grids: readonly GridPlan[], roads: RoadIndex, str
       hamletCounters.set(unitCode, first + groups - 1);
       for (const b of bs) {
         indices.push(buildings.length);
-        buildings.push({ id: buildings.length + 1, name: b.name, grid: g, unitCode, compoundId: null, hamlet: b.hamlet, floors: b.floors, households: b.households, corners: b.corners });
+        buildings.push({
+          id: buildings.length + 1,
+          name: b.name,
+          grid: g,
+          unitCode,
+          compoundId: null,
+          hamlet: b.hamlet,
+          floors: b.floors,
+          households: b.households,
+          corners: b.corners,
+        });
       }
     }
     byGrid.push(indices);

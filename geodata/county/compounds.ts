@@ -75,7 +75,7 @@ function layout(specs: readonly Spec[], scale: number): Layout {
   const cellH = Math.max(...specs.map((s) => s.depth)) * scale + (specs[0] && specs[0].floors > 20 ? 20 : 12);
   const w = cols * cellW + 8;
   const h = rows * cellH + 8;
-  const offsets = specs.map((_, i): XY => [-w / 2 + 4 + (i % cols + 0.5) * cellW, -h / 2 + 4 + (Math.floor(i / cols) + 0.5) * cellH]);
+  const offsets = specs.map((_, i): XY => [-w / 2 + 4 + ((i % cols) + 0.5) * cellW, -h / 2 + 4 + (Math.floor(i / cols) + 0.5) * cellH]);
   return { w, h, offsets };
 }
 
@@ -90,14 +90,19 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
   const compounds: CompoundDraft[] = [];
   const buildings: BuildingDraft[] = [];
   const specs = buildingSpecs(grid.households, multiArea(grid.shape), rng);
-  const households = apportionBounded(grid.households, specs.map((s) => s.capacity), 20, 200);
+  const households = apportionBounded(
+    grid.households,
+    specs.map((s) => s.capacity),
+    20,
+    200,
+  );
   const withHouseholds = specs.map((spec, i) => ({ spec, households: households[i] as number }));
 
   if (grid.dedicatedTo) placeWorkplaces(grid, footprints, angle, rng, buildings);
 
   // chunk the buildings into compounds of 2–6 similar buildings
   const queue: (typeof withHouseholds)[] = [];
-  for (let i = 0; i < withHouseholds.length; ) {
+  for (let i = 0; i < withHouseholds.length;) {
     const k = Math.min(withHouseholds.length - i, rng.int(2, 6));
     queue.push(withHouseholds.slice(i, i + k));
     i += k;
@@ -106,9 +111,12 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
   while (queue.length > 0) {
     const group = queue.shift() as typeof withHouseholds;
     let placed = false;
-        const scales = group.length > 1 ? [1] : [1, 0.8, 0.65, 0.5];
+    const scales = group.length > 1 ? [1] : [1, 0.8, 0.65, 0.5];
     for (const scale of scales) {
-      const l = layout(group.map((g) => g.spec), scale);
+      const l = layout(
+        group.map((g) => g.spec),
+        scale,
+      );
       // of the first few positions that fit, take the one hugging the grid edge: it leaves the
       // most room for the compounds still to come
       let best: { center: XY; corners: XY[]; depth: number } | null = null;
@@ -132,7 +140,14 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
         group.forEach((g, i) => {
           const [ox, oy] = rotate(l.offsets[i] as XY, angle);
           const bc: XY = [center[0] + ox, center[1] + oy];
-          buildings.push({ name: '', compound: index, hamlet: null, floors: g.spec.floors, households: g.households, corners: rectOf(bc, g.spec.length * scale, g.spec.depth * scale, angle) });
+          buildings.push({
+            name: '',
+            compound: index,
+            hamlet: null,
+            floors: g.spec.floors,
+            households: g.households,
+            corners: rectOf(bc, g.spec.length * scale, g.spec.depth * scale, angle),
+          });
         });
         placed = true;
       }
@@ -146,7 +161,11 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
     if (!placed) {
       // last resort: a small building at the most interior point, clear of everything it can be
       const g = group[0] as (typeof withHouseholds)[number];
-      const corners = footprints.squeeze(Array.from({ length: 60 }, () => randomPointIn(grid.shape, rng)), 20, angle);
+      const corners = footprints.squeeze(
+        Array.from({ length: 60 }, () => randomPointIn(grid.shape, rng)),
+        20,
+        angle,
+      );
       footprints.add(corners);
       buildings.push({ name: '', compound: null, hamlet: null, floors: g.spec.floors, households: g.households, corners });
     }
@@ -157,7 +176,14 @@ export function urbanBuildings(grid: GridPlan, footprints: FootprintSet, angle: 
 function rectOf(center: XY, w: number, h: number, angle: number): XY[] {
   const hw = w / 2;
   const hh = h / 2;
-  return ([[-hw, -hh], [hw, -hh], [hw, hh], [-hw, hh]] as XY[]).map((p) => {
+  return (
+    [
+      [-hw, -hh],
+      [hw, -hh],
+      [hw, hh],
+      [-hw, hh],
+    ] as XY[]
+  ).map((p) => {
     const [x, y] = rotate(p, angle);
     return [center[0] + x, center[1] + y] as XY;
   });

@@ -42,7 +42,12 @@ export function villageHouses(grid: GridPlan, footprints: FootprintSet, firstGro
       const p: XY = tries < 45 ? [center[0] + rng.normal() * sigma, center[1] + rng.normal() * sigma] : randomPointIn(grid.shape, rng);
       corners = footprints.fits(p, w, d, angle, 2, 3, 2);
     }
-    if (!corners) corners = footprints.squeeze(Array.from({ length: 60 }, () => randomPointIn(grid.shape, rng)), 10, angle);
+    if (!corners)
+      corners = footprints.squeeze(
+        Array.from({ length: 60 }, () => randomPointIn(grid.shape, rng)),
+        10,
+        angle,
+      );
     footprints.add(corners);
     counters[h] = (counters[h] as number) + 1;
     buildings.push({

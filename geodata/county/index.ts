@@ -73,7 +73,14 @@ export function generateCounty(options: CountyOptions = {}): County {
   const tree = new OrgTree();
   const orgRng = rng.fork('orgs');
   const communityCommittees = figures.committees - territory.towns.length - WORK_UNIT_COMMITTEES - figures.villageCommittees;
-  const territorial = addTerritorialOrgs(tree, territory, grids, homes, { communityCommittees, villageCommittees: figures.villageCommittees }, orgRng.fork('territorial'));
+  const territorial = addTerritorialOrgs(
+    tree,
+    territory,
+    grids,
+    homes,
+    { communityCommittees, villageCommittees: figures.villageCommittees },
+    orgRng.fork('territorial'),
+  );
   const units = addWorkUnits(tree, territory, grids, built, territorial, orgRng.fork('units'));
   const newOrgs = buildNewOrgs(tree, territory, grids, built, homes, units, orgRng.fork('new-orgs'), figures.newOrgs);
   fillBranches(tree, units, homes, figures.branches, orgRng.fork('fill'));
@@ -92,7 +99,11 @@ export function generateCounty(options: CountyOptions = {}): County {
   }
 
   const gridStaff = buildGridStaff(grids, territorial, memberContext, plan, rng.fork('staff'));
-  const places = buildPlaces({ territory, built, roads, territorial, units, orgs: tree.orgs, members: memberContext, plan }, rng.fork('places'), figures.places);
+  const places = buildPlaces(
+    { territory, built, roads, territorial, units, orgs: tree.orgs, members: memberContext, plan },
+    rng.fork('places'),
+    figures.places,
+  );
   const regional = buildRegional(territory, tree.orgs, territorial, units, newOrgs, rng.fork('regional'));
   const wishes = buildWishes(territory, built, territorial, plan, rng.fork('wishes'));
 
@@ -104,8 +115,16 @@ export function generateCounty(options: CountyOptions = {}): County {
     buildings: buildingRows(built),
     roads: roadRows(roads),
     orgs: tree.orgs.map((o): OrgRow => ({
-      id: o.id, name: o.name, kind: o.kind, sector: o.sector, parent_id: o.parentId, area_code: o.areaCode, grid_code: o.gridCode,
-      secretary_name: o.secretary, founded_on: o.foundedOn, geom: pointGeometry(o.at),
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      sector: o.sector,
+      parent_id: o.parentId,
+      area_code: o.areaCode,
+      grid_code: o.gridCode,
+      secretary_name: o.secretary,
+      founded_on: o.foundedOn,
+      geom: pointGeometry(o.at),
     })),
     members: memberSource(memberContext, tree.orgs, plan),
     gridStaff,
@@ -122,7 +141,13 @@ export function generateCounty(options: CountyOptions = {}): County {
 
 /** Nodes all area and grid outlines together (see noding.ts); shapes change by micrometers. */
 function shareBoundaries(territory: Territory, grids: GridPlan[]): void {
-  const shapes = [territory.shape, territory.core, ...territory.towns.map((t) => t.shape), ...territory.units.map((u) => u.shape), ...grids.map((g) => g.shape)];
+  const shapes = [
+    territory.shape,
+    territory.core,
+    ...territory.towns.map((t) => t.shape),
+    ...territory.units.map((u) => u.shape),
+    ...grids.map((g) => g.shape),
+  ];
   const noded = nodeShapes(shapes);
   let k = 0;
   const next = (): MultiPoly => noded[k++] as MultiPoly;
@@ -136,23 +161,50 @@ function shareBoundaries(territory: Territory, grids: GridPlan[]): void {
 function areaRows(territory: Territory): AreaRow[] {
   const rows: AreaRow[] = [];
   const total = territory.units.reduce((s, u) => s + u.households, 0);
-  rows.push({ code: territory.code, name: territory.name, level: 'county', parent_code: null, is_urban: false, households: total, geom: multiPolygonGeometry(territory.shape) });
+  rows.push({
+    code: territory.code,
+    name: territory.name,
+    level: 'county',
+    parent_code: null,
+    is_urban: false,
+    households: total,
+    geom: multiPolygonGeometry(territory.shape),
+  });
   for (const town of territory.towns) {
     rows.push({
-      code: town.code, name: town.name, level: 'town', parent_code: territory.code, is_urban: town.isUrban,
-      households: town.units.reduce((s, u) => s + u.households, 0), geom: multiPolygonGeometry(town.shape),
+      code: town.code,
+      name: town.name,
+      level: 'town',
+      parent_code: territory.code,
+      is_urban: town.isUrban,
+      households: town.units.reduce((s, u) => s + u.households, 0),
+      geom: multiPolygonGeometry(town.shape),
     });
   }
   for (const u of territory.units) {
-    rows.push({ code: u.code, name: u.name, level: u.level, parent_code: u.townCode, is_urban: u.level === 'community', households: u.households, geom: multiPolygonGeometry(u.shape) });
+    rows.push({
+      code: u.code,
+      name: u.name,
+      level: u.level,
+      parent_code: u.townCode,
+      is_urban: u.level === 'community',
+      households: u.households,
+      geom: multiPolygonGeometry(u.shape),
+    });
   }
   return rows;
 }
 
 function gridRows(grids: readonly GridPlan[]): GridRow[] {
   return grids.map((g, i) => ({
-    id: i + 1, code: g.code, name: g.name, community_code: g.unit.code, kind: g.kind, households: g.households,
-    geom: multiPolygonGeometry(g.shape), valid_from: `${REFERENCE_DATE.slice(0, 4)}-01-01T00:00:00+08:00`,
+    id: i + 1,
+    code: g.code,
+    name: g.name,
+    community_code: g.unit.code,
+    kind: g.kind,
+    households: g.households,
+    geom: multiPolygonGeometry(g.shape),
+    valid_from: `${REFERENCE_DATE.slice(0, 4)}-01-01T00:00:00+08:00`,
   }));
 }
 
@@ -162,7 +214,12 @@ function compoundRows(built: BuiltArea): CompoundRow[] {
 
 function buildingRows(built: BuiltArea): BuildingRow[] {
   return built.buildings.map((b) => ({
-    id: b.id, name: b.name, compound_id: b.compoundId, community_code: b.unitCode, floors: b.floors, households: b.households,
+    id: b.id,
+    name: b.name,
+    compound_id: b.compoundId,
+    community_code: b.unitCode,
+    floors: b.floors,
+    households: b.households,
     geom: multiPolygonGeometry([[closeRing(b.corners)]]),
   }));
 }

@@ -12,7 +12,19 @@ import { apportion, createRng, cumulativeWeights, drawIndex, type Rng } from './
 import type { MemberRow, MemberSource } from './types.ts';
 
 /** Volunteer skills (identifiers): what dispatchers can ask for. */
-export const SKILLS = ['first_aid', 'medical', 'rescue', 'electrician', 'driving', 'counseling', 'legal', 'translation', 'it', 'firefighting', 'teaching'] as const;
+export const SKILLS = [
+  'first_aid',
+  'medical',
+  'rescue',
+  'electrician',
+  'driving',
+  'counseling',
+  'legal',
+  'translation',
+  'it',
+  'firefighting',
+  'teaching',
+] as const;
 const SKILL_WEIGHTS = [14, 5, 6, 8, 22, 7, 4, 3, 9, 6, 8];
 /** Skill draws by sector: hospital staff know first aid and medicine, teachers teach. */
 const SKILL_TABLES = {
@@ -41,7 +53,10 @@ export interface MemberPlan {
 
 /** Splits `total` members among organizations by their weight (largest remainder). */
 export function planMembers(orgs: readonly OrgPlan[], total: number): MemberPlan {
-  const quotas = apportion(total, orgs.map((o) => (o.homes.length > 0 ? o.weight : 0)));
+  const quotas = apportion(
+    total,
+    orgs.map((o) => (o.homes.length > 0 ? o.weight : 0)),
+  );
   const firstIds: number[] = [];
   let next = 1;
   for (const q of quotas) {

@@ -92,14 +92,23 @@ export function buildNewOrgs(
         at = centroidOf(b.corners);
         areaCode = b.unitCode;
       }
-      const staff = kind === 'enterprise'
-        ? Math.round(Math.min(2000, Math.max(3, Math.exp(3.2 + rng.normal()))))
-        : Math.round(Math.min(300, Math.max(2, Math.exp(2.3 + 0.8 * rng.normal()))));
+      const staff =
+        kind === 'enterprise'
+          ? Math.round(Math.min(2000, Math.max(3, Math.exp(3.2 + rng.normal()))))
+          : Math.round(Math.min(300, Math.max(2, Math.exp(2.3 + 0.8 * rng.normal()))));
       const members = mode === 'own_branch' ? rng.int(3, Math.max(3, Math.min(30, Math.round(3 + staff * 0.12)))) : rng.weighted([0, 1, 2], [40, 35, 25]);
       const registeredOn = randomDate(rng, 2003, 2025);
       drafts.push({
-        kind, name: unique(kind === 'enterprise' ? enterpriseName(rng) : socialOrgName(rng)), at, areaCode,
-        townCode: townOf.get(areaCode) as string, park, staff: Math.max(staff, members), members, mode, covering: null,
+        kind,
+        name: unique(kind === 'enterprise' ? enterpriseName(rng) : socialOrgName(rng)),
+        at,
+        areaCode,
+        townCode: townOf.get(areaCode) as string,
+        park,
+        staff: Math.max(staff, members),
+        members,
+        mode,
+        covering: null,
         instructor: mode === 'instructor' ? personName(rng, rng.chance(0.6) ? 'male' : 'female') : null,
         registeredOn,
         coveredOn: mode ? minDate(addDays(registeredOn, rng.int(60, 1500)), '2026-10-28') : null,
@@ -111,8 +120,16 @@ export function buildNewOrgs(
   for (const d of drafts.filter((x) => x.mode === 'own_branch')) {
     const parent = d.park ? (units.parks.get(d.park) as OrgPlan) : d.kind === 'enterprise' ? units.nonPublic : units.socialOrgs;
     d.covering = tree.add({
-      name: `${d.name}党支部`, kind: 'branch', sector: d.kind, parentId: parent.id, areaCode: d.areaCode, at: d.at,
-      foundedOn: d.coveredOn as string, weight: d.members, homes: homes.near(d.at, 3), inService: true,
+      name: `${d.name}党支部`,
+      kind: 'branch',
+      sector: d.kind,
+      parentId: parent.id,
+      areaCode: d.areaCode,
+      at: d.at,
+      foundedOn: d.coveredOn as string,
+      weight: d.members,
+      homes: homes.near(d.at, 3),
+      inService: true,
     });
   }
 
@@ -123,7 +140,7 @@ export function buildNewOrgs(
     for (const town of territory.towns) {
       const list = byTown.get(town.code) ?? [];
       let n = 0;
-      for (let i = 0; i < list.length; ) {
+      for (let i = 0; i < list.length;) {
         const size = list.length - i <= 8 ? list.length - i : rng.int(3, 6);
         const members = list.slice(i, i + size);
         i += size;
@@ -131,10 +148,19 @@ export function buildNewOrgs(
         const first = members[0] as Draft;
         const label = kind === 'enterprise' ? '非公企业' : '社会组织';
         const branch = tree.add({
-          name: `${town.name}${label}第${chineseNumeral(n)}联合党支部`, kind: 'branch', sector: 'joint',
-          parentId: (kind === 'enterprise' ? units.nonPublic : units.socialOrgs).id, areaCode: first.areaCode, at: first.at,
+          name: `${town.name}${label}第${chineseNumeral(n)}联合党支部`,
+          kind: 'branch',
+          sector: 'joint',
+          parentId: (kind === 'enterprise' ? units.nonPublic : units.socialOrgs).id,
+          areaCode: first.areaCode,
+          at: first.at,
           foundedOn: members.map((m) => m.coveredOn as string).sort()[0] as string,
-          weight: Math.max(3, members.reduce((s, m) => s + m.members, 0)), homes: homes.near(first.at, 3), inService: true,
+          weight: Math.max(
+            3,
+            members.reduce((s, m) => s + m.members, 0),
+          ),
+          homes: homes.near(first.at, 3),
+          inService: true,
         });
         for (const m of members) m.covering = branch;
       }

@@ -13,8 +13,16 @@ import type { NewOrgRow, PairingRow, RegionalGroupOrgRow, RegionalGroupRow } fro
 import type { WorkUnits } from './work-units.ts';
 
 const CONTENTS = [
-  '产业帮扶、技能培训', '共建党员活动阵地', '联合开展主题党日活动', '结对帮扶困难群众', '助力乡村振兴项目',
-  '医疗义诊进村入户', '法律服务进社区', '文明实践志愿服务', '帮助建立党组织', '选派党建指导员',
+  '产业帮扶、技能培训',
+  '共建党员活动阵地',
+  '联合开展主题党日活动',
+  '结对帮扶困难群众',
+  '助力乡村振兴项目',
+  '医疗义诊进村入户',
+  '法律服务进社区',
+  '文明实践志愿服务',
+  '帮助建立党组织',
+  '选派党建指导员',
 ];
 
 export interface Regional {
@@ -23,19 +31,35 @@ export interface Regional {
   regionalGroupOrgs: RegionalGroupOrgRow[];
 }
 
-export function buildRegional(territory: Territory, orgs: readonly OrgPlan[], territorial: TerritorialOrgs, units: WorkUnits, newOrgs: readonly NewOrgRow[], rng: Rng): Regional {
+export function buildRegional(
+  territory: Territory,
+  orgs: readonly OrgPlan[],
+  territorial: TerritorialOrgs,
+  units: WorkUnits,
+  newOrgs: readonly NewOrgRow[],
+  rng: Rng,
+): Regional {
   const pairings: PairingRow[] = [];
   const pair = (org: OrgPlan, partner: Pick<PairingRow, 'partner_kind' | 'partner_area_code' | 'partner_new_org_id' | 'partner_org_id'>): void => {
     const started = randomDate(rng, 2018, 2026);
     const ended = rng.chance(0.15) ? addDays(started, rng.int(365, 1100)) : null;
-    pairings.push({ id: pairings.length + 1, org_id: org.id, ...partner, started_on: started, ended_on: ended && ended < '2026-11-01' ? ended : null, content: rng.pick(CONTENTS) });
+    pairings.push({
+      id: pairings.length + 1,
+      org_id: org.id,
+      ...partner,
+      started_on: started,
+      ended_on: ended && ended < '2026-11-01' ? ended : null,
+      content: rng.pick(CONTENTS),
+    });
   };
   const villages = territory.units.filter((u) => u.level === 'village');
   const communities = territory.units.filter((u) => u.level === 'community');
   const none = { partner_area_code: null, partner_new_org_id: null, partner_org_id: null };
 
   // work units and bureaus pair with villages (mostly) and communities
-  const helpers = orgs.filter((o) => (o.kind === 'committee' && !['village', 'community'].includes(o.sector)) || (o.kind === 'general_branch' && o.sector === 'agency'));
+  const helpers = orgs.filter(
+    (o) => (o.kind === 'committee' && !['village', 'community'].includes(o.sector)) || (o.kind === 'general_branch' && o.sector === 'agency'),
+  );
   for (const org of helpers) {
     for (let i = rng.int(1, 2); i > 0; i--) {
       const area = rng.chance(0.75) ? rng.pick(villages) : rng.pick(communities);
@@ -65,7 +89,10 @@ export function buildRegional(territory: Territory, orgs: readonly OrgPlan[], te
     regionalGroupOrgs.push({ group_id: id, org_id: lead.id, is_lead: true });
     const codes = new Set(street.units.map((u) => u.code));
     const members = [
-      ...street.units.map((u) => territorial.units.get(u.code) as OrgPlan).filter((o) => o.kind === 'committee').slice(0, 4),
+      ...street.units
+        .map((u) => territorial.units.get(u.code) as OrgPlan)
+        .filter((o) => o.kind === 'committee')
+        .slice(0, 4),
       ...[...units.committees.values()].filter((o) => codes.has(o.areaCode)),
       ...[...units.committees.values()].sort((a, b) => distance(a.at, street.center) - distance(b.at, street.center)).slice(0, 3),
     ];

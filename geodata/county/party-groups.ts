@@ -39,8 +39,15 @@ export function addPartyGroups(tree: OrgTree, grids: readonly GridPlan[], built:
       const weight = branch.weight * GROUP_SHARE;
       branch.weight -= weight;
       tree.add({
-        name: c.name, kind: 'group', sector: branch.sector, parentId: branch.id, areaCode: branch.areaCode,
-        at: first ? centroidOf(first.corners) : grid.seed, foundedOn: randomDate(rng, 2015, 2025), weight, homes: c.homes,
+        name: c.name,
+        kind: 'group',
+        sector: branch.sector,
+        parentId: branch.id,
+        areaCode: branch.areaCode,
+        at: first ? centroidOf(first.corners) : grid.seed,
+        foundedOn: randomDate(rng, 2015, 2025),
+        weight,
+        homes: c.homes,
       });
     }
   });

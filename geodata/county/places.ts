@@ -67,18 +67,48 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
   const bySize = villages.slice().sort((a, b) => b.households - a.households || a.code.localeCompare(b.code));
 
   // service centers (county, towns) and stations (communities, the largest villages)
-  add({ kind: 'service_center', name: '涪城区党群服务中心', tier: 'county', area_code: territory.code, address: `${ADDRESS}城区`, linked_households: null, member_id: null, geom: pointGeometry(offset(territory.center, rng)) });
+  add({
+    kind: 'service_center',
+    name: '涪城区党群服务中心',
+    tier: 'county',
+    area_code: territory.code,
+    address: `${ADDRESS}城区`,
+    linked_households: null,
+    member_id: null,
+    geom: pointGeometry(offset(territory.center, rng)),
+  });
   for (const town of territory.towns) {
-    add({ kind: 'service_center', name: `${town.name}党群服务中心`, tier: 'town', area_code: town.code, address: `${ADDRESS}${town.name}`, linked_households: null, member_id: null, geom: pointGeometry(town.center) });
+    add({
+      kind: 'service_center',
+      name: `${town.name}党群服务中心`,
+      tier: 'town',
+      area_code: town.code,
+      address: `${ADDRESS}${town.name}`,
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(town.center),
+    });
   }
   const stations = spec.serviceSites - 1 - territory.towns.length;
   const stationUnits = [...communities.slice(0, stations), ...bySize.slice(0, Math.max(0, stations - communities.length))];
   for (const u of stationUnits) {
-    add({ kind: 'service_station', name: `${u.name}党群服务站`, tier: u.level, area_code: u.code, address: address(u), linked_households: null, member_id: null, geom: pointGeometry(u.center) });
+    add({
+      kind: 'service_station',
+      name: `${u.name}党群服务站`,
+      tier: u.level,
+      area_code: u.code,
+      address: address(u),
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(u.center),
+    });
   }
 
   // center households: every village at least one, the rest by size; the household is a member's home
-  const extra = apportion(spec.centerHouseholds - villages.length, villages.map((v) => v.households));
+  const extra = apportion(
+    spec.centerHouseholds - villages.length,
+    villages.map((v) => v.households),
+  );
   const gridOrgsOf = new Map<string, OrgPlan[]>();
   for (const org of territorial.grids.values()) gridOrgsOf.set(org.areaCode, [...(gridOrgsOf.get(org.areaCode) ?? []), org]);
   villages.forEach((v, i) => {
@@ -92,7 +122,11 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
       add({
         kind: 'center_household',
         name: member ? `${member.name}党员中心户` : `${v.name}第${k + 1}党员中心户`,
-        tier: null, area_code: v.code, address: address(v), linked_households: rng.int(8, 12), member_id: member?.id ?? null,
+        tier: null,
+        area_code: v.code,
+        address: address(v),
+        linked_households: rng.int(8, 12),
+        member_id: member?.id ?? null,
         geom: member ? member.home : pointGeometry(fallback),
       });
     }
@@ -100,10 +134,28 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
 
   // remote-education sites: one per town, the rest in villages
   for (const town of territory.towns) {
-    add({ kind: 'education_site', name: `${town.name}党员远程教育站点`, tier: null, area_code: town.code, address: `${ADDRESS}${town.name}`, linked_households: null, member_id: null, geom: pointGeometry(offset(town.center, rng, 60)) });
+    add({
+      kind: 'education_site',
+      name: `${town.name}党员远程教育站点`,
+      tier: null,
+      area_code: town.code,
+      address: `${ADDRESS}${town.name}`,
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(offset(town.center, rng, 60)),
+    });
   }
   for (const v of rng.shuffle(villages).slice(0, spec.educationSites - territory.towns.length)) {
-    add({ kind: 'education_site', name: `${v.name}党员远程教育站点`, tier: null, area_code: v.code, address: address(v), linked_households: null, member_id: null, geom: pointGeometry(offset(v.center, rng, 30)) });
+    add({
+      kind: 'education_site',
+      name: `${v.name}党员远程教育站点`,
+      tier: null,
+      area_code: v.code,
+      address: address(v),
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(offset(v.center, rng, 30)),
+    });
   }
 
   // model belts along the arterials, then the other model sites
@@ -122,9 +174,7 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
     const side = rng.chance(0.5) ? 1 : -1;
     const centre = along(territory.center);
     const roadDistance = (v: UnitPlan): number => Math.min(...road.lines.flatMap((l) => l.slice(1).map((q, i) => segmentDistance(v.center, l[i] as XY, q))));
-    const candidates = villages
-      .filter((v) => !used.has(v.code))
-      .map((v) => ({ v, d: roadDistance(v), s: side * (along(v.center) - centre) }));
+    const candidates = villages.filter((v) => !used.has(v.code)).map((v) => ({ v, d: roadDistance(v), s: side * (along(v.center) - centre) }));
     const oneSide = candidates.filter((x) => x.s > 2500 && x.d < 3000);
     const near = (oneSide.length >= 4 ? oneSide : candidates)
       .sort((x, y) => x.d - y.d)
@@ -134,25 +184,68 @@ export function buildPlaces(input: PlacesInput, rng: Rng, spec: PlaceSpec = DEFA
     const ids: number[] = [];
     for (const v of near) {
       used.add(v.code);
-      ids.push(add({ kind: 'model_site', name: `${v.name}乡村振兴示范点`, tier: null, area_code: v.code, address: address(v), linked_households: null, member_id: null, geom: pointGeometry(v.center) }).id);
+      ids.push(
+        add({
+          kind: 'model_site',
+          name: `${v.name}乡村振兴示范点`,
+          tier: null,
+          area_code: v.code,
+          address: address(v),
+          linked_households: null,
+          member_id: null,
+          geom: pointGeometry(v.center),
+        }).id,
+      );
       modelCount++;
     }
-    belts.push({ id: b + 1, name: `${road.name ?? '干道'}${beltNames[b % beltNames.length]}`, area_code: territory.code, geom: lineStringGeometry(near.map((v) => v.center)) });
+    belts.push({
+      id: b + 1,
+      name: `${road.name ?? '干道'}${beltNames[b % beltNames.length]}`,
+      area_code: territory.code,
+      geom: lineStringGeometry(near.map((v) => v.center)),
+    });
     ids.forEach((placeId, seq) => beltSites.push({ belt_id: b + 1, seq: seq + 1, place_id: placeId }));
   });
 
   const left = spec.modelSites - modelCount;
   const showcaseCommunities = rng.shuffle(communities).slice(0, Math.min(communities.length, Math.round(left * 0.3)));
   for (const u of showcaseCommunities) {
-    add({ kind: 'model_site', name: `${u.name}党建引领基层治理示范点`, tier: null, area_code: u.code, address: address(u), linked_households: null, member_id: null, geom: pointGeometry(offset(u.center, rng)) });
+    add({
+      kind: 'model_site',
+      name: `${u.name}党建引领基层治理示范点`,
+      tier: null,
+      area_code: u.code,
+      address: address(u),
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(offset(u.center, rng)),
+    });
   }
   const parks = [...input.units.parks.values()];
   for (const park of parks) {
-    add({ kind: 'model_site', name: `${park.name.replace('党委', '')}党建示范点`, tier: null, area_code: park.areaCode, address: `${ADDRESS}${park.name.replace('党委', '')}`, linked_households: null, member_id: null, geom: pointGeometry(offset(park.at, rng)) });
+    add({
+      kind: 'model_site',
+      name: `${park.name.replace('党委', '')}党建示范点`,
+      tier: null,
+      area_code: park.areaCode,
+      address: `${ADDRESS}${park.name.replace('党委', '')}`,
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(offset(park.at, rng)),
+    });
   }
   const rest = spec.modelSites - modelCount - showcaseCommunities.length - parks.length;
   for (const v of rng.shuffle(villages.filter((x) => !used.has(x.code))).slice(0, rest)) {
-    add({ kind: 'model_site', name: `${v.name}党建示范点`, tier: null, area_code: v.code, address: address(v), linked_households: null, member_id: null, geom: pointGeometry(offset(v.center, rng)) });
+    add({
+      kind: 'model_site',
+      name: `${v.name}党建示范点`,
+      tier: null,
+      area_code: v.code,
+      address: address(v),
+      linked_households: null,
+      member_id: null,
+      geom: pointGeometry(offset(v.center, rng)),
+    });
   }
   return { places, belts, beltSites };
 }

@@ -109,9 +109,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const exact = weights.map((w) => (total * w) / sum);
   const out = exact.map(Math.floor);
   let left = total - out.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((x, i) => ({ i, r: x - Math.floor(x) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) {
     const i = (order[k] as { i: number }).i;
     out[i] = (out[i] as number) + 1;
@@ -136,25 +134,37 @@ export function apportionBounded(total: number, weights: readonly number[], min:
     let changed = false;
     for (const i of free) {
       const x = wsum > 0 ? (left * (weights[i] as number)) / wsum : left / free.length;
-      if (x < min) { fixed[i] = min; changed = true; }
-      else if (x > max) { fixed[i] = max; changed = true; }
+      if (x < min) {
+        fixed[i] = min;
+        changed = true;
+      } else if (x > max) {
+        fixed[i] = max;
+        changed = true;
+      }
     }
     if (!changed) break;
   }
   const free = fixed.flatMap((f, i) => (f === null ? [i] : []));
   const left = total - fixed.reduce<number>((a, f) => a + (f ?? 0), 0);
-  const parts = apportion(left, free.map((i) => weights[i] as number));
-  free.forEach((i, k) => { fixed[i] = parts[k] as number; });
+  const parts = apportion(
+    left,
+    free.map((i) => weights[i] as number),
+  );
+  free.forEach((i, k) => {
+    fixed[i] = parts[k] as number;
+  });
   const out = fixed.map((f) => f as number);
   // rounding can push a free part one past a bound: move single units to keep every part inside
   for (let i = 0; i < n; i++) {
     while ((out[i] as number) > max) {
       const j = out.findIndex((v) => v < max);
-      out[i] = (out[i] as number) - 1; out[j] = (out[j] as number) + 1;
+      out[i] = (out[i] as number) - 1;
+      out[j] = (out[j] as number) + 1;
     }
     while ((out[i] as number) < min) {
       const j = out.findIndex((v) => v > min);
-      out[i] = (out[i] as number) + 1; out[j] = (out[j] as number) - 1;
+      out[i] = (out[i] as number) + 1;
+      out[j] = (out[j] as number) - 1;
     }
   }
   return out;

@@ -80,7 +80,11 @@ export function growRegions(shape: MultiPoly, sources: readonly RegionSource[], 
     const parts = tiles.filter((_, i) => owner[i] === r);
     if (parts.length === 0) throw new Error(`region ${r} got no atoms`);
     if (parts.length === 1) return parts[0] as MultiPoly;
-    const merged = union(featureCollection<Polygon | MultiPolygon>(parts.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: p as Position[][][] } }))));
+    const merged = union(
+      featureCollection<Polygon | MultiPolygon>(
+        parts.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: p as Position[][][] } })),
+      ),
+    );
     if (!merged) throw new Error(`region ${r} is empty`);
     const g = merged.geometry;
     return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((poly) => poly.map((ring) => ring.map((p) => [p[0], p[1]] as XY)));

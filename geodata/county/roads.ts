@@ -164,7 +164,9 @@ export function buildRoads(territory: Territory, rng: Rng): RoadPlan[] {
   // radial roads from the edge of the city to each rural town
   for (const town of territory.towns.filter((t) => !t.isUrban)) {
     const line = wander(c, town.center, rng, 500);
-    const lines = clipped(line, county).flatMap((piece) => clipLine(piece, territory.core, 'outside')).filter((p) => lineLength(p) > 20);
+    const lines = clipped(line, county)
+      .flatMap((piece) => clipLine(piece, territory.core, 'outside'))
+      .filter((p) => lineLength(p) > 20);
     roads.push({ name: unique(`${town.name.slice(0, 2)}路`), class: 'secondary', lines });
   }
 
@@ -173,7 +175,10 @@ export function buildRoads(territory: Territory, rng: Rng): RoadPlan[] {
   const [minX, minY, maxX, maxY] = bboxOf(territory.core);
   const half = Math.hypot(maxX - minX, maxY - minY) / 2 + 200;
   const mid: XY = [(minX + maxX) / 2, (minY + maxY) / 2];
-  for (const [dir, suffix] of [[angle, '路'], [angle + Math.PI / 2, '街']] as const) {
+  for (const [dir, suffix] of [
+    [angle, '路'],
+    [angle + Math.PI / 2, '街'],
+  ] as const) {
     const ux = Math.cos(dir);
     const uy = Math.sin(dir);
     let k = 0;

@@ -17,13 +17,23 @@ export function buildGridStaff(grids: readonly GridPlan[], territorial: Territor
     // the grid branch's secretary leads the grid (in a one-grid village, the village secretary)
     const leader = memberAt(members, plan, branch, 0);
     rows.push({
-      id: rows.length + 1, grid_code: grid.code, role: 'grid_leader',
+      id: rows.length + 1,
+      grid_code: grid.code,
+      role: 'grid_leader',
       name: leader?.name ?? personName(rng, rng.chance(0.6) ? 'male' : 'female'),
-      phone: leader?.phone ?? phoneNumber(rng), member_id: leader?.id ?? null,
+      phone: leader?.phone ?? phoneNumber(rng),
+      member_id: leader?.id ?? null,
     });
     const workers = rng.weighted([1, 2, 3], [35, 45, 20]);
     for (let i = 0; i < workers; i++) {
-      rows.push({ id: rows.length + 1, grid_code: grid.code, role: 'grid_worker', name: personName(rng, rng.chance(0.45) ? 'male' : 'female'), phone: phoneNumber(rng), member_id: null });
+      rows.push({
+        id: rows.length + 1,
+        grid_code: grid.code,
+        role: 'grid_worker',
+        name: personName(rng, rng.chance(0.45) ? 'male' : 'female'),
+        phone: phoneNumber(rng),
+        member_id: null,
+      });
     }
   }
   return rows;

@@ -39,21 +39,30 @@ export function addTerritorialOrgs(
 ): TerritorialOrgs {
   const towns = new Map<string, OrgPlan>();
   for (const town of territory.towns) {
-    towns.set(town.code, tree.add({
-      name: `${town.name}${town.isUrban ? '党工委' : '党委'}`,
-      kind: 'committee',
-      sector: town.isUrban ? 'community' : 'village',
-      parentId: null,
-      areaCode: town.code,
-      at: town.center,
-      foundedOn: randomDate(rng, 1952, 1995),
-      weight: 0,
-      homes: [],
-    }));
+    towns.set(
+      town.code,
+      tree.add({
+        name: `${town.name}${town.isUrban ? '党工委' : '党委'}`,
+        kind: 'committee',
+        sector: town.isUrban ? 'community' : 'village',
+        parentId: null,
+        areaCode: town.code,
+        at: town.center,
+        foundedOn: randomDate(rng, 1952, 1995),
+        weight: 0,
+        homes: [],
+      }),
+    );
   }
 
   const largest = (level: 'community' | 'village', n: number): Set<string> =>
-    new Set(territory.units.filter((u) => u.level === level).sort((a, b) => b.households - a.households || a.code.localeCompare(b.code)).slice(0, n).map((u) => u.code));
+    new Set(
+      territory.units
+        .filter((u) => u.level === level)
+        .sort((a, b) => b.households - a.households || a.code.localeCompare(b.code))
+        .slice(0, n)
+        .map((u) => u.code),
+    );
   const communityCommittees = largest('community', spec.communityCommittees);
   const villageCommittees = largest('village', spec.villageCommittees);
 
@@ -71,8 +80,16 @@ export function addTerritorialOrgs(
     if (unit.level === 'village' && !committee && own.length === 1) {
       const g = grids[own[0] as number] as GridPlan;
       const org = tree.add({
-        name: `${unit.name}党支部`, kind: 'branch', sector, parentId: town.id, areaCode: unit.code, gridCode: g.code,
-        at: unit.center, foundedOn: randomDate(rng, 1955, 2000), weight: g.households * rate, homes: homes.grid(own[0] as number),
+        name: `${unit.name}党支部`,
+        kind: 'branch',
+        sector,
+        parentId: town.id,
+        areaCode: unit.code,
+        gridCode: g.code,
+        at: unit.center,
+        foundedOn: randomDate(rng, 1955, 2000),
+        weight: g.households * rate,
+        homes: homes.grid(own[0] as number),
       });
       units.set(unit.code, org);
       gridOrgs.set(g.code, org);
@@ -92,10 +109,21 @@ export function addTerritorialOrgs(
     units.set(unit.code, head);
     for (const index of own) {
       const g = grids[index] as GridPlan;
-      gridOrgs.set(g.code, tree.add({
-        name: `${unit.name}${g.name}党支部`, kind: 'branch', sector, parentId: head.id, areaCode: unit.code, gridCode: g.code,
-        at: g.seed, foundedOn: randomDate(rng, 2012, 2024), weight: g.households * rate, homes: homes.grid(index),
-      }));
+      gridOrgs.set(
+        g.code,
+        tree.add({
+          name: `${unit.name}${g.name}党支部`,
+          kind: 'branch',
+          sector,
+          parentId: head.id,
+          areaCode: unit.code,
+          gridCode: g.code,
+          at: g.seed,
+          foundedOn: randomDate(rng, 2012, 2024),
+          weight: g.households * rate,
+          homes: homes.grid(index),
+        }),
+      );
     }
   }
   return { towns, units, grids: gridOrgs };

@@ -81,7 +81,11 @@ export function interiorPoint(shape: MultiPoly, rng: Rng): XY {
 function inReadingOrder<T extends { shape: MultiPoly }>(items: T[], parent: MultiPoly): T[] {
   const band = Math.sqrt(multiArea(parent) / Math.max(1, items.length));
   const top = bboxOf(parent)[3];
-  return readingOrder(items.map((i) => multiCentroid(i.shape)), top, band).map((k) => items[k] as T);
+  return readingOrder(
+    items.map((i) => multiCentroid(i.shape)),
+    top,
+    band,
+  ).map((k) => items[k] as T);
 }
 
 /** Builds the county, its towns and their communities/villages. */
@@ -114,8 +118,14 @@ export function buildTerritory(rng: Rng, spec: TerritorySpec = DEFAULT_TERRITORY
   const villageNamePool = villageNames(names, spec.villages);
 
   const drafts = [
-    ...inReadingOrder(streetShapes.map((shape, i) => ({ shape, name: STREET_NAMES[i] as string, isUrban: true })), core),
-    ...inReadingOrder(townShapes.map((shape, i) => ({ shape, name: TOWN_NAMES[i] as string, isUrban: false })), county),
+    ...inReadingOrder(
+      streetShapes.map((shape, i) => ({ shape, name: STREET_NAMES[i] as string, isUrban: true })),
+      core,
+    ),
+    ...inReadingOrder(
+      townShapes.map((shape, i) => ({ shape, name: TOWN_NAMES[i] as string, isUrban: false })),
+      county,
+    ),
   ];
   const urbanCounts = apportion(spec.communities - 5 * spec.streets, streetShapes.map(multiArea)).map((n) => n + 5);
   const ruralCounts = apportion(spec.villages - 10 * spec.towns, townShapes.map(multiArea)).map((n) => n + 10);
@@ -135,7 +145,10 @@ export function buildTerritory(rng: Rng, spec: TerritorySpec = DEFAULT_TERRITORY
       // communities are smaller toward the city center
       spacing: draft.isUrban ? (p) => 0.55 + 0.45 * Math.min(1, distance(p, coreSeed) / coreRadius) : undefined,
     });
-    const shapes = inReadingOrder(voronoiTiles(draft.shape, seeds).map((shape) => ({ shape })), draft.shape);
+    const shapes = inReadingOrder(
+      voronoiTiles(draft.shape, seeds).map((shape) => ({ shape })),
+      draft.shape,
+    );
     const units: UnitPlan[] = shapes.map(({ shape }, u) => {
       const level = draft.isUrban ? 'community' : 'village';
       const centre = interiorPoint(shape, unitRng);

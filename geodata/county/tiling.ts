@@ -13,16 +13,14 @@ export function voronoiTiles(parent: MultiPoly, seeds: readonly XY[]): MultiPoly
   if (seeds.length === 1) return [parent];
   const [minX, minY, maxX, maxY] = bboxOf(parent);
   const pad = Math.max(maxX - minX, maxY - minY) * 0.1 + 1;
-  const voronoi = Delaunay.from(seeds.map((s) => [s[0], s[1]] as [number, number])).voronoi([
-    minX - pad,
-    minY - pad,
-    maxX + pad,
-    maxY + pad,
-  ]);
+  const voronoi = Delaunay.from(seeds.map((s) => [s[0], s[1]] as [number, number])).voronoi([minX - pad, minY - pad, maxX + pad, maxY + pad]);
   return seeds.map((_, i) => {
     const cell = voronoi.cellPolygon(i);
     if (!cell) throw new Error(`seed ${i} has no Voronoi cell (duplicate point?)`);
-    return clipConvex(cell.map((p) => [p[0], p[1]] as XY), parent);
+    return clipConvex(
+      cell.map((p) => [p[0], p[1]] as XY),
+      parent,
+    );
   });
 }
 
@@ -48,9 +46,7 @@ function cellInside(cell: Ring, parent: MultiPoly): boolean {
 /** Intersection of a convex cell with the parent shape, as a polygon set. */
 export function clipConvex(cell: Ring, parent: MultiPoly): MultiPoly {
   if (cellInside(cell, parent)) return [[cell]];
-  const result = intersect(
-    featureCollection<Polygon | MultiPolygon>([polygon([cell]), multiPolygon(parent as Position[][][])]),
-  );
+  const result = intersect(featureCollection<Polygon | MultiPolygon>([polygon([cell]), multiPolygon(parent as Position[][][])]));
   if (!result) return [];
   const g = result.geometry;
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;

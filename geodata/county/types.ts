@@ -63,8 +63,7 @@ export interface RoadRow {
 }
 
 export type OrgKind = 'committee' | 'general_branch' | 'branch' | 'group';
-export type OrgSector =
-  | 'village' | 'community' | 'enterprise' | 'social_org' | 'agency' | 'school' | 'hospital' | 'industrial_park' | 'joint';
+export type OrgSector = 'village' | 'community' | 'enterprise' | 'social_org' | 'agency' | 'school' | 'hospital' | 'industrial_park' | 'joint';
 
 export interface OrgRow {
   id: number;

@@ -28,7 +28,11 @@ import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 export type AppDeps = {
-  db: pg.Pool; log: Logger; trustProxy?: boolean; policy?: DispatchPolicy; live?: LiveHub;
+  db: pg.Pool;
+  log: Logger;
+  trustProxy?: boolean;
+  policy?: DispatchPolicy;
+  live?: LiveHub;
   /** the public origin (PUBLIC_URL): when it is https, the session cookie is Secure */
   publicUrl?: string;
 };
@@ -41,13 +45,17 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.set('trust proxy', trustProxy ? 1 : false);
   app.use(securityHeaders());
   app.use(noStoreForPersonalData());
-  app.use(pinoHttp({
-    logger: log,
-    autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
-    // while the database is away every request answers 503; the outage itself is logged once
-    customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
-    serializers: { req: (req: { url: string; params?: unknown; query?: unknown }) => ({ ...req, url: redactUrl(req.url), params: undefined, query: undefined }) },
-  }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      autoLogging: { ignore: (req) => req.url?.startsWith('/tiles/') ?? false },
+      // while the database is away every request answers 503; the outage itself is logged once
+      customLogLevel: (_req, res) => (res.statusCode === 503 ? 'silent' : 'info'),
+      serializers: {
+        req: (req: { url: string; params?: unknown; query?: unknown }) => ({ ...req, url: redactUrl(req.url), params: undefined, query: undefined }),
+      },
+    }),
+  );
   app.use(express.json({ limit: '100kb' }));
   app.use(cookieParser());
 

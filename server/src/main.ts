@@ -29,8 +29,7 @@ async function main() {
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/`;
   const senderOptions = { webhookUrl: config.smsWebhookUrl, publicUrl: config.publicUrl ?? url.slice(0, -1), leaseSeconds: config.smsLeaseSeconds };
-  const stopWorkers = startWorkers(database.pool, senderOptions,
-    () => sweepTimeouts(database.pool, policy), log);
+  const stopWorkers = startWorkers(database.pool, senderOptions, () => sweepTimeouts(database.pool, policy), log);
   await applyCoverageSettings(database.pool, config.coverage);
   const stopRefresher = startCoverageRefresher(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
@@ -44,13 +43,15 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    Promise.all([stopWorkers(), stopRefresher(), live.stop()]).then(() => database.close()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, 'error while closing the database');
-        process.exit(1);
-      },
-    );
+    Promise.all([stopWorkers(), stopRefresher(), live.stop()])
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'error while closing the database');
+          process.exit(1);
+        },
+      );
   };
   // a stray rejection is a bug to fix, not a reason to drop every stream and request in flight
   process.on('unhandledRejection', (reason: unknown) => log.error({ err: reason }, 'unhandled promise rejection'));

@@ -25,7 +25,9 @@ export function startPeriodic(
       else log.error({ err: error }, `${what} failed; retrying`);
     }
   };
-  const timer = setInterval(() => { current = current.then(run); }, everyMs);
+  const timer = setInterval(() => {
+    current = current.then(run);
+  }, everyMs);
   if (runNow) current = current.then(run);
   return async () => {
     running = false;

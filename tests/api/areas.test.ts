@@ -4,13 +4,16 @@ import type { ErrorBody } from '../../server/src/contract/error.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 describe('GET /api/v1/areas', () => {
   it('lists the demo county at its source-document scale', async () => {
-    const count = async (level: string) =>
-      (await server.getJson<AreaCollection>(`/api/v1/areas?level=${level}`)).body.features.length;
+    const count = async (level: string) => (await server.getJson<AreaCollection>(`/api/v1/areas?level=${level}`)).body.features.length;
     expect(await count('county')).toBe(1);
     expect(await count('town')).toBe(13);
     expect(await count('community')).toBe(46);

@@ -14,8 +14,11 @@ let point: [number, number];
 
 beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
-  const { rows: [p] } = await database.db.query<{ p: [number, number] }>(
-    "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level = 'community' order by code limit 1");
+  const {
+    rows: [p],
+  } = await database.db.query<{ p: [number, number] }>(
+    "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level = 'community' order by code limit 1",
+  );
   point = p!.p;
   await database.db.query(`
     create table audit_refused (action text primary key);
@@ -26,14 +29,24 @@ beforeAll(async () => {
     end $$;
     create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit();`);
 });
-afterEach(async () => { await database.db.query('delete from audit_refused'); });
-afterAll(async () => { await server.close(); });
+afterEach(async () => {
+  await database.db.query('delete from audit_refused');
+});
+afterAll(async () => {
+  await server.close();
+});
 
 const refuse = (action: string) => database.db.query('insert into audit_refused values ($1)', [action]);
-const count = async (sql: string, params: unknown[] = []) => (await database.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0]!.n;
+const count = async (sql: string, params: unknown[] = []) =>
+  (await database.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0]!.n;
 
 async function newCase(): Promise<number> {
-  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases', { kind: 'test', title: '审计测试', lng: point[0], lat: point[1] }, { 'idempotency-key': randomUUID() });
+  const created = await server.admin.send<{ id: number }>(
+    'POST',
+    '/api/v1/cases',
+    { kind: 'test', title: '审计测试', lng: point[0], lat: point[1] },
+    { 'idempotency-key': randomUUID() },
+  );
   expect(created.status).toBe(201);
   return created.body.id;
 }
@@ -42,10 +55,19 @@ describe('a write whose audit record cannot be written', () => {
   it('creates no case', async () => {
     await refuse('case.create');
     const key = randomUUID();
-    const answer = await server.admin.send('POST', '/api/v1/cases', { kind: 'test', title: '审计失败', lng: point[0], lat: point[1] }, { 'idempotency-key': key });
+    const answer = await server.admin.send(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'test', title: '审计失败', lng: point[0], lat: point[1] },
+      { 'idempotency-key': key },
+    );
     expect(answer.status).toBe(500);
     expect(await count('"case" where idempotency_key = $1', [key])).toBe(0);
-    expect(await count("outbox where payload->>'type' = 'case.created' and created_at > now() - interval '1 minute' and not exists (select 1 from \"case\" c where c.id = (payload->>'case_id')::bigint)")).toBe(0);
+    expect(
+      await count(
+        "outbox where payload->>'type' = 'case.created' and created_at > now() - interval '1 minute' and not exists (select 1 from \"case\" c where c.id = (payload->>'case_id')::bigint)",
+      ),
+    ).toBe(0);
   });
 
   it('leaves the case open and its dispatch running when closing it', async () => {
@@ -70,7 +92,9 @@ describe('a write whose audit record cannot be written', () => {
   it('adds no user and issues no wall token', async () => {
     await refuse('user.create');
     const username = `audit_${randomUUID().slice(0, 8)}`;
-    expect((await server.admin.send('POST', '/api/v1/users', { username, display_name: '审计', password: testPassword, role: 'planner', scope: demoCounty })).status).toBe(500);
+    expect(
+      (await server.admin.send('POST', '/api/v1/users', { username, display_name: '审计', password: testPassword, role: 'planner', scope: demoCounty })).status,
+    ).toBe(500);
     expect(await count('app_user where username = $1', [username])).toBe(0);
     await refuse('wall_token.create');
     const name = `大屏${randomUUID().slice(0, 6)}`;
@@ -82,7 +106,9 @@ describe('a write whose audit record cannot be written', () => {
     await refuse('auth.sign_in');
     const sessions = await count('user_session');
     const res = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: server.admin.username, password: testPassword }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: server.admin.username, password: testPassword }),
     });
     expect(res.status).toBe(500);
     expect(res.headers.getSetCookie()).toEqual([]);
@@ -95,7 +121,9 @@ describe('a write whose audit record cannot be written', () => {
   });
 
   it('gives no exact position when the read cannot be audited', async () => {
-    const { rows: [member] } = await database.db.query<{ id: number }>('select id from member order by id limit 1');
+    const {
+      rows: [member],
+    } = await database.db.query<{ id: number }>('select id from member order by id limit 1');
     await refuse('member.read_exact');
     const answer = await server.admin.getJson<{ position?: unknown }>(`/api/v1/members/${member!.id}`);
     expect(answer.status).toBe(500);

@@ -13,7 +13,12 @@ let logged = '';
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logged += chunk.toString(); done(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
   const log = createLogger('info', sink);
   // port 1 on the loopback: nothing listens, every connection is refused at once
   const db = createPool('postgresql://redgrid:x@127.0.0.1:1/redgrid', 2, { log });
@@ -26,7 +31,9 @@ beforeAll(async () => {
     await db.end();
   };
 });
-afterAll(async () => { await close(); });
+afterAll(async () => {
+  await close();
+});
 
 describe('a server whose database is unreachable', () => {
   it('answers 503 database_unavailable with Retry-After on health, sessions and data, and logs the outage once', async () => {
@@ -51,11 +58,16 @@ describe('a pooled connection', () => {
     const other = createPool(inject('databaseUrl'), 1);
     const client = await pool.connect();
     await client.query('begin');
-    const { rows: [me] } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const {
+      rows: [me],
+    } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
     await other.query('select pg_terminate_backend($1)', [me!.pid]);
     // the 'error' event arrives while the client is out of the pool: heard, not thrown
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const failure = await client.query('select 1').then(() => undefined, (error: unknown) => error);
+    const failure = await client.query('select 1').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(isDatabaseUnavailable(failure)).toBe(true);
     client.release();
     const { rows } = await pool.query<{ ok: number }>('select 1 as ok');

@@ -4,8 +4,12 @@ import type { GridCollection } from '../../server/src/contract/grids.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 describe('GET /api/v1/grids', () => {
   it('answers the current grids intersecting the bbox, with 15-digit codes', async () => {
@@ -26,7 +30,9 @@ describe('GET /api/v1/grids', () => {
     const { body } = await server.getJson<GridCollection>(`/api/v1/grids?bbox=${bbox.join(',')}`);
     const { rows } = await server.db.query<{ code: string }>(
       `select code from grid where valid_to is null
-       and st_intersects(geom, st_makeenvelope($1, $2, $3, $4, 4326)) order by code`, bbox);
+       and st_intersects(geom, st_makeenvelope($1, $2, $3, $4, 4326)) order by code`,
+      bbox,
+    );
     expect(body.features.map((f) => f.properties.code)).toEqual(rows.map((r) => r.code));
   });
 

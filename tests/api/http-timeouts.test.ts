@@ -6,8 +6,12 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 /** A client that trickles its request is cut off, not held for a minute (Node's default). */
 let server: TestServer;
 
-beforeAll(async () => { server = await startTestServer(undefined, undefined, { workers: false }); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer(undefined, undefined, { workers: false });
+});
+afterAll(async () => {
+  await server.close();
+});
 
 /** Sends a header line every second and never finishes; answers how long until the server hung up, and what it said. */
 function trickle(port: number, limitMs: number): Promise<{ ms: number; answer: string }> {
@@ -16,9 +20,16 @@ function trickle(port: number, limitMs: number): Promise<{ ms: number; answer: s
     let answer = '';
     const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
     const drip = setInterval(() => socket.write(`X-Slow-${Date.now()}: 1\r\n`), 1000);
-    const done = () => { clearInterval(drip); clearTimeout(limit); socket.destroy(); resolve({ ms: Date.now() - started, answer }); };
+    const done = () => {
+      clearInterval(drip);
+      clearTimeout(limit);
+      socket.destroy();
+      resolve({ ms: Date.now() - started, answer });
+    };
     const limit = setTimeout(done, limitMs);
-    socket.on('data', (chunk: Buffer) => { answer += chunk.toString(); });
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+    });
     socket.on('close', done);
     socket.on('error', () => undefined);
   });

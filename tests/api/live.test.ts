@@ -12,11 +12,16 @@ let point: [number, number];
 beforeAll(async () => {
   server = await startTestServer();
   wall = await wallClient(server.baseUrl, server.db, '510703000000');
-  const { rows: [p] } = await server.db.query<{ p: [number, number] }>(
-    "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level = 'community' limit 1");
+  const {
+    rows: [p],
+  } = await server.db.query<{ p: [number, number] }>(
+    "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level = 'community' limit 1",
+  );
   point = p!.p;
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 /** `id` is the last event id seen, as a browser would send it back on reconnect. */
 type SseEvent = { id: string; data: Record<string, unknown> };
@@ -46,7 +51,12 @@ async function readEvents(headers: Record<string, string>, until: (events: SseEv
 }
 
 async function newCase(at: [number, number] = point): Promise<number> {
-  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases', { kind: 'test', title: '直播测试', lng: at[0], lat: at[1] }, { 'idempotency-key': randomUUID() });
+  const created = await server.admin.send<{ id: number }>(
+    'POST',
+    '/api/v1/cases',
+    { kind: 'test', title: '直播测试', lng: at[0], lat: at[1] },
+    { 'idempotency-key': randomUUID() },
+  );
   expect(created.status).toBe(201);
   return created.body.id;
 }
@@ -62,8 +72,12 @@ describe('GET /api/v1/live', () => {
     const events = await reading;
     const created = events.find((e) => e.data.type === 'case.created' && e.data.case_id === caseId);
     // its id is its outbox entry's, so a reconnect can ask for what came after it
-    const { rows: [entry] } = await server.db.query<{ id: string }>(
-      "select id::text from outbox where kind = 'live_event' and payload->>'type' = 'case.created' and (payload->>'case_id')::bigint = $1", [caseId]);
+    const {
+      rows: [entry],
+    } = await server.db.query<{ id: string }>(
+      "select id::text from outbox where kind = 'live_event' and payload->>'type' = 'case.created' and (payload->>'case_id')::bigint = $1",
+      [caseId],
+    );
     expect(created?.id).toBe(entry!.id);
     expect(created?.data).toEqual({ type: 'case.created', case_id: caseId });
     expect(events.find((e) => e.data.type === 'data.version' && e.data.topic === 'case')?.data.version).toEqual(expect.any(Number));
@@ -72,8 +86,12 @@ describe('GET /api/v1/live', () => {
   it('replays the case events missed since Last-Event-ID', async () => {
     const first = await newCase();
     // the id the page saw last: the first case's event; two more cases come while nobody listens
-    const { rows: [row] } = await server.db.query<{ id: number }>(
-      "select id from outbox where kind = 'live_event' and payload->>'type' = 'case.created' and (payload->>'case_id')::bigint = $1", [first]);
+    const {
+      rows: [row],
+    } = await server.db.query<{ id: number }>(
+      "select id from outbox where kind = 'live_event' and payload->>'type' = 'case.created' and (payload->>'case_id')::bigint = $1",
+      [first],
+    );
     const missedA = await newCase();
     const missedB = await newCase();
     await new Promise((r) => setTimeout(r, 1000)); // the sender delivers them
@@ -94,14 +112,22 @@ describe('GET /api/v1/live', () => {
     expect(createdEvent(caseId)(events)).toBe(true);
   });
 
-  it('sends a case\'s events only to streams whose scope holds the case', async () => {
-    const { rows: [own, other] } = await server.db.query<{ town: string; p: [number, number] }>(
+  it("sends a case's events only to streams whose scope holds the case", async () => {
+    const {
+      rows: [own, other],
+    } = await server.db.query<{ town: string; p: [number, number] }>(
       `select distinct on (parent_code) parent_code as town, array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p
-       from area where level = 'community' order by parent_code, code limit 2`);
+       from area where level = 'community' order by parent_code, code limit 2`,
+    );
     const townWall = await wallClient(server.baseUrl, server.db, own!.town);
     let inside = 0;
     let outside = 0;
-    const reading = readEvents({}, (events) => inside > 0 && outside > 0 && createdEvent(inside)(events) && events.some((e) => e.data.type === 'data.version'), 5000, townWall);
+    const reading = readEvents(
+      {},
+      (events) => inside > 0 && outside > 0 && createdEvent(inside)(events) && events.some((e) => e.data.type === 'data.version'),
+      5000,
+      townWall,
+    );
     await new Promise((r) => setTimeout(r, 300));
     outside = await newCase(other!.p);
     inside = await newCase(own!.p);

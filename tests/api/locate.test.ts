@@ -7,8 +7,12 @@ import type { LocateResult } from '../../server/src/contract/locate.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 type Polygon = Feature<MultiPolygon, { code: string }>;
 
@@ -22,13 +26,16 @@ describe('GET /api/v1/locate', () => {
     // Full-precision geometries straight from the tables; turf decides containment, not PostGIS.
     const communities = await polygons("select code, st_asgeojson(geom, 15) as geojson from area where level in ('community', 'village')");
     const grids = await polygons('select code, st_asgeojson(geom, 15) as geojson from grid where valid_to is null');
-    const { rows: [extent] } = await server.db.query<{ xmin: number; ymin: number; xmax: number; ymax: number }>(
-      "select st_xmin(e) as xmin, st_ymin(e) as ymin, st_xmax(e) as xmax, st_ymax(e) as ymax from (select st_extent(geom)::geometry as e from area where level = 'county') s");
+    const {
+      rows: [extent],
+    } = await server.db.query<{ xmin: number; ymin: number; xmax: number; ymax: number }>(
+      "select st_xmin(e) as xmin, st_ymin(e) as ymin, st_xmax(e) as xmax, st_ymax(e) as ymax from (select st_extent(geom)::geometry as e from area where level = 'county') s",
+    );
     const random = seedrandom('locate-1000');
-    const points = Array.from({ length: 1000 }, () => [
-      extent!.xmin + random() * (extent!.xmax - extent!.xmin),
-      extent!.ymin + random() * (extent!.ymax - extent!.ymin),
-    ] as [number, number]);
+    const points = Array.from(
+      { length: 1000 },
+      () => [extent!.xmin + random() * (extent!.xmax - extent!.xmin), extent!.ymin + random() * (extent!.ymax - extent!.ymin)] as [number, number],
+    );
 
     let inside = 0;
     const located: Array<[number, number]> = [];
@@ -64,18 +71,25 @@ describe('GET /api/v1/locate', () => {
                order by st_distance(pl.geom::geography, st_setsrid(st_makepoint(p.lng, p.lat), 4326)::geography), pl.id
                limit 1) as id
        from unnest($1::float8[], $2::float8[]) with ordinality as p(lng, lat, i) order by i`,
-      [located.map((p) => p[0]), located.map((p) => p[1])]);
+      [located.map((p) => p[0]), located.map((p) => p[1])],
+    );
     expect(centerIds).toEqual(rows.map((r) => r.id));
   });
 
   it('gives the distance to the nearest service center in meters, geodesic', async () => {
-    const { rows: [c] } = await server.db.query<{ lng: number; lat: number }>(
-      "select st_x(st_centroid(geom)) as lng, st_y(st_centroid(geom)) as lat from area where level = 'community' order by code limit 1");
+    const {
+      rows: [c],
+    } = await server.db.query<{ lng: number; lat: number }>(
+      "select st_x(st_centroid(geom)) as lng, st_y(st_centroid(geom)) as lat from area where level = 'community' order by code limit 1",
+    );
     const { body } = await server.getJson<LocateResult>(`/api/v1/locate?lng=${c!.lng}&lat=${c!.lat}`);
     const center = body.nearest_service_center!;
-    const { rows: [d] } = await server.db.query<{ m: number }>(
+    const {
+      rows: [d],
+    } = await server.db.query<{ m: number }>(
       'select st_distance(geom::geography, st_setsrid(st_makepoint($1, $2), 4326)::geography, true) as m from place where id = $3',
-      [c!.lng, c!.lat, center.id]);
+      [c!.lng, c!.lat, center.id],
+    );
     expect(Math.abs(center.distance_m - d!.m)).toBeLessThan(0.1);
     expect(body.grid?.branch?.name).toMatch(/支部/);
   });

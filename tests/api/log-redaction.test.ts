@@ -8,10 +8,17 @@ let server: TestServer;
 let logged = '';
 
 beforeAll(async () => {
-  const sink = new Writable({ write(chunk: Buffer, _encoding, done) { logged += chunk.toString(); done(); } });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
   server = await startTestServer(undefined, createLogger('info', sink), { workers: false });
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('request logs', () => {
   it('write a member link as [token], in the path and in ?m=', () => {

@@ -3,8 +3,12 @@ import type { ErrorBody } from '../../server/src/contract/error.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 describe('the API platform', () => {
   it('reports health with the PostGIS version', async () => {
@@ -19,9 +23,9 @@ describe('the API platform', () => {
     const { status, body } = await server.getJson<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining([
-      '/api/health', '/api/v1/areas', '/api/v1/grids', '/api/v1/locate', '/tiles/{layer}/{z}/{x}/{y}.mvt',
-    ]));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/v1/areas', '/api/v1/grids', '/api/v1/locate', '/tiles/{layer}/{z}/{x}/{y}.mvt']),
+    );
   });
 
   it('serves the API docs page at /api/docs', async () => {
@@ -38,7 +42,9 @@ describe('the API platform', () => {
 
   it('answers malformed JSON with 400 invalid_json, not 500', async () => {
     const res = await fetch(`${server.baseUrl}/api/v1/areas`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"broken": ',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"broken": ',
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.code).toBe('invalid_json');

@@ -15,7 +15,9 @@ beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
   wall = await wallClient(server.baseUrl, server.db, county);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 async function summary(area?: string): Promise<StatsSummary> {
   const answer = await wall.getJson<StatsSummary>(`/api/v1/stats/summary${area ? `?area=${area}` : ''}`);
@@ -32,13 +34,17 @@ describe('GET /api/v1/stats/summary', () => {
   it('members, organizations, places and new-type organizations equal direct counts, for the county and each town', async () => {
     const s = await summary();
     expect(s.code).toBe(county);
-    expect(s.children.length).toBe(await count("select count(*) as n from area where parent_code = $1", [county]));
+    expect(s.children.length).toBe(await count('select count(*) as n from area where parent_code = $1', [county]));
     for (const unit of [s, ...s.children.slice(0, 4)]) {
       const prefix = unit.level === 'county' ? unit.code.slice(0, 6) : unit.code.slice(0, 9);
-      const members = (await server.db.query(
-        `select count(*)::int as total, count(*) filter (where m.available)::int as available, count(*) filter (where m.mobile)::int as mobile,
+      const members = (
+        await server.db.query(
+          `select count(*)::int as total, count(*) filter (where m.available)::int as available, count(*) filter (where m.mobile)::int as mobile,
                 count(*) filter (where m.in_service)::int as in_service, count(*) filter (where cardinality(m.skills) > 0)::int as skilled
-         from member m join org o on o.id = m.org_id where o.area_code like $1`, [`${prefix}%`])).rows[0];
+         from member m join org o on o.id = m.org_id where o.area_code like $1`,
+          [`${prefix}%`],
+        )
+      ).rows[0];
       expect(unit.members).toEqual(members);
       expect(unit.organizations.total).toBe(await count('select count(*) as n from org where area_code like $1', [`${prefix}%`]));
       expect(Object.values(unit.organizations.by_kind).reduce((a, b) => a + b, 0)).toBe(unit.organizations.total);
@@ -49,7 +55,9 @@ describe('GET /api/v1/stats/summary', () => {
       expect(n.covered).toBe(await count('select count(*) as n from new_org where area_code like $1 and coverage_mode is not null', [`${prefix}%`]));
       if (n.total > 0) expect(n.coverage_rate).toBeCloseTo(n.covered / n.total, 3);
       expect(unit.coverage.cells).toBe(await count('select count(*) as n from coverage_cell where area_code like $1', [`${prefix}%`]));
-      expect(unit.coverage.households).toBe(await count('select coalesce(sum(households), 0) as n from building_reach where area_code like $1', [`${prefix}%`]));
+      expect(unit.coverage.households).toBe(
+        await count('select coalesce(sum(households), 0) as n from building_reach where area_code like $1', [`${prefix}%`]),
+      );
     }
     expect(s.coverage_settings).toMatchObject({ k: expect.any(Number), radius_m: 1000, reach_distance_m: 1000 });
     expect(s.coverage_settings.computed_at).not.toBeNull();
@@ -57,16 +65,26 @@ describe('GET /api/v1/stats/summary', () => {
 
   it('counts a new case as open and reported today, and the median time to the first acceptance', async () => {
     const before = await summary();
-    const [lng, lat] = (await server.db.query<{ p: [number, number] }>(
-      "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level = 'community' limit 1")).rows[0]!.p;
-    const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases', { kind: 'test', title: '统计测试', lng, lat }, { 'idempotency-key': randomUUID() });
+    const [lng, lat] = (
+      await server.db.query<{ p: [number, number] }>(
+        "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level = 'community' limit 1",
+      )
+    ).rows[0]!.p;
+    const created = await server.admin.send<{ id: number }>(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'test', title: '统计测试', lng, lat },
+      { 'idempotency-key': randomUUID() },
+    );
     const dispatch = await server.admin.send<{ id: number }>('POST', `/api/v1/cases/${created.body.id}/dispatch`, { radius: 1000, waveSize: 3, target: 1 });
     expect(dispatch.status).toBe(201);
     // the first member accepts 42 s after the dispatch, a second one later
     await server.db.query(
       `update dispatch_alert a set state = 'accepted', answered_at = d.created_at + (case when a.member_id = x.first then 42 else 99 end) * interval '1 second'
        from dispatch d, (select min(member_id) as first, max(member_id) as last from dispatch_alert where dispatch_id = $1) x
-       where d.id = a.dispatch_id and a.dispatch_id = $1 and a.member_id in (x.first, x.last)`, [dispatch.body.id]);
+       where d.id = a.dispatch_id and a.dispatch_id = $1 and a.member_id in (x.first, x.last)`,
+      [dispatch.body.id],
+    );
     const after = await summary();
     expect(after.cases.open).toBe(before.cases.open + 1);
     expect(after.cases.reported_today).toBe(before.cases.reported_today + 1);

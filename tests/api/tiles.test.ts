@@ -6,8 +6,12 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { tileAt } from '../support/tiles.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 async function decode(path: string) {
   const res = await server.get(path);
@@ -17,8 +21,11 @@ async function decode(path: string) {
 }
 
 async function centerOfTerritory(): Promise<[number, number]> {
-  const { rows: [c] } = await server.db.query<{ lng: number; lat: number }>(
-    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s");
+  const {
+    rows: [c],
+  } = await server.db.query<{ lng: number; lat: number }>(
+    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s",
+  );
   return [c!.lng, c!.lat];
 }
 

@@ -20,11 +20,16 @@ const county = '510703000000';
 beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
   wall = await wallClient(server.baseUrl, server.db, county);
-  const { rows: [c] } = await server.db.query<{ lng: number; lat: number }>(
-    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s");
+  const {
+    rows: [c],
+  } = await server.db.query<{ lng: number; lat: number }>(
+    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s",
+  );
   centre = [c!.lng, c!.lat];
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 async function tile(client: ApiClient, layer: string, z: number, x: number, y: number, headers: Record<string, string> = {}) {
   const res = await client.get(`/tiles/${layer}/${z}/${x}/${y}.mvt`, undefined, headers);
@@ -126,7 +131,8 @@ describe('coverage tiles', () => {
       `select c.available_nearby as nearby, s.k,
               (select count(*) from member m where m.available
                  and st_distance(m.home::geography, st_transform(st_centroid(cell_envelope(13, c.cx, c.cy)), 4326)::geography) <= s.radius_m)::integer as brute
-       from coverage_cell c, coverage_setting s order by c.available_nearby, c.cx, c.cy limit 20`);
+       from coverage_cell c, coverage_setting s order by c.available_nearby, c.cx, c.cy limit 20`,
+    );
     expect(rows.length).toBe(20);
     for (const r of rows) expect(r.nearby).toBe(Math.min(r.brute, r.k));
   });
@@ -134,12 +140,18 @@ describe('coverage tiles', () => {
   it('blind spots: the tiles hold every blind cell once, after k is raised', async () => {
     await server.db.query('update coverage_setting set k = 40');
     await server.db.query('select refresh_coverage()');
-    const { rows: [c] } = await server.db.query<{ blind: number; none: number }>(
-      'select count(*) filter (where available_nearby < 40)::integer as blind, count(*) filter (where available_nearby = 0)::integer as none from coverage_cell');
+    const {
+      rows: [c],
+    } = await server.db.query<{ blind: number; none: number }>(
+      'select count(*) filter (where available_nearby < 40)::integer as blind, count(*) filter (where available_nearby = 0)::integer as none from coverage_cell',
+    );
     expect(c!.blind).toBeGreaterThan(0);
     // from zoom 11 on the tiles draw the analysis cells themselves (share 1), each in one tile
-    const { rows: [box] } = await server.db.query<{ b: [number, number, number, number] }>(
-      "select array[st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)] as b from area where level = 'county'");
+    const {
+      rows: [box],
+    } = await server.db.query<{ b: [number, number, number, number] }>(
+      "select array[st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)] as b from area where level = 'county'",
+    );
     let drawn = 0;
     for (const [z, x, y] of tilesCovering(box!.b, 11)) {
       for (const f of decodeLayer((await tile(wall, 'blind_spots', z, x, y)).bytes, 'blind_spots')) {
@@ -157,45 +169,61 @@ describe('coverage tiles', () => {
   });
 
   it('blind spots: a lone available member in an empty stretch changes no cell of the tiles (no disk around her home)', async () => {
-    const { rows: [spot] } = await server.db.query<{ lng: number; lat: number }>(
+    const {
+      rows: [spot],
+    } = await server.db.query<{ lng: number; lat: number }>(
       `select st_x(p) as lng, st_y(p) as lat
        from coverage_cell c, st_transform(st_centroid(cell_envelope(13, c.cx, c.cy)), 4326) p
-       order by c.available_nearby, c.cx, c.cy limit 1`);
+       order by c.available_nearby, c.cx, c.cy limit 1`,
+    );
     // nobody available within 3 km, then one member moves in
-    await server.db.query(
-      'update member set available = false where st_dwithin(home::geography, st_setsrid(st_point($1, $2), 4326)::geography, 3000)',
-      [spot!.lng, spot!.lat]);
+    await server.db.query('update member set available = false where st_dwithin(home::geography, st_setsrid(st_point($1, $2), 4326)::geography, 3000)', [
+      spot!.lng,
+      spot!.lat,
+    ]);
     await server.db.query('select refresh_coverage()');
     const tiles = [11, 12, 13].map((z) => tileAt(spot!.lng, spot!.lat, z));
-    const draw = async () => Promise.all(tiles.map(async ([z, x, y]) =>
-      decodeLayer((await tile(wall, 'blind_spots', z, x, y)).bytes, 'blind_spots').map((f) => JSON.stringify([f.properties, f.rings])).sort()));
+    const draw = async () =>
+      Promise.all(
+        tiles.map(async ([z, x, y]) =>
+          decodeLayer((await tile(wall, 'blind_spots', z, x, y)).bytes, 'blind_spots')
+            .map((f) => JSON.stringify([f.properties, f.rings]))
+            .sort(),
+        ),
+      );
     const before = await draw();
     expect(before.flat().length).toBeGreaterThan(0);
     await server.db.query(
       `insert into member (county_code, name, gender, org_id, home, available)
        select '510703000000', '孤身党员', 'female', (select id from org order by id limit 1), st_setsrid(st_point($1, $2), 4326), true`,
-      [spot!.lng, spot!.lat]);
+      [spot!.lng, spot!.lat],
+    );
     await server.db.query('select refresh_coverage()');
-    const { rows: [n] } = await server.db.query<{ near: number }>(
-      'select count(*)::integer as near from coverage_cell where available_nearby = 1');
+    const {
+      rows: [n],
+    } = await server.db.query<{ near: number }>('select count(*)::integer as near from coverage_cell where available_nearby = 1');
     expect(n!.near).toBeGreaterThan(5);
     expect(await draw()).toEqual(before);
   });
 
-  it('reach: each building\'s distance is the nearest service center or station (brute force)', async () => {
+  it("reach: each building's distance is the nearest service center or station (brute force)", async () => {
     const { rows } = await server.db.query<{ stored: number; brute: number }>(
       `select r.distance_m as stored,
               (select min(st_distance(p.geom::geography, st_pointonsurface(b.geom)::geography)) from place p
                 where p.kind in ('service_center', 'service_station')) as brute
-       from building_reach r join building b on b.id = r.building_id order by r.building_id limit 200`);
+       from building_reach r join building b on b.id = r.building_id order by r.building_id limit 200`,
+    );
     for (const r of rows) expect(r.stored).toBeCloseTo(r.brute, 3);
   });
 
   it('reach: tiles show the households beyond the distance, as cells below zoom 14 and buildings from it', async () => {
-    const { rows: [far] } = await server.db.query<{ lng: number; lat: number; households: number }>(
+    const {
+      rows: [far],
+    } = await server.db.query<{ lng: number; lat: number; households: number }>(
       `select st_x(st_pointonsurface(b.geom)) as lng, st_y(st_pointonsurface(b.geom)) as lat, r.households
        from building_reach r join building b on b.id = r.building_id, coverage_setting s
-       where r.distance_m > s.reach_distance_m and r.households > 0 order by r.distance_m desc limit 1`);
+       where r.distance_m > s.reach_distance_m and r.households > 0 order by r.distance_m desc limit 1`,
+    );
     expect(far).toBeDefined();
     const [z, x, y] = tileAt(far!.lng, far!.lat, 15);
     const buildings = decodeLayer((await tile(wall, 'reach', z, x, y)).bytes, 'reach');
@@ -207,9 +235,10 @@ describe('coverage tiles', () => {
 });
 
 describe('other layers', () => {
-  it('places: the wall gets no center household (a member\'s home); the admin does', async () => {
-    const { rows: [h] } = await server.db.query<{ lng: number; lat: number }>(
-      "select st_x(geom) as lng, st_y(geom) as lat from place where kind = 'center_household' limit 1");
+  it("places: the wall gets no center household (a member's home); the admin does", async () => {
+    const {
+      rows: [h],
+    } = await server.db.query<{ lng: number; lat: number }>("select st_x(geom) as lng, st_y(geom) as lat from place where kind = 'center_household' limit 1");
     const [z, x, y] = tileAt(h!.lng, h!.lat, 15);
     const kinds = async (client: ApiClient) => decodeLayer((await tile(client, 'places', z, x, y)).bytes, 'places').map((f) => f.properties.kind);
     expect(await kinds(wall)).not.toContain('center_household');
@@ -219,8 +248,12 @@ describe('other layers', () => {
   it('cases: an open case appears with its properties and a new ETag; the ETag differs by scope', async () => {
     const [z, x, y] = tileAt(centre[0], centre[1], 14);
     const before = await tile(wall, 'cases', z, x, y);
-    const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases',
-      { kind: 'fire', title: '大屏测试火情', lng: centre[0], lat: centre[1], severity: 'high' }, { 'idempotency-key': `wall-tiles-${Date.now()}` });
+    const created = await server.admin.send<{ id: number }>(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'fire', title: '大屏测试火情', lng: centre[0], lat: centre[1], severity: 'high' },
+      { 'idempotency-key': `wall-tiles-${Date.now()}` },
+    );
     expect(created.status).toBe(201);
     const after = await tile(wall, 'cases', z, x, y);
     expect(after.etag).not.toBe(before.etag);

@@ -14,10 +14,26 @@ import { decodeLayer, tileAt as tilePath } from '../support/tiles.ts';
 let server: TestServer;
 const callers = {} as Record<Role | 'anonymous', ApiClient>;
 const ctx = {} as {
-  townA: string; townB: string; communityC: string; prefix: Record<Role, string>;
-  pointC: [number, number]; pointB: [number, number]; bboxC: string; bboxB: string;
-  memberC: number; memberB: number; orgB: number; tileC: string; tileC12: string; tileB: string; wallTokenIdA: number; wallTokenIdB: number;
-  caseA: number; caseB: number; dispatchB: number; idleMemberC: number;
+  townA: string;
+  townB: string;
+  communityC: string;
+  prefix: Record<Role, string>;
+  pointC: [number, number];
+  pointB: [number, number];
+  bboxC: string;
+  bboxB: string;
+  memberC: number;
+  memberB: number;
+  orgB: number;
+  tileC: string;
+  tileC12: string;
+  tileB: string;
+  wallTokenIdA: number;
+  wallTokenIdB: number;
+  caseA: number;
+  caseB: number;
+  dispatchB: number;
+  idleMemberC: number;
 };
 
 const tileAt = (lng: number, lat: number, z: number) => tilePath(lng, lat, z).join('/');
@@ -30,22 +46,37 @@ beforeAll(async () => {
     `select code, parent_code, st_x(p) as x, st_y(p) as y,
             concat_ws(',', st_xmin(b), st_ymin(b), st_xmax(b), st_ymax(b)) as bbox
      from (select code, parent_code, st_pointonsurface(geom) as p, st_envelope(st_buffer(st_pointonsurface(geom), 0.002)) as b
-           from area where level = 'community' order by households desc limit 1) s`);
+           from area where level = 'community' order by households desc limit 1) s`,
+  );
   const b = await q<{ code: string; x: number; y: number; bbox: string }>(
     `select t.code, st_x(p) as x, st_y(p) as y, concat_ws(',', st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)) as bbox
      from (select code, st_pointonsurface(geom) as p, st_envelope(st_buffer(st_pointonsurface(geom), 0.002)) as e
            from area where level = 'town' and code <> $1
            -- the town farthest from A, so that B's tiles hold nothing of A's (members live near their branch)
-           order by st_distance(geom, (select geom from area where code = $1)) desc, code limit 1) t`, [c.parent_code]);
-  const memberC = await q<{ id: number }>("select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 order by m.id limit 1", [c.code]);
-  const memberB = await q<{ id: number; org_id: number }>("select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1", [`${b.code.slice(0, 9)}%`]);
+           order by st_distance(geom, (select geom from area where code = $1)) desc, code limit 1) t`,
+    [c.parent_code],
+  );
+  const memberC = await q<{ id: number }>('select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 order by m.id limit 1', [c.code]);
+  const memberB = await q<{ id: number; org_id: number }>(
+    'select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1',
+    [`${b.code.slice(0, 9)}%`],
+  );
   const townA = c.parent_code;
   Object.assign(ctx, {
-    townA, townB: b.code, communityC: c.code,
+    townA,
+    townB: b.code,
+    communityC: c.code,
     prefix: { admin: townA.slice(0, 9), planner: townA.slice(0, 9), dispatcher: townA.slice(0, 9), wall: townA.slice(0, 9), secretary: c.code },
-    pointC: [c.x, c.y], pointB: [b.x, b.y], bboxC: c.bbox, bboxB: b.bbox,
-    memberC: memberC.id, memberB: memberB.id, orgB: memberB.org_id,
-    tileC: tileAt(c.x, c.y, 14), tileC12: tileAt(c.x, c.y, 12), tileB: tileAt(b.x, b.y, 14),
+    pointC: [c.x, c.y],
+    pointB: [b.x, b.y],
+    bboxC: c.bbox,
+    bboxB: b.bbox,
+    memberC: memberC.id,
+    memberB: memberB.id,
+    orgB: memberB.org_id,
+    tileC: tileAt(c.x, c.y, 14),
+    tileC12: tileAt(c.x, c.y, 12),
+    tileB: tileAt(b.x, b.y, 14),
   });
   callers.anonymous = server.anonymous;
   callers.admin = await signInAs(server.baseUrl, server.db, 'admin', townA);
@@ -58,14 +89,21 @@ beforeAll(async () => {
   ctx.caseA = await newCase(ctx.pointC);
   ctx.caseB = await newCase(ctx.pointB);
   ctx.dispatchB = await newDispatch(ctx.caseB);
-  ctx.idleMemberC = (await q<{ id: number }>(
-    'select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 and not m.available order by m.id limit 1', [c.code])).id;
+  ctx.idleMemberC = (
+    await q<{ id: number }>('select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 and not m.available order by m.id limit 1', [
+      c.code,
+    ])
+  ).id;
 });
 
 /** A fresh case at a point, registered by the county admin. */
 async function newCase(point: [number, number]): Promise<number> {
-  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/cases',
-    { kind: 'test', title: '权限矩阵', lng: point[0], lat: point[1] }, { 'idempotency-key': randomUUID() });
+  const created = await server.admin.send<{ id: number }>(
+    'POST',
+    '/api/v1/cases',
+    { kind: 'test', title: '权限矩阵', lng: point[0], lat: point[1] },
+    { 'idempotency-key': randomUUID() },
+  );
   return created.body.id;
 }
 
@@ -87,7 +125,9 @@ async function openStream(client: ApiClient): Promise<Answer<unknown>> {
   controller.abort();
   return { status: res.status, body, headers: res.headers };
 }
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 type Call = (client: ApiClient) => Promise<Answer<unknown>>;
 
@@ -103,7 +143,17 @@ async function layerFeatures(client: ApiClient, layer: string, tile: string): Pr
   const res = await client.get(`/tiles/${layer}/${tile}.mvt`);
   if (res.status !== 200) return { status: res.status, body: await res.json(), headers: res.headers };
   const features = decodeLayer(await res.arrayBuffer(), layer).map((f) => f.properties);
-  return { status: 200, body: { count: features.length, codes: features.map((f) => f.area_code).filter((c) => c !== undefined).map(String) }, headers: res.headers };
+  return {
+    status: 200,
+    body: {
+      count: features.length,
+      codes: features
+        .map((f) => f.area_code)
+        .filter((c) => c !== undefined)
+        .map(String),
+    },
+    headers: res.headers,
+  };
 }
 const tileCount = (a: Answer<never>) => (a.body as { count: number }).count;
 
@@ -126,33 +176,61 @@ const territory: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'
 const featureCount = (a: Answer<never>) => (a.body as { features: unknown[] }).features.length;
 
 const endpoints: Endpoint[] = [
-  { name: 'GET /api/v1/areas', allowed: territory, outcome: 'empty',
+  {
+    name: 'GET /api/v1/areas',
+    allowed: territory,
+    outcome: 'empty',
     inScope: (c) => c.getJson(`/api/v1/areas?parent=${ctx.townA}`),
     outOfScope: (c) => c.getJson(`/api/v1/areas?parent=${ctx.townB}`),
-    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0), isEmpty: (a) => featureCount(a) === 0 },
-  { name: 'GET /api/v1/grids', allowed: territory, outcome: 'empty',
+    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => featureCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/grids',
+    allowed: territory,
+    outcome: 'empty',
     inScope: (c) => c.getJson(`/api/v1/grids?bbox=${ctx.bboxC}`),
     outOfScope: (c) => c.getJson(`/api/v1/grids?bbox=${ctx.bboxB}`),
-    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0), isEmpty: (a) => featureCount(a) === 0 },
-  { name: 'GET /api/v1/locate', allowed: territory, outcome: 404,
+    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => featureCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/locate',
+    allowed: territory,
+    outcome: 404,
     inScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointC[0]}&lat=${ctx.pointC[1]}`),
-    outOfScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointB[0]}&lat=${ctx.pointB[1]}`) },
-  { name: 'GET /tiles/grids', allowed: territory, outcome: 'empty',
-    inScope: (c) => tileCodes(c, ctx.tileC), outOfScope: (c) => tileCodes(c, ctx.tileB),
+    outOfScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointB[0]}&lat=${ctx.pointB[1]}`),
+  },
+  {
+    name: 'GET /tiles/grids',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: (c) => tileCodes(c, ctx.tileC),
+    outOfScope: (c) => tileCodes(c, ctx.tileB),
     expectIn: (a) => expect((a.body as { codes: string[] }).codes.length).toBeGreaterThan(0),
-    isEmpty: () => true },
+    isEmpty: () => true,
+  },
   ...(['orgs', 'places', 'cases', 'density', 'blind_spots', 'reach'] as const).map((layer): Endpoint => ({
-    name: `GET /tiles/${layer}`, allowed: territory, outcome: 'empty',
+    name: `GET /tiles/${layer}`,
+    allowed: territory,
+    outcome: 'empty',
     inScope: (c) => layerFeatures(c, layer, layer === 'density' ? ctx.tileC12 : ctx.tileC),
     outOfScope: (c) => layerFeatures(c, layer, ctx.tileB),
     ...(['orgs', 'cases', 'density'].includes(layer) ? { expectIn: (a: Answer<never>) => expect(tileCount(a)).toBeGreaterThan(0) } : {}),
     isEmpty: (a) => tileCount(a) === 0,
   })),
-  { name: 'GET /api/v1/stats/summary', allowed: territory, outcome: 404,
+  {
+    name: 'GET /api/v1/stats/summary',
+    allowed: territory,
+    outcome: 404,
     inScope: (c) => c.getJson('/api/v1/stats/summary'),
     outOfScope: (c) => c.getJson(`/api/v1/stats/summary?area=${ctx.townB}`),
-    expectIn: (a) => expect((a.body as { members: { total: number } }).members.total).toBeGreaterThan(0) },
-  { name: 'GET /api/v1/cases/feed', allowed: territory, outcome: 'empty',
+    expectIn: (a) => expect((a.body as { members: { total: number } }).members.total).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/cases/feed',
+    allowed: territory,
+    outcome: 'empty',
     inScope: (c) => c.getJson('/api/v1/cases/feed?limit=100'),
     outOfScope: (c) => c.getJson(`/api/v1/cases/feed?area=${ctx.townB}`),
     expectIn: (a) => {
@@ -160,31 +238,51 @@ const endpoints: Endpoint[] = [
       expect(ids).toContain(ctx.caseA);
       expect(ids).not.toContain(ctx.caseB);
     },
-    isEmpty: (a) => (a.body as { cases: unknown[] }).cases.length === 0 },
-  { name: 'GET /api/v1/members', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 'empty',
+    isEmpty: (a) => (a.body as { cases: unknown[] }).cases.length === 0,
+  },
+  {
+    name: 'GET /api/v1/members',
+    allowed: ['admin', 'dispatcher', 'secretary'],
+    outcome: 'empty',
     inScope: (c) => c.getJson('/api/v1/members?limit=50'),
     outOfScope: (c) => c.getJson(`/api/v1/members?org=${ctx.orgB}`),
     expectIn: (a) => expect((a.body as { members: unknown[] }).members.length).toBeGreaterThan(0),
-    isEmpty: (a) => (a.body as { members: unknown[] }).members.length === 0 },
-  { name: 'GET /api/v1/members/:id', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 404,
+    isEmpty: (a) => (a.body as { members: unknown[] }).members.length === 0,
+  },
+  {
+    name: 'GET /api/v1/members/:id',
+    allowed: ['admin', 'dispatcher', 'secretary'],
+    outcome: 404,
     inScope: (c) => c.getJson(`/api/v1/members/${ctx.memberC}`),
     outOfScope: (c) => c.getJson(`/api/v1/members/${ctx.memberB}`),
     expectIn: (a, role) => {
       const body = a.body as { precision: string; position: unknown; phone: unknown };
       expect(body.precision).toBe(role === 'dispatcher' ? 'generalized' : 'exact');
       if (role === 'dispatcher') expect([body.position, body.phone]).toEqual([null, null]);
-    } },
-  { name: 'GET /api/v1/members/density', allowed: territory, outcome: 'empty',
+    },
+  },
+  {
+    name: 'GET /api/v1/members/density',
+    allowed: territory,
+    outcome: 'empty',
     inScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxC}&level=13`),
     outOfScope: (c) => c.getJson(`/api/v1/members/density?bbox=${ctx.bboxB}&level=13`),
     expectIn: (a) => expect((a.body as { cells: unknown[] }).cells.length).toBeGreaterThan(0),
-    isEmpty: (a) => (a.body as { cells: unknown[] }).cells.length === 0 },
-  { name: 'GET /api/v1/audit', allowed: ['admin'], outcome: 'empty',
+    isEmpty: (a) => (a.body as { cells: unknown[] }).cells.length === 0,
+  },
+  {
+    name: 'GET /api/v1/audit',
+    allowed: ['admin'],
+    outcome: 'empty',
     inScope: (c) => c.getJson(`/api/v1/audit?action=auth.sign_in`),
     outOfScope: (c) => c.getJson(`/api/v1/audit?action=wall_token.revoke&user=999999`),
     expectIn: (a) => expect((a.body as { entries: unknown[] }).entries.length).toBeGreaterThan(0),
-    isEmpty: (a) => (a.body as { entries: unknown[] }).entries.length === 0 },
-  { name: 'GET /api/v1/users', allowed: ['admin'], outcome: 'empty',
+    isEmpty: (a) => (a.body as { entries: unknown[] }).entries.length === 0,
+  },
+  {
+    name: 'GET /api/v1/users',
+    allowed: ['admin'],
+    outcome: 'empty',
     inScope: (c) => c.getJson('/api/v1/users'),
     outOfScope: (c) => c.getJson('/api/v1/users'),
     expectIn: (a) => {
@@ -192,11 +290,34 @@ const endpoints: Endpoint[] = [
       expect(users.length).toBeGreaterThan(0);
       for (const u of users) expect(u.grants.some((g) => g.scope.startsWith(ctx.prefix.admin))).toBe(true);
     },
-    isEmpty: () => true },
-  { name: 'POST /api/v1/users', allowed: ['admin'], outcome: 404, inStatus: 201,
-    inScope: (c) => c.send('POST', '/api/v1/users', { username: `m_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, display_name: '新用户', password: 'a long enough password', role: 'planner', scope: ctx.townA }),
-    outOfScope: (c) => c.send('POST', '/api/v1/users', { username: `o_${Date.now().toString(36)}`, display_name: '越权', password: 'a long enough password', role: 'planner', scope: ctx.townB }) },
-  { name: 'GET /api/v1/wall-tokens', allowed: ['admin'], outcome: 'empty',
+    isEmpty: () => true,
+  },
+  {
+    name: 'POST /api/v1/users',
+    allowed: ['admin'],
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) =>
+      c.send('POST', '/api/v1/users', {
+        username: `m_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+        display_name: '新用户',
+        password: 'a long enough password',
+        role: 'planner',
+        scope: ctx.townA,
+      }),
+    outOfScope: (c) =>
+      c.send('POST', '/api/v1/users', {
+        username: `o_${Date.now().toString(36)}`,
+        display_name: '越权',
+        password: 'a long enough password',
+        role: 'planner',
+        scope: ctx.townB,
+      }),
+  },
+  {
+    name: 'GET /api/v1/wall-tokens',
+    allowed: ['admin'],
+    outcome: 'empty',
     inScope: (c) => c.getJson('/api/v1/wall-tokens'),
     outOfScope: (c) => c.getJson('/api/v1/wall-tokens'),
     expectIn: (a) => {
@@ -204,57 +325,125 @@ const endpoints: Endpoint[] = [
       expect(tokens.map((t) => t.id)).toContain(ctx.wallTokenIdA);
       expect(tokens.map((t) => t.id)).not.toContain(ctx.wallTokenIdB);
     },
-    isEmpty: () => true },
-  { name: 'POST /api/v1/wall-tokens', allowed: ['admin'], outcome: 404, inStatus: 201,
+    isEmpty: () => true,
+  },
+  {
+    name: 'POST /api/v1/wall-tokens',
+    allowed: ['admin'],
+    outcome: 404,
+    inStatus: 201,
     inScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '二号大屏', scope: ctx.townA }),
-    outOfScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '越权大屏', scope: ctx.townB }) },
-  { name: 'DELETE /api/v1/wall-tokens/:id', allowed: ['admin'], outcome: 404,
+    outOfScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '越权大屏', scope: ctx.townB }),
+  },
+  {
+    name: 'DELETE /api/v1/wall-tokens/:id',
+    allowed: ['admin'],
+    outcome: 404,
     inScope: async (c) => c.send('DELETE', `/api/v1/wall-tokens/${(await wallClient(server.baseUrl, server.db, ctx.townA)).tokenId}`),
-    outOfScope: (c) => c.send('DELETE', `/api/v1/wall-tokens/${ctx.wallTokenIdB}`) },
-  { name: 'POST /api/v1/cases', allowed: ['admin', 'dispatcher'], outcome: 404, inStatus: 201,
-    inScope: (c) => c.send('POST', '/api/v1/cases', { kind: 'test', title: '范围内', lng: ctx.pointC[0], lat: ctx.pointC[1] }, { 'idempotency-key': randomUUID() }),
-    outOfScope: (c) => c.send('POST', '/api/v1/cases', { kind: 'test', title: '范围外', lng: ctx.pointB[0], lat: ctx.pointB[1] }, { 'idempotency-key': randomUUID() }) },
-  { name: 'GET /api/v1/cases', allowed: ['admin', 'dispatcher'], outcome: 'empty',
-    inScope: (c) => c.getJson('/api/v1/cases?status=all'), outOfScope: (c) => c.getJson('/api/v1/cases?status=all'),
+    outOfScope: (c) => c.send('DELETE', `/api/v1/wall-tokens/${ctx.wallTokenIdB}`),
+  },
+  {
+    name: 'POST /api/v1/cases',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) =>
+      c.send('POST', '/api/v1/cases', { kind: 'test', title: '范围内', lng: ctx.pointC[0], lat: ctx.pointC[1] }, { 'idempotency-key': randomUUID() }),
+    outOfScope: (c) =>
+      c.send('POST', '/api/v1/cases', { kind: 'test', title: '范围外', lng: ctx.pointB[0], lat: ctx.pointB[1] }, { 'idempotency-key': randomUUID() }),
+  },
+  {
+    name: 'GET /api/v1/cases',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/cases?status=all'),
+    outOfScope: (c) => c.getJson('/api/v1/cases?status=all'),
     expectIn: (a) => {
       const ids = (a.body as { cases: Array<{ id: number }> }).cases.map((x) => x.id);
       expect(ids).toContain(ctx.caseA);
       expect(ids).not.toContain(ctx.caseB);
     },
-    isEmpty: () => true },
-  { name: 'GET /api/v1/cases/:id', allowed: ['admin', 'dispatcher'], outcome: 404,
-    inScope: (c) => c.getJson(`/api/v1/cases/${ctx.caseA}`), outOfScope: (c) => c.getJson(`/api/v1/cases/${ctx.caseB}`) },
-  { name: 'POST /api/v1/cases/:id/close', allowed: ['admin', 'dispatcher'], outcome: 404,
+    isEmpty: () => true,
+  },
+  {
+    name: 'GET /api/v1/cases/:id',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/cases/${ctx.caseA}`),
+    outOfScope: (c) => c.getJson(`/api/v1/cases/${ctx.caseB}`),
+  },
+  {
+    name: 'POST /api/v1/cases/:id/close',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
     inScope: async (c) => c.send('POST', `/api/v1/cases/${await newCase(ctx.pointC)}/close`),
-    outOfScope: (c) => c.send('POST', `/api/v1/cases/${ctx.caseB}/close`) },
-  { name: 'POST /api/v1/cases/:id/dispatch', allowed: ['admin', 'dispatcher'], outcome: 404, inStatus: 201,
+    outOfScope: (c) => c.send('POST', `/api/v1/cases/${ctx.caseB}/close`),
+  },
+  {
+    name: 'POST /api/v1/cases/:id/dispatch',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inStatus: 201,
     inScope: async (c) => c.send('POST', `/api/v1/cases/${await newCase(ctx.pointC)}/dispatch`, { waveSize: 1, target: 1 }),
-    outOfScope: (c) => c.send('POST', `/api/v1/cases/${ctx.caseB}/dispatch`, { waveSize: 1, target: 1 }) },
-  { name: 'GET /api/v1/members/nearby', allowed: ['admin', 'dispatcher', 'secretary'], outcome: 'empty',
+    outOfScope: (c) => c.send('POST', `/api/v1/cases/${ctx.caseB}/dispatch`, { waveSize: 1, target: 1 }),
+  },
+  {
+    name: 'GET /api/v1/members/nearby',
+    allowed: ['admin', 'dispatcher', 'secretary'],
+    outcome: 'empty',
     inScope: (c) => c.getJson(`/api/v1/members/nearby?lng=${ctx.pointC[0]}&lat=${ctx.pointC[1]}&radius=3000&limit=20`),
     outOfScope: (c) => c.getJson(`/api/v1/members/nearby?lng=${ctx.pointB[0]}&lat=${ctx.pointB[1]}&radius=3000&limit=200`),
     expectIn: (a) => expect((a.body as { members: unknown[] }).members.length).toBeGreaterThan(0),
     checkOut: async (a, role) => {
       const ids = (a.body as { members: Array<{ id: number }> }).members.map((m) => m.id);
       const { rows } = await server.db.query<{ area_code: string }>(
-        'select o.area_code from member m join org o on o.id = m.org_id where m.id = any($1::bigint[])', [ids]);
+        'select o.area_code from member m join org o on o.id = m.org_id where m.id = any($1::bigint[])',
+        [ids],
+      );
       for (const r of rows) expect(r.area_code.startsWith(ctx.prefix[role])).toBe(true);
-    } },
-  { name: 'GET /api/v1/dispatches/:id', allowed: ['admin', 'dispatcher'], outcome: 404,
-    inScope: async (c) => c.getJson(`/api/v1/dispatches/${(await freshDispatchA()).id}`), outOfScope: (c) => c.getJson(`/api/v1/dispatches/${ctx.dispatchB}`) },
-  { name: 'POST /api/v1/dispatches/:id/members', allowed: ['admin', 'dispatcher'], outcome: 404, inStatus: 201,
+    },
+  },
+  {
+    name: 'GET /api/v1/dispatches/:id',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/dispatches/${(await freshDispatchA()).id}`),
+    outOfScope: (c) => c.getJson(`/api/v1/dispatches/${ctx.dispatchB}`),
+  },
+  {
+    name: 'POST /api/v1/dispatches/:id/members',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inStatus: 201,
     inScope: async (c) => c.send('POST', `/api/v1/dispatches/${(await freshDispatchA()).id}/members`, { member_id: ctx.idleMemberC }),
-    outOfScope: (c) => c.send('POST', `/api/v1/dispatches/${ctx.dispatchB}/members`, { member_id: ctx.idleMemberC }) },
-  { name: 'DELETE /api/v1/dispatches/:id/members/:memberId', allowed: ['admin', 'dispatcher'], outcome: 404,
-    inScope: async (c) => { const d = await freshDispatchA(); return c.send('DELETE', `/api/v1/dispatches/${d.id}/members/${d.firstMember}`); },
-    outOfScope: (c) => c.send('DELETE', `/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}`) },
-  { name: 'POST /api/v1/dispatches/:id/close', allowed: ['admin', 'dispatcher'], outcome: 404,
+    outOfScope: (c) => c.send('POST', `/api/v1/dispatches/${ctx.dispatchB}/members`, { member_id: ctx.idleMemberC }),
+  },
+  {
+    name: 'DELETE /api/v1/dispatches/:id/members/:memberId',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inScope: async (c) => {
+      const d = await freshDispatchA();
+      return c.send('DELETE', `/api/v1/dispatches/${d.id}/members/${d.firstMember}`);
+    },
+    outOfScope: (c) => c.send('DELETE', `/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}`),
+  },
+  {
+    name: 'POST /api/v1/dispatches/:id/close',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
     inScope: async (c) => c.send('POST', `/api/v1/dispatches/${(await freshDispatchA()).id}/close`),
-    outOfScope: (c) => c.send('POST', `/api/v1/dispatches/${ctx.dispatchB}/close`) },
-  { name: 'GET /api/v1/live', allowed: territory, outcome: 'empty',
-    inScope: openStream, outOfScope: openStream, isEmpty: () => true },
-  { name: 'GET /api/v1/auth/me', allowed: ['admin', 'planner', 'dispatcher', 'secretary'], outcome: 'empty',
-    inScope: (c) => c.getJson('/api/v1/auth/me'), outOfScope: (c) => c.getJson('/api/v1/auth/me'), isEmpty: () => true },
+    outOfScope: (c) => c.send('POST', `/api/v1/dispatches/${ctx.dispatchB}/close`),
+  },
+  { name: 'GET /api/v1/live', allowed: territory, outcome: 'empty', inScope: openStream, outOfScope: openStream, isEmpty: () => true },
+  {
+    name: 'GET /api/v1/auth/me',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/auth/me'),
+    outOfScope: (c) => c.getJson('/api/v1/auth/me'),
+    isEmpty: () => true,
+  },
 ];
 
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
@@ -304,11 +493,18 @@ describe('the matrix', () => {
   it('covers every endpoint in the OpenAPI document', async () => {
     const { body } = await server.anonymous.getJson<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
     const documented = Object.entries(body.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     // public, or tested on their own (sign-in/out in sign-in.test.ts); tiles are covered layer by layer above
     // the member's link answers by its signed token, not a session (tests/dispatch/scenario.test.ts)
-    const exempt = ['GET /api/health', 'POST /api/v1/auth/sign-in', 'POST /api/v1/auth/sign-out', 'GET /tiles/:layer/:z/:x/:y.mvt',
-      'GET /api/m/:token', 'POST /api/m/:token/:answer'];
+    const exempt = [
+      'GET /api/health',
+      'POST /api/v1/auth/sign-in',
+      'POST /api/v1/auth/sign-out',
+      'GET /tiles/:layer/:z/:x/:y.mvt',
+      'GET /api/m/:token',
+      'POST /api/m/:token/:answer',
+    ];
     const covered = new Set(endpoints.map((e) => e.name));
     expect(documented.filter((d) => !covered.has(d) && !exempt.includes(d))).toEqual([]);
   });

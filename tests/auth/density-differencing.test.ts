@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DensityCells } from '../../server/src/contract/members.ts';
 import { signInAs, wallClient, type ApiClient } from '../support/api-client.ts';
-import {
-  bruteForcePyramid, cellBounds, cellKey, cellOf, cellSize, loadMembers, publishedCells, type Member, type PyramidRow,
-} from '../support/density.ts';
+import { bruteForcePyramid, cellBounds, cellKey, cellOf, cellSize, loadMembers, publishedCells, type Member, type PyramidRow } from '../support/density.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 import { decodeLayer, tileAt } from '../support/tiles.ts';
 
@@ -36,7 +34,9 @@ beforeAll(async () => {
     .filter((m) => {
       const fine = cellOf(14, m.lng, m.lat);
       const coarse = cellOf(11, m.lng, m.lat);
-      return !m.area_code.endsWith('000') && rawFine.get(cellKey(14, fine.cx, fine.cy)) === 1 && (publishedCoarse.get(cellKey(11, coarse.cx, coarse.cy)) ?? 0) > 0;
+      return (
+        !m.area_code.endsWith('000') && rawFine.get(cellKey(14, fine.cx, fine.cy)) === 1 && (publishedCoarse.get(cellKey(11, coarse.cx, coarse.cy)) ?? 0) > 0
+      );
     })
     .sort((a, b) => a.lng - b.lng || a.lat - b.lat)[0]!;
   expect(home).toBeDefined();
@@ -48,7 +48,9 @@ beforeAll(async () => {
     { name: 'a town planner', client: () => planner, patterns: [`${town.slice(0, 9)}%`] },
   );
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 type Cell = DensityCells['cells'][number];
 
@@ -62,41 +64,44 @@ async function density(client: ApiClient, bbox: number[], level: number): Promis
 const total = (cells: Cell[]) => cells.reduce((s, c) => s + c.members, 0);
 
 describe('the density endpoint, differenced by a suppressed caller', () => {
-  it.each([14, 12])('answers only whole level-%i cells of ≥ 5, each always the same, while a bbox edge moves by less than a cell in 60 steps', async (level) => {
-    const size = cellSize(level);
-    const degreesPerMeter = 360 / (2 * Math.PI * 6378137);
-    const step = (size * degreesPerMeter) / 7;
-    for (const caller of callers) {
-      const expected = publishedCells(pyramid, level, caller.patterns);
-      const seen = new Map<string, Cell>();
-      let previous: number | undefined;
-      for (let i = 0; i < 60; i++) {
-        // the west edge sweeps across the member's home, then the north edge does
-        const west = home.lng - 4 * size * degreesPerMeter + Math.min(i, 30) * step;
-        const north = home.lat + 3 * size * degreesPerMeter - Math.max(0, i - 30) * step;
-        const bbox = [west, home.lat - 3 * size * degreesPerMeter, home.lng + 4 * size * degreesPerMeter, north];
-        const cells = await density(caller.client(), bbox, level);
-        for (const c of cells) {
-          const key = cellKey(c.level, c.cx, c.cy);
-          expect(c.level).toBe(level);
-          expect(c.members, `${caller.name}: a cell of fewer than 5`).toBeGreaterThanOrEqual(5);
-          expect(c.members, `${caller.name}: ${key} is not the whole published cell`).toBe(expected.get(key)?.total);
-          expect(seen.get(key) ?? c, `${caller.name}: ${key} changed with the bbox`).toEqual(c);
-          seen.set(key, c);
+  it.each([14, 12])(
+    'answers only whole level-%i cells of ≥ 5, each always the same, while a bbox edge moves by less than a cell in 60 steps',
+    async (level) => {
+      const size = cellSize(level);
+      const degreesPerMeter = 360 / (2 * Math.PI * 6378137);
+      const step = (size * degreesPerMeter) / 7;
+      for (const caller of callers) {
+        const expected = publishedCells(pyramid, level, caller.patterns);
+        const seen = new Map<string, Cell>();
+        let previous: number | undefined;
+        for (let i = 0; i < 60; i++) {
+          // the west edge sweeps across the member's home, then the north edge does
+          const west = home.lng - 4 * size * degreesPerMeter + Math.min(i, 30) * step;
+          const north = home.lat + 3 * size * degreesPerMeter - Math.max(0, i - 30) * step;
+          const bbox = [west, home.lat - 3 * size * degreesPerMeter, home.lng + 4 * size * degreesPerMeter, north];
+          const cells = await density(caller.client(), bbox, level);
+          for (const c of cells) {
+            const key = cellKey(c.level, c.cx, c.cy);
+            expect(c.level).toBe(level);
+            expect(c.members, `${caller.name}: a cell of fewer than 5`).toBeGreaterThanOrEqual(5);
+            expect(c.members, `${caller.name}: ${key} is not the whole published cell`).toBe(expected.get(key)?.total);
+            expect(seen.get(key) ?? c, `${caller.name}: ${key} changed with the bbox`).toEqual(c);
+            seen.set(key, c);
+          }
+          const sum = total(cells);
+          // the bbox only shrinks, step by step: a step can only drop whole cells
+          if (previous !== undefined) {
+            const difference = Math.abs(sum - previous);
+            expect(difference === 0 || difference >= 5, `${caller.name}: step ${i} differs by ${difference}`).toBe(true);
+          }
+          previous = sum;
         }
-        const sum = total(cells);
-        // the bbox only shrinks, step by step: a step can only drop whole cells
-        if (previous !== undefined) {
-          const difference = Math.abs(sum - previous);
-          expect(difference === 0 || difference >= 5, `${caller.name}: step ${i} differs by ${difference}`).toBe(true);
-        }
-        previous = sum;
+        expect(seen.size).toBeGreaterThan(0);
+        const fine = cellOf(level, home.lng, home.lat);
+        if (level === 14) expect(seen.has(cellKey(14, fine.cx, fine.cy)), "the lone member's cell is shown").toBe(false);
       }
-      expect(seen.size).toBeGreaterThan(0);
-      const fine = cellOf(level, home.lng, home.lat);
-      if (level === 14) expect(seen.has(cellKey(14, fine.cx, fine.cy)), 'the lone member\'s cell is shown').toBe(false);
-    }
-  });
+    },
+  );
 
   it('answers cells whose bounds are the lattice cell, whatever the bbox', async () => {
     const level = 13;
@@ -118,7 +123,10 @@ describe('the density endpoint, differenced by a suppressed caller', () => {
       return [w + 1e-7, s + 1e-7, e - 1e-7, n - 1e-7];
     };
     // levels 6–8 inside the member's level-6 cell, levels 8–14 inside her level-8 cell
-    const regions = [{ bbox: around(6), levels: [6, 7, 8] }, { bbox: around(8), levels: [8, 9, 10, 11, 12, 13, 14] }];
+    const regions = [
+      { bbox: around(6), levels: [6, 7, 8] },
+      { bbox: around(8), levels: [8, 9, 10, 11, 12, 13, 14] },
+    ];
     for (const caller of callers) {
       let differences = 0;
       for (const { bbox, levels } of regions) {
@@ -152,7 +160,14 @@ describe('the density endpoint, differenced by a suppressed caller', () => {
       for (const [key, n] of raw(level)) {
         if (n < 5) continue;
         const [cx, cy] = key.split('/').map(Number) as [number, number];
-        const visible = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([dx, dy]) => children.get(`${2 * cx + dx!}/${2 * cy + dy!}`) ?? 0).filter((v) => v >= 5);
+        const visible = [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ]
+          .map(([dx, dy]) => children.get(`${2 * cx + dx!}/${2 * cy + dy!}`) ?? 0)
+          .filter((v) => v >= 5);
         const d = n - visible.reduce((s, v) => s + v, 0);
         if (d >= 1 && d <= 4) isolating += 1;
       }
@@ -171,35 +186,47 @@ describe('the density endpoint, differenced by a suppressed caller', () => {
       for (const caller of callers) {
         const rest = await density(caller.client(), bbox, level);
         const res = await caller.client().get(`/tiles/density/${z}/${x}/${y}.mvt`);
-        const tile = decodeLayer(await res.arrayBuffer(), 'density').map((f) => Number(f.properties.total)).sort((a, b) => a - b);
+        const tile = decodeLayer(await res.arrayBuffer(), 'density')
+          .map((f) => Number(f.properties.total))
+          .sort((a, b) => a - b);
         expect(tile).toEqual(rest.map((c) => c.members).sort((a, b) => a - b));
       }
     }
   });
 });
 
-describe('the density endpoint\'s parameters', () => {
+describe("the density endpoint's parameters", () => {
   it('refuses the old cell size in meters with 400 naming level', async () => {
-    const { status, body } = await callers[0]!.client().getJson<{ error: { code: string; message: string } }>(
-      `/api/v1/members/density?bbox=${home.lng - 0.01},${home.lat - 0.01},${home.lng + 0.01},${home.lat + 0.01}&cell=5000`);
+    const { status, body } = await callers[0]!
+      .client()
+      .getJson<{ error: { code: string; message: string } }>(
+        `/api/v1/members/density?bbox=${home.lng - 0.01},${home.lat - 0.01},${home.lng + 0.01},${home.lat + 0.01}&cell=5000`,
+      );
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_query');
     expect(body.error.message).toMatch(/cell.*level=6\.\.14/);
   });
 
   it('refuses a bbox of more than 10,000 cells with 400 bbox_too_large, saying how to fix it', async () => {
-    const { status, body } = await callers[0]!.client().getJson<{ error: { code: string; message: string } }>(
-      `/api/v1/members/density?bbox=${home.lng - 0.5},${home.lat - 0.5},${home.lng + 0.5},${home.lat + 0.5}&level=14`);
+    const { status, body } = await callers[0]!
+      .client()
+      .getJson<{ error: { code: string; message: string } }>(
+        `/api/v1/members/density?bbox=${home.lng - 0.5},${home.lat - 0.5},${home.lng + 0.5},${home.lat + 0.5}&level=14`,
+      );
     expect(status).toBe(400);
     expect(body.error.code).toBe('bbox_too_large');
     expect(body.error.message).toMatch(/coarser level/);
-    expect((await callers[0]!.client().getJson(`/api/v1/members/density?bbox=${home.lng - 0.5},${home.lat - 0.5},${home.lng + 0.5},${home.lat + 0.5}&level=11`)).status).toBe(200);
+    expect(
+      (await callers[0]!.client().getJson(`/api/v1/members/density?bbox=${home.lng - 0.5},${home.lat - 0.5},${home.lng + 0.5},${home.lat + 0.5}&level=11`))
+        .status,
+    ).toBe(200);
   });
 
   it('gives a secretary raw counts for her own areas: she may list those members anyway', async () => {
     const secretary = await signInAs(server.baseUrl, server.db, 'secretary', town);
     const { body } = await secretary.getJson<DensityCells>(
-      `/api/v1/members/density?bbox=${home.lng - 0.03},${home.lat - 0.03},${home.lng + 0.03},${home.lat + 0.03}&level=14`);
+      `/api/v1/members/density?bbox=${home.lng - 0.03},${home.lat - 0.03},${home.lng + 0.03},${home.lat + 0.03}&level=14`,
+    );
     expect(body.suppressed_below).toBe(1);
     const fine = cellOf(14, home.lng, home.lat);
     expect(body.cells.find((c) => c.cx === fine.cx && c.cy === fine.cy)?.members).toBeGreaterThanOrEqual(1);

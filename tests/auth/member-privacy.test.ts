@@ -17,31 +17,49 @@ let point: [number, number];
 beforeAll(async () => {
   server = await startTestServer();
   wall = await wallClient(server.baseUrl, server.db, demoCounty);
-  const { rows: [c] } = await server.db.query<{ bbox: string; x: number; y: number }>(
+  const {
+    rows: [c],
+  } = await server.db.query<{ bbox: string; x: number; y: number }>(
     `select concat_ws(',', st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)) as bbox, st_x(p) as x, st_y(p) as y
      from (select st_envelope(st_buffer(st_pointonsurface(geom), 0.01)) as e, st_pointonsurface(geom) as p
-           from area where level = 'community' order by households desc limit 1) s`);
+           from area where level = 'community' order by households desc limit 1) s`,
+  );
   bbox = c!.bbox;
   point = [c!.x, c!.y];
-  homes = (await server.db.query<Home>(
-    'select id, name, st_x(home) as lng, st_y(home) as lat from member where home && st_makeenvelope($1, $2, $3, $4, 4326)',
-    bbox.split(',').map(Number))).rows;
+  homes = (
+    await server.db.query<Home>(
+      'select id, name, st_x(home) as lng, st_y(home) as lat from member where home && st_makeenvelope($1, $2, $3, $4, 4326)',
+      bbox.split(',').map(Number),
+    )
+  ).rows;
   // grid leaders and workers are named publicly on purpose; a member who is also staff may share a name
   staffNames = new Set((await server.db.query<{ name: string }>('select name from grid_staff')).rows.map((r) => r.name));
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 /** Every GET a wall display could try, with parameters that would hit members if anything could. */
 const wallRequests = () => [
-  '/api/v1/areas', '/api/v1/areas?level=community', `/api/v1/grids?bbox=${bbox}`,
-  `/api/v1/locate?lng=${point[0]}&lat=${point[1]}`, `/api/v1/members/density?bbox=${bbox}&level=14`,
-  `/api/v1/members/density?bbox=${bbox}&level=6`, '/api/v1/members', `/api/v1/members?bbox=${bbox}`,
-  `/api/v1/members/${homes[0]!.id}`, '/api/v1/audit', '/api/v1/users', '/api/v1/wall-tokens', '/api/v1/auth/me',
-  '/api/v1/stats/summary', '/api/v1/cases/feed?limit=100',
+  '/api/v1/areas',
+  '/api/v1/areas?level=community',
+  `/api/v1/grids?bbox=${bbox}`,
+  `/api/v1/locate?lng=${point[0]}&lat=${point[1]}`,
+  `/api/v1/members/density?bbox=${bbox}&level=14`,
+  `/api/v1/members/density?bbox=${bbox}&level=6`,
+  '/api/v1/members',
+  `/api/v1/members?bbox=${bbox}`,
+  `/api/v1/members/${homes[0]!.id}`,
+  '/api/v1/audit',
+  '/api/v1/users',
+  '/api/v1/wall-tokens',
+  '/api/v1/auth/me',
+  '/api/v1/stats/summary',
+  '/api/v1/cases/feed?limit=100',
 ];
 
 describe('the wall display token', () => {
-  it('cannot obtain a single member\'s coordinates or name through any endpoint', async () => {
+  it("cannot obtain a single member's coordinates or name through any endpoint", async () => {
     const key = (lng: number, lat: number) => `${lng.toFixed(6)},${lat.toFixed(6)}`;
     const coordinates = new Set(homes.map((h) => key(h.lng, h.lat)));
     const names = homes.map((h) => h.name).filter((n) => !staffNames.has(n));
@@ -56,7 +74,7 @@ describe('the wall display token', () => {
     }
   });
 
-  it('gets no tile feature at a member\'s home and no member\'s name, in any layer at any zoom', async () => {
+  it("gets no tile feature at a member's home and no member's name, in any layer at any zoom", async () => {
     const names = new Set(homes.map((h) => h.name).filter((n) => !staffNames.has(n)));
     // at zoom 16 a tile coordinate is good to ~0.1 m: a home drawn as a point would decode within 1e-6°
     const near = (lng: number, lat: number) => homes.some((h) => Math.abs(h.lng - lng) < 1e-6 && Math.abs(h.lat - lat) < 1e-6);
@@ -119,8 +137,9 @@ describe('member positions', () => {
   });
 
   it('are exact only for the registry roles, and each exact read is audited with reader and member id', async () => {
-    const secretaryScope = (await server.db.query<{ area_code: string }>(
-      'select o.area_code from member m join org o on o.id = m.org_id where m.id = $1', [homes[0]!.id])).rows[0]!.area_code;
+    const secretaryScope = (
+      await server.db.query<{ area_code: string }>('select o.area_code from member m join org o on o.id = m.org_id where m.id = $1', [homes[0]!.id])
+    ).rows[0]!.area_code;
     const secretary = await signInAs(server.baseUrl, server.db, 'secretary', secretaryScope);
     const dispatcher = await signInAs(server.baseUrl, server.db, 'dispatcher', demoCounty);
     const id = homes[0]!.id;

@@ -4,8 +4,12 @@ import { signIn, testPassword } from '../support/api-client.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
 
 describe('sign-in from one address', () => {
   it('is refused with 429 after 30 failures in 15 minutes, whatever the usernames', async () => {

@@ -9,7 +9,12 @@ import { type ApiClient, signIn, signInAs } from '../support/api-client.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 
 let logged = '';
-const logSink = new Writable({ write(chunk: Buffer, _enc, done) { logged += chunk.toString(); done(); } });
+const logSink = new Writable({
+  write(chunk: Buffer, _enc, done) {
+    logged += chunk.toString();
+    done();
+  },
+});
 let server: TestServer;
 const password = 'Secret-horse-41-battery';
 
@@ -18,10 +23,11 @@ beforeAll(async () => {
   await createUser(server.db, { username: 'signin_user', display_name: '登录测试', password, role: 'planner', scope: demoCounty });
   await createUser(server.db, { username: 'locked_user', display_name: '锁定测试', password, role: 'planner', scope: demoCounty });
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
-const attempt = (username: string, pw: string) =>
-  server.anonymous.send<ErrorBody | SessionInfo>('POST', '/api/v1/auth/sign-in', { username, password: pw });
+const attempt = (username: string, pw: string) => server.anonymous.send<ErrorBody | SessionInfo>('POST', '/api/v1/auth/sign-in', { username, password: pw });
 
 describe('signing in', () => {
   it('answers the user, their grants and a CSRF token, and sets an HttpOnly SameSite=Strict cookie', async () => {
@@ -53,7 +59,8 @@ describe('signing in', () => {
     expect((right.body as ErrorBody).error.code).toBe('too_many_attempts');
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
     const { rows } = await server.db.query<{ n: number }>(
-      "select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and detail->>'username' = 'locked_user'");
+      "select count(*)::int as n from audit_log where action = 'auth.sign_in_failed' and detail->>'username' = 'locked_user'",
+    );
     expect(rows[0]!.n).toBe(11);
   });
 
@@ -66,7 +73,8 @@ describe('signing in', () => {
 
   it('records sign-ins in the audit log with the user and the address', async () => {
     const { rows } = await server.db.query<{ user_id: number; ip: string }>(
-      "select l.user_id, host(l.ip) as ip from audit_log l join app_user u on u.id = l.user_id where u.username = 'signin_user' and l.action = 'auth.sign_in'");
+      "select l.user_id, host(l.ip) as ip from audit_log l join app_user u on u.id = l.user_id where u.username = 'signin_user' and l.action = 'auth.sign_in'",
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]!.ip).toMatch(/127\.0\.0\.1/);
   });
@@ -80,7 +88,9 @@ describe('signing in', () => {
 
 describe('a signed-in session', () => {
   let client: ApiClient;
-  beforeAll(async () => { client = await signIn(server.baseUrl, 'signin_user', password); });
+  beforeAll(async () => {
+    client = await signIn(server.baseUrl, 'signin_user', password);
+  });
 
   it('refuses a write without the CSRF header with 403 csrf_failed', async () => {
     const { status, body } = await client.withoutCsrf().send<ErrorBody>('POST', '/api/v1/auth/sign-out');
@@ -99,16 +109,19 @@ describe('a signed-in session', () => {
 
 describe('cross-site requests', () => {
   it('cannot sign in from another origin', async () => {
-    const { status, body } = await server.anonymous.send<ErrorBody>('POST', '/api/v1/auth/sign-in',
-      { username: 'signin_user', password }, { origin: 'https://evil.example' });
+    const { status, body } = await server.anonymous.send<ErrorBody>(
+      'POST',
+      '/api/v1/auth/sign-in',
+      { username: 'signin_user', password },
+      { origin: 'https://evil.example' },
+    );
     expect(status).toBe(403);
     expect(body.error.code).toBe('csrf_failed');
   });
 
   it('may sign in again from a tab that holds a cookie but no token', async () => {
     const session = await signIn(server.baseUrl, 'signin_user', password);
-    const { status } = await session.withoutCsrf().send('POST', '/api/v1/auth/sign-in',
-      { username: 'signin_user', password }, { origin: server.baseUrl });
+    const { status } = await session.withoutCsrf().send('POST', '/api/v1/auth/sign-in', { username: 'signin_user', password }, { origin: server.baseUrl });
     expect(status).toBe(200);
   });
 });
@@ -116,7 +129,9 @@ describe('cross-site requests', () => {
 describe('the audit log', () => {
   it('shows a town admin only entries of their town: no county-wide failed sign-ins of unknown users', async () => {
     await attempt('no_such_person', 'x');
-    const { rows: [town] } = await server.db.query<{ code: string }>("select code from area where level = 'town' order by code limit 1");
+    const {
+      rows: [town],
+    } = await server.db.query<{ code: string }>("select code from area where level = 'town' order by code limit 1");
     const townAdmin = await signInAs(server.baseUrl, server.db, 'admin', town!.code);
     const { body } = await townAdmin.getJson<AuditPage>('/api/v1/audit?limit=200');
     expect(body.entries.length).toBeGreaterThan(0);

@@ -20,5 +20,11 @@ export async function openBenchDatabase(): Promise<Database> {
     stopCluster = () => cluster.stop();
   }
   const database = await openDatabase({ ...config, databaseUrl: url, loadDemo: false }, log);
-  return { ...database, close: async () => { await database.close(); await stopCluster(); } };
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await stopCluster();
+    },
+  };
 }

@@ -15,8 +15,24 @@ async function insertRowByRow(db: Awaited<ReturnType<typeof openBenchDatabase>>,
         `insert into member (county_code, name, gender, birth_year, org_id, home, registration_community,
            in_service, mobile, available, skills, stars, points, phone, joined_on)
          values ($1, $2, $3, $4, $5, st_setsrid(st_geomfromgeojson($6), 4326), $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [m.county_code, m.name, m.gender, m.birth_year, m.org_id, JSON.stringify(m.home), m.registration_community,
-          m.in_service, m.mobile, m.available, m.skills, m.stars, m.points, m.phone, m.joined_on]);
+        [
+          m.county_code,
+          m.name,
+          m.gender,
+          m.birth_year,
+          m.org_id,
+          JSON.stringify(m.home),
+          m.registration_community,
+          m.in_service,
+          m.mobile,
+          m.available,
+          m.skills,
+          m.stars,
+          m.points,
+          m.phone,
+          m.joined_on,
+        ],
+      );
     }
     return Date.now() - started;
   } finally {
@@ -36,9 +52,14 @@ export async function benchLoad(args: string[]): Promise<void> {
     const generateMs = Date.now() - generateStarted;
     let memberMs = 0;
     const client = await db.pool.connect();
-    const summary = await loadCounty(client, county, (p) => {
-      if (p.table === 'member' && p.done && p.phase !== 'index') memberMs = p.elapsedMs;
-    }, { replace: true }).finally(() => client.release());
+    const summary = await loadCounty(
+      client,
+      county,
+      (p) => {
+        if (p.table === 'member' && p.done && p.phase !== 'index') memberMs = p.elapsedMs;
+      },
+      { replace: true },
+    ).finally(() => client.release());
     const sample: MemberRow[] = [];
     for (const row of county.members.rows()) {
       sample.push(row);
@@ -47,12 +68,16 @@ export async function benchLoad(args: string[]): Promise<void> {
     const naiveMs = await insertRowByRow(db, sample);
     const copyRate = perSecond(members, memberMs);
     const naiveRate = perSecond(naiveSample, naiveMs);
-    printReport(`Loading the demo county with ${thousands(members)} members`, [
-      { step: 'generate county (streamed members)', time: `${(generateMs / 1000).toFixed(1)} s`, 'rows/s': '' },
-      { step: `COPY members (${thousands(members)})`, time: `${(memberMs / 1000).toFixed(1)} s`, 'rows/s': thousands(copyRate) },
-      { step: 'whole load incl. index rebuild', time: `${(summary.ms / 1000).toFixed(1)} s`, 'rows/s': '' },
-      { step: `naive INSERT per row (${thousands(naiveSample)} sample)`, time: `${(naiveMs / 1000).toFixed(1)} s`, 'rows/s': thousands(naiveRate) },
-    ], [`COPY / row-by-row INSERT throughput: ${(copyRate / naiveRate).toFixed(1)}×`]);
+    printReport(
+      `Loading the demo county with ${thousands(members)} members`,
+      [
+        { step: 'generate county (streamed members)', time: `${(generateMs / 1000).toFixed(1)} s`, 'rows/s': '' },
+        { step: `COPY members (${thousands(members)})`, time: `${(memberMs / 1000).toFixed(1)} s`, 'rows/s': thousands(copyRate) },
+        { step: 'whole load incl. index rebuild', time: `${(summary.ms / 1000).toFixed(1)} s`, 'rows/s': '' },
+        { step: `naive INSERT per row (${thousands(naiveSample)} sample)`, time: `${(naiveMs / 1000).toFixed(1)} s`, 'rows/s': thousands(naiveRate) },
+      ],
+      [`COPY / row-by-row INSERT throughput: ${(copyRate / naiveRate).toFixed(1)}×`],
+    );
   } finally {
     await db.close();
   }

@@ -13,9 +13,9 @@ const county = '510703000000';
 /** Fixed random incident points: half in the dense core, half anywhere in the county's box. */
 function incidentPoints(n: number): Point[] {
   const random = seedrandom('bench-nearby');
-  return Array.from({ length: n }, (_, i) => i % 2 === 0
-    ? [104.735 + random() * 0.02, 31.455 + random() * 0.015]
-    : [104.6 + random() * 0.28, 31.35 + random() * 0.22]);
+  return Array.from({ length: n }, (_, i) =>
+    i % 2 === 0 ? [104.735 + random() * 0.02, 31.455 + random() * 0.015] : [104.6 + random() * 0.28, 31.35 + random() * 0.22],
+  );
 }
 
 type Point = [number, number];
@@ -29,34 +29,40 @@ async function measure(call: (point: Point) => Promise<void>, points: Point[], c
   const runStart = Date.now();
   const until = runStart + seconds * 1000;
   let next = 0;
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (Date.now() < until) {
-      const n = next++;
-      if (overallRate) {
-        // paced: request n is due n / rate seconds after the start
-        const due = runStart + (n / overallRate) * 1000;
-        if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const n = next++;
+        if (overallRate) {
+          // paced: request n is due n / rate seconds after the start
+          const due = runStart + (n / overallRate) * 1000;
+          if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+        }
+        const started = process.hrtime.bigint();
+        await call(points[n % points.length]!);
+        latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
-      const started = process.hrtime.bigint();
-      await call(points[n % points.length]!);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }));
+    }),
+  );
   latencies.sort((a, b) => a - b);
   return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 /** The endpoint's own query, straight on the pool. */
-const directSql = (db: Database) => async ([lng, lat]: Point) => {
-  await selectNearby(db.pool, { lng, lat, radius: 1000, limit: 50, available: true, skills: [], scope: ['510703%'] });
-};
+const directSql =
+  (db: Database) =>
+  async ([lng, lat]: Point) => {
+    await selectNearby(db.pool, { lng, lat, radius: 1000, limit: 50, available: true, skills: [], scope: ['510703%'] });
+  };
 
 /** The endpoint over HTTP (keep-alive), as a signed-in dispatcher. */
-const overFetch = (baseUrl: string, cookie: string) => async ([lng, lat]: Point) => {
-  const res = await fetch(`${baseUrl}/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50`, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`nearby answered ${res.status}`);
-  await res.arrayBuffer();
-};
+const overFetch =
+  (baseUrl: string, cookie: string) =>
+  async ([lng, lat]: Point) => {
+    const res = await fetch(`${baseUrl}/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50`, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`nearby answered ${res.status}`);
+    await res.arrayBuffer();
+  };
 
 async function overHttp(baseUrl: string, cookie: string, points: Point[], connections: number, seconds: number) {
   let i = 0;
@@ -65,12 +71,14 @@ async function overHttp(baseUrl: string, cookie: string, points: Point[], connec
     connections,
     duration: seconds,
     headers: { cookie },
-    requests: [{
-      setupRequest: (req) => {
-        const [lng, lat] = points[i++ % points.length]!;
-        return { ...req, path: `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50` };
+    requests: [
+      {
+        setupRequest: (req) => {
+          const [lng, lat] = points[i++ % points.length]!;
+          return { ...req, path: `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50` };
+        },
       },
-    }],
+    ],
   });
   if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
@@ -98,14 +106,22 @@ export async function benchNearby(args: string[]): Promise<void> {
       const http = await overHttp(server.baseUrl, cookie, points, 10, seconds);
       // autocannon's own rate limit sends each second's requests in a burst; pace them evenly instead
       const moderate = await measure(overFetch(server.baseUrl, cookie), points, 4, seconds, 100);
-      const row = (what: string, r: { rps: number; p50: number; p99: number }) =>
-        ({ path: what, 'requests/s': Math.round(r.rps), 'p50 ms': r.p50.toFixed(1), 'p99 ms': r.p99.toFixed(1) });
-      printReport(`Nearby members (radius 1 km, 50 nearest) with ${thousands(members)} members`, [
-        row('direct SQL, 10 connections', sql),
-        row('direct SQL, moderate load (100 req/s)', sqlModerate),
-        row('HTTP API, 10 connections', http),
-        row('HTTP API, moderate load (100 req/s)', moderate),
-      ], [`API / direct SQL throughput: ${(http.rps / sql.rps).toFixed(2)}`]);
+      const row = (what: string, r: { rps: number; p50: number; p99: number }) => ({
+        path: what,
+        'requests/s': Math.round(r.rps),
+        'p50 ms': r.p50.toFixed(1),
+        'p99 ms': r.p99.toFixed(1),
+      });
+      printReport(
+        `Nearby members (radius 1 km, 50 nearest) with ${thousands(members)} members`,
+        [
+          row('direct SQL, 10 connections', sql),
+          row('direct SQL, moderate load (100 req/s)', sqlModerate),
+          row('HTTP API, 10 connections', http),
+          row('HTTP API, moderate load (100 req/s)', moderate),
+        ],
+        [`API / direct SQL throughput: ${(http.rps / sql.rps).toFixed(2)}`],
+      );
     } finally {
       server.stop();
     }

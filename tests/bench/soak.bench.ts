@@ -45,7 +45,9 @@ async function getAnswer(client: ApiClient, path: string): Promise<Answer> {
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
@@ -68,7 +70,8 @@ export async function benchSoak(args: string[]): Promise<void> {
   const wall = await wallClient(server.baseUrl, db.pool, county);
   const key = await linkKey(db.pool);
   const { rows } = await db.pool.query<{ p: [number, number] }>(
-    "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level in ('community', 'village') order by code");
+    "select array[st_x(st_pointonsurface(geom)), st_y(st_pointonsurface(geom))] as p from area where level in ('community', 'village') order by code",
+  );
   const points = rows.map((r) => r.p);
   const tally = new Tally();
   const acknowledgedCases = new Map<string, number>();
@@ -83,7 +86,14 @@ export async function benchSoak(args: string[]): Promise<void> {
     const [lng, lat] = nextPoint();
     for (let attempt = 0; attempt < 20 && running; attempt += 1) {
       const answer = await tally.time('POST /api/v1/cases', () =>
-        dispatcher.send<{ id: number }>('POST', '/api/v1/cases', { kind: '压力测试', title: '压力测试事件', lng, lat }, { 'idempotency-key': idempotencyKey }, AbortSignal.timeout(30_000)));
+        dispatcher.send<{ id: number }>(
+          'POST',
+          '/api/v1/cases',
+          { kind: '压力测试', title: '压力测试事件', lng, lat },
+          { 'idempotency-key': idempotencyKey },
+          AbortSignal.timeout(30_000),
+        ),
+      );
       if (answer && answer.status < 300) {
         acknowledgedCases.set(idempotencyKey, answer.body.id);
         return answer.body.id;
@@ -99,32 +109,46 @@ export async function benchSoak(args: string[]): Promise<void> {
     const caseId = await createCase();
     if (caseId === undefined) return;
     const started = await tally.time('POST /api/v1/cases/{id}/dispatch', () =>
-      dispatcher.send<{ id: number; alerts: Array<{ member: { id: number } }> }>('POST', `/api/v1/cases/${caseId}/dispatch`, { radius: 1000, waveSize: 3, target: 1 }, {}, AbortSignal.timeout(30_000)));
+      dispatcher.send<{ id: number; alerts: Array<{ member: { id: number } }> }>(
+        'POST',
+        `/api/v1/cases/${caseId}/dispatch`,
+        { radius: 1000, waveSize: 3, target: 1 },
+        {},
+        AbortSignal.timeout(30_000),
+      ),
+    );
     const first = started?.status === 201 ? started.body.alerts[0] : undefined;
     if (started?.status === 201 && first) {
       const token = memberLinkFor(key, started.body.id, first.member.id).slice('/m/'.length);
       const answer = await tally.time('POST /api/m/{token}/accept', () =>
-        dispatcher.send('POST', `/api/m/${token}/accept`, undefined, {}, AbortSignal.timeout(30_000)));
+        dispatcher.send('POST', `/api/m/${token}/accept`, undefined, {}, AbortSignal.timeout(30_000)),
+      );
       if (answer?.status === 200) acknowledgedAnswers.push({ dispatchId: started.body.id, memberId: first.member.id });
       else if (process.env.SOAK_DEBUG) process.stderr.write(`accept answered ${answer?.status}: ${JSON.stringify(answer?.body)}\n`);
     }
-    await tally.time('POST /api/v1/cases/{id}/close', () => dispatcher.send('POST', `/api/v1/cases/${caseId}/close`, undefined, {}, AbortSignal.timeout(30_000)));
+    await tally.time('POST /api/v1/cases/{id}/close', () =>
+      dispatcher.send('POST', `/api/v1/cases/${caseId}/close`, undefined, {}, AbortSignal.timeout(30_000)),
+    );
   };
 
   const read = async (i: number) => {
     const [lng, lat] = nextPoint();
     switch (i % 10) {
-      case 0: case 1: case 2: {
+      case 0:
+      case 1:
+      case 2: {
         const z = 10 + (i % 5);
         const [x, y] = tileOf(lng, lat, z);
         const layer = layers[i % layers.length]!;
         await tally.time(`GET /tiles/${layer}`, () => getAnswer(wall, `/tiles/${layer}/${z}/${x}/${y}.mvt`));
         return;
       }
-      case 3: case 4:
+      case 3:
+      case 4:
         await tally.time('GET /api/v1/locate', () => getAnswer(dispatcher, `/api/v1/locate?lng=${lng}&lat=${lat}`));
         return;
-      case 5: case 6:
+      case 5:
+      case 6:
         await tally.time('GET /api/v1/members/nearby', () => getAnswer(dispatcher, `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50`));
         return;
       default:
@@ -154,17 +178,22 @@ export async function benchSoak(args: string[]): Promise<void> {
   const elapsedMs = Date.now() - startedAt;
 
   // every acknowledged write is there afterwards
-  const { rows: found } = await db.pool.query<{ key: string }>(
-    'select idempotency_key as key from "case" where idempotency_key = any($1)', [[...acknowledgedCases.keys()]]);
+  const { rows: found } = await db.pool.query<{ key: string }>('select idempotency_key as key from "case" where idempotency_key = any($1)', [
+    [...acknowledgedCases.keys()],
+  ]);
   const missingCases = acknowledgedCases.size - new Set(found.map((r) => r.key)).size;
   const { rows: accepted } = await db.pool.query<{ n: number }>(
     `select count(*)::int as n from dispatch_alert a
      join unnest($1::bigint[], $2::bigint[]) as ack(dispatch_id, member_id) using (dispatch_id, member_id)
      where a.state in ('accepted', 'arrived')`,
-    [acknowledgedAnswers.map((a) => a.dispatchId), acknowledgedAnswers.map((a) => a.memberId)]);
+    [acknowledgedAnswers.map((a) => a.dispatchId), acknowledgedAnswers.map((a) => a.memberId)],
+  );
   const missingAnswers = acknowledgedAnswers.length - accepted[0]!.n;
   const errors = new Map<string, number>();
-  for (const line of server.output().split('\n').filter((l) => l.includes('"level":50'))) {
+  for (const line of server
+    .output()
+    .split('\n')
+    .filter((l) => l.includes('"level":50'))) {
     const entry = JSON.parse(line) as { msg?: string; url?: string; err?: { message?: string } };
     const what = `${entry.msg} ${entry.url?.replace(/\d+/g, '{n}') ?? ''}: ${entry.err?.message ?? ''}`;
     errors.set(what, (errors.get(what) ?? 0) + 1);
@@ -172,17 +201,27 @@ export async function benchSoak(args: string[]): Promise<void> {
   server.stop();
   await db.close();
 
-  const table: Row[] = [...tally.byEndpoint.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([endpoint, s]) => {
-    const sorted = [...s.latencies].sort((a, b) => a - b);
-    const count = (test: (status: number) => boolean) => [...s.statuses].filter(([st]) => test(st)).reduce((sum, [, k]) => sum + k, 0);
-    return {
-      endpoint, requests: thousands(s.latencies.length), '2xx/3xx': thousands(count((st) => st >= 200 && st < 400)),
-      '4xx': count((st) => st >= 400 && st < 500), '5xx': count((st) => st >= 500), 'no answer': count((st) => st === 0),
-      'p50 ms': percentile(sorted, 50).toFixed(1), 'p99 ms': percentile(sorted, 99).toFixed(1),
-    };
-  });
+  const table: Row[] = [...tally.byEndpoint.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([endpoint, s]) => {
+      const sorted = [...s.latencies].sort((a, b) => a - b);
+      const count = (test: (status: number) => boolean) => [...s.statuses].filter(([st]) => test(st)).reduce((sum, [, k]) => sum + k, 0);
+      return {
+        endpoint,
+        requests: thousands(s.latencies.length),
+        '2xx/3xx': thousands(count((st) => st >= 200 && st < 400)),
+        '4xx': count((st) => st >= 400 && st < 500),
+        '5xx': count((st) => st >= 500),
+        'no answer': count((st) => st === 0),
+        'p50 ms': percentile(sorted, 50).toFixed(1),
+        'p99 ms': percentile(sorted, 99).toFixed(1),
+      };
+    });
   const total = [...tally.byEndpoint.values()].reduce((sum, s) => sum + s.latencies.length, 0);
-  const fiveXx = [...tally.byEndpoint.values()].reduce((sum, s) => sum + [...s.statuses].filter(([st]) => st >= 500 || st === 0).reduce((a, [, k]) => a + k, 0), 0);
+  const fiveXx = [...tally.byEndpoint.values()].reduce(
+    (sum, s) => sum + [...s.statuses].filter(([st]) => st >= 500 || st === 0).reduce((a, [, k]) => a + k, 0),
+    0,
+  );
   const first = rss[0]?.mb ?? 0;
   const last = rss.at(-1)?.mb ?? 0;
   printReport(`Soak: ${minutes} min, ${clients} clients, ${thousands(members)} members`, table, [

@@ -54,8 +54,11 @@ export async function benchTiles(args: string[]): Promise<void> {
   try {
     await ensureMembers(db, members);
     const wall = await wallClient(server.baseUrl, db.pool, county);
-    const { rows: [box] } = await db.pool.query<{ b: [number, number, number, number] }>(
-      "select array[st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)] as b from area where level = 'county'");
+    const {
+      rows: [box],
+    } = await db.pool.query<{ b: [number, number, number, number] }>(
+      "select array[st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)] as b from area where level = 'county'",
+    );
     const fetchTile = async (layer: TileLayer, [z, x, y]: Tile, headers: Record<string, string> = {}) => {
       const res = await wall.get(`/tiles/${layer}/${z}/${x}/${y}.mvt`, undefined, headers);
       const body = await res.arrayBuffer();
@@ -80,7 +83,10 @@ export async function benchTiles(args: string[]): Promise<void> {
         });
         const cell = (t: Timing) => `${Math.round(t.tilesPerSecond)} / ${t.p95.toFixed(1)}`;
         rows.push({
-          layer, zoom: z, tiles: tiles.length, 'avg KB': (direct.bytes / 1024).toFixed(1),
+          layer,
+          zoom: z,
+          tiles: tiles.length,
+          'avg KB': (direct.bytes / 1024).toFixed(1),
           'direct SQL tiles/s / p95 ms': cell(direct),
           'HTTP uncached tiles/s / p95 ms': cell(uncached),
           'HTTP cached': cell(cached),

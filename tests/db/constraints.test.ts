@@ -9,12 +9,27 @@ const bowtie = "st_multi(st_geomfromtext('POLYGON((104.7 31.4, 104.71 31.41, 104
 describe('the schema refuses malformed territory data', () => {
   it.each([
     ['an 11-digit area code', `insert into area (code, name, level, parent_code, geom) values ('51070300100', '测试', 'town', '510703000000', ${square})`],
-    ['a town code with a village part', `insert into area (code, name, level, parent_code, geom) values ('510703001001', '测试', 'town', '510703000000', ${square})`],
+    [
+      'a town code with a village part',
+      `insert into area (code, name, level, parent_code, geom) values ('510703001001', '测试', 'town', '510703000000', ${square})`,
+    ],
     ['a county with a parent', `insert into area (code, name, level, parent_code, geom) values ('510704000000', '测试', 'county', '510703000000', ${square})`],
-    ['an invalid (self-intersecting) polygon', `insert into area (code, name, level, parent_code, geom) values ('510703099000', '测试', 'town', '510703000000', ${bowtie})`],
-    ['a polygon in another SRID', `insert into area (code, name, level, parent_code, geom) values ('510703099000', '测试', 'town', '510703000000', st_setsrid(${square}, 3857))`],
-    ['a grid code outside its community', `insert into grid (code, name, community_code, geom) select '510703001002001', '测试', code, ${square} from area where level = 'community' and code <> '510703001002' limit 1`],
-    ['a second current version of a grid code', `insert into grid (code, name, community_code, geom) select code, name, community_code, geom from grid where valid_to is null limit 1`],
+    [
+      'an invalid (self-intersecting) polygon',
+      `insert into area (code, name, level, parent_code, geom) values ('510703099000', '测试', 'town', '510703000000', ${bowtie})`,
+    ],
+    [
+      'a polygon in another SRID',
+      `insert into area (code, name, level, parent_code, geom) values ('510703099000', '测试', 'town', '510703000000', st_setsrid(${square}, 3857))`,
+    ],
+    [
+      'a grid code outside its community',
+      `insert into grid (code, name, community_code, geom) select '510703001002001', '测试', code, ${square} from area where level = 'community' and code <> '510703001002' limit 1`,
+    ],
+    [
+      'a second current version of a grid code',
+      `insert into grid (code, name, community_code, geom) select code, name, community_code, geom from grid where valid_to is null limit 1`,
+    ],
     ['stars above 5', `update member set stars = 6 where id = (select min(id) from member)`],
     ['a malformed phone number', `update member set phone = '12345' where id = (select min(id) from member)`],
   ])('refuses %s', async (_what, sql) => {

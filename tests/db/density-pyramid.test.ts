@@ -9,21 +9,38 @@ import { usePrivateDatabase } from '../support/database.ts';
  */
 const ctx = usePrivateDatabase('density_pyramid');
 
-type Row = { level: number; cx: number; cy: number; area_code: string; total: number; available: number; skilled: number;
-  pub_total: number; pub_available: number; pub_skilled: number };
+type Row = {
+  level: number;
+  cx: number;
+  cy: number;
+  area_code: string;
+  total: number;
+  available: number;
+  skilled: number;
+  pub_total: number;
+  pub_available: number;
+  pub_skilled: number;
+};
 
 async function expectPyramidExact(): Promise<void> {
   const expected = bruteForcePyramid(await loadMembers(ctx.db));
   const { rows } = await ctx.db.query<Row>(
     `select level, cx, cy, area_code, total, available, skilled, pub_total, pub_available, pub_skilled from member_density
-     where total <> 0 or available <> 0 or skilled <> 0 or pub_total <> 0 or pub_available <> 0 or pub_skilled <> 0`);
+     where total <> 0 or available <> 0 or skilled <> 0 or pub_total <> 0 or pub_available <> 0 or pub_skilled <> 0`,
+  );
   const stored = new Map(rows.map((r) => [`${r.level}/${r.cx}/${r.cy}/${r.area_code}`, r]));
   let compared = 0;
   for (const [key, e] of expected) {
     const s = stored.get(key);
     expect(s, `row ${key}`).toBeDefined();
-    expect([s!.total, s!.available, s!.skilled, s!.pub_total, s!.pub_available, s!.pub_skilled], `row ${key}`)
-      .toEqual([e.raw.total, e.raw.available, e.raw.skilled, e.pub.total, e.pub.available, e.pub.skilled]);
+    expect([s!.total, s!.available, s!.skilled, s!.pub_total, s!.pub_available, s!.pub_skilled], `row ${key}`).toEqual([
+      e.raw.total,
+      e.raw.available,
+      e.raw.skilled,
+      e.pub.total,
+      e.pub.available,
+      e.pub.skilled,
+    ]);
     compared += 1;
   }
   expect(stored.size).toBe(compared);
@@ -31,12 +48,20 @@ async function expectPyramidExact(): Promise<void> {
 
 /** A free spot in the county: the centre of a level-14 cell with no member in it, inside a community. */
 async function emptySpot(): Promise<{ lng: number; lat: number; orgId: number }> {
-  const { rows: [c] } = await ctx.db.query<{ lng: number; lat: number; org_id: number }>(
+  const {
+    rows: [c],
+  } = await ctx.db.query<{ lng: number; lat: number; org_id: number }>(
     `select st_x(p) as lng, st_y(p) as lat, o.id as org_id
      from area a join org o on o.area_code = a.code, st_pointonsurface(a.geom) p
-     where a.level = 'community' order by a.code limit 1`);
+     where a.level = 'community' order by a.code limit 1`,
+  );
   let { cx, cy } = cellOf(14, c!.lng, c!.lat);
-  const occupied = new Set((await loadMembers(ctx.db)).map((m) => { const f = cellOf(14, m.lng, m.lat); return `${f.cx}/${f.cy}`; }));
+  const occupied = new Set(
+    (await loadMembers(ctx.db)).map((m) => {
+      const f = cellOf(14, m.lng, m.lat);
+      return `${f.cx}/${f.cy}`;
+    }),
+  );
   while (occupied.has(`${cx}/${cy}`)) cx += 1;
   const [w, s, e, n] = cellBounds(14, cx, cy);
   return { lng: (w + e) / 2, lat: (s + n) / 2, orgId: c!.org_id };
@@ -47,11 +72,12 @@ async function addMembers(spot: { lng: number; lat: number; orgId: number }, n: 
     `insert into member (county_code, name, gender, org_id, home, available, skills)
      select '510703000000', '测试' || i, 'female', $3, st_setsrid(st_point($1 + i * 1e-6, $2), 4326), i % 2 = 0, $5::text[]
      from generate_series(1, $4) i returning id`,
-    [spot.lng, spot.lat, spot.orgId, n, skills]);
+    [spot.lng, spot.lat, spot.orgId, n, skills],
+  );
   return rows.map((r) => r.id);
 }
 
-describe('the density pyramid\'s published counts', () => {
+describe("the density pyramid's published counts", () => {
   it('equal a brute-force recomputation from the members after inserts, moves, updates and deletes', async () => {
     await expectPyramidExact();
     const spot = await emptySpot();
@@ -73,15 +99,21 @@ describe('the density pyramid\'s published counts', () => {
     await expectPyramidExact();
   });
 
-  it('one member\'s move rewrites at most two cells a level: at most 36 pyramid rows', async () => {
+  it("one member's move rewrites at most two cells a level: at most 36 pyramid rows", async () => {
     const client = await ctx.db.connect();
     try {
       // the transaction's own counters, read before and after (a backend's earlier unflushed
       // statistics would otherwise count too)
-      const written = async () => (await client.query<{ n: number }>(
-        "select (n_tup_ins + n_tup_upd + n_tup_del)::integer as n from pg_stat_xact_user_tables where relname = 'member_density'")).rows[0]!.n;
+      const written = async () =>
+        (
+          await client.query<{ n: number }>(
+            "select (n_tup_ins + n_tup_upd + n_tup_del)::integer as n from pg_stat_xact_user_tables where relname = 'member_density'",
+          )
+        ).rows[0]!.n;
       await client.query('begin');
-      const { rows: [m] } = await client.query<{ id: number }>('select id from member order by id desc limit 1');
+      const {
+        rows: [m],
+      } = await client.query<{ id: number }>('select id from member order by id desc limit 1');
       const before = await written();
       await client.query('update member set home = st_translate(home, 0.03, 0.02) where id = $1', [m!.id]);
       const rows = (await written()) - before;

@@ -16,7 +16,10 @@ afterEach(async () => {
 async function emptyPool(label: string) {
   const database = await createEmptyDatabase(label);
   const pool = createPool(database.url, 4);
-  cleanups.push(async () => { await pool.end(); await database.drop(); });
+  cleanups.push(async () => {
+    await pool.end();
+    await database.drop();
+  });
   return pool;
 }
 

@@ -14,28 +14,29 @@ describe('hot spatial queries use their GiST indexes', () => {
   it('finds the community at a point through area_geom_idx', async () => {
     const p = await plan(
       "select code from area where level in ('community', 'village') and st_intersects(geom, st_setsrid(st_makepoint($1, $2), 4326))",
-      [104.74, 31.46]);
+      [104.74, 31.46],
+    );
     expect(p).toMatch(/area_geom_idx/);
   });
 
   it('finds current grids in a bbox through grid_geom_idx', async () => {
-    const p = await plan(
-      'select code from grid where valid_to is null and geom && st_makeenvelope($1, $2, $3, $4, 4326)',
-      [104.72, 31.44, 104.76, 31.47]);
+    const p = await plan('select code from grid where valid_to is null and geom && st_makeenvelope($1, $2, $3, $4, 4326)', [104.72, 31.44, 104.76, 31.47]);
     expect(p).toMatch(/grid_geom_idx/);
   });
 
   it('ranks service centers by KNN through place_geog_idx', async () => {
     const p = await plan(
       "select id from place where kind in ('service_center', 'service_station') order by geom::geography <-> st_setsrid(st_makepoint($1, $2), 4326)::geography limit 8",
-      [104.74, 31.46]);
+      [104.74, 31.46],
+    );
     expect(p).toMatch(/place_geog_idx/);
   });
 
   it('finds members within a radius in meters through member_home_geog_idx', async () => {
     const p = await plan(
       'select id from member where st_dwithin(home::geography, st_setsrid(st_makepoint($1, $2), 4326)::geography, $3)',
-      [104.74, 31.46, 1000]);
+      [104.74, 31.46, 1000],
+    );
     expect(p).toMatch(/member_home_geog_idx/);
   });
 });
@@ -48,8 +49,11 @@ describe('the member density endpoint reads the pyramid, never the members', () 
       await client.query('set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set client_min_messages = log');
       const plans: string[] = [];
       client.on('notice', (n) => plans.push(n.message ?? ''));
-      const { rows: [c] } = await client.query<{ lng: number; lat: number }>(
-        "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' limit 1) s");
+      const {
+        rows: [c],
+      } = await client.query<{ lng: number; lat: number }>(
+        "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' limit 1) s",
+      );
       const bbox = { minLng: c!.lng - 0.05, minLat: c!.lat - 0.05, maxLng: c!.lng + 0.05, maxLat: c!.lat + 0.05 };
       const rows = await selectDensity(client, 12, cellRange(12, bbox), ['510703%'], []);
       expect(rows.length).toBeGreaterThan(0);

@@ -44,8 +44,10 @@ describe('the demo territory', () => {
     for (const r of rows) expect(r.seqs).toEqual(r.seqs.map((_, i) => i + 1));
   });
 
-  it('holds the source documents\' numbers', async () => {
-    const { rows: [n] } = await ctx.db.query<Record<string, number>>(`
+  it("holds the source documents' numbers", async () => {
+    const {
+      rows: [n],
+    } = await ctx.db.query<Record<string, number>>(`
       select (select count(*) from org where kind = 'committee')::int as committees,
              (select count(*) from org where kind = 'branch')::int as branches,
              (select count(*) from member)::int as members,
@@ -55,8 +57,14 @@ describe('the demo territory', () => {
              (select count(*) from place where kind = 'model_site')::int as model_sites,
              (select count(*) from belt)::int as belts`);
     expect(n).toEqual({
-      committees: 80, branches: 2010, members: 63636, centers: 76,
-      center_households: 186, education_sites: 29, model_sites: 55, belts: 3,
+      committees: 80,
+      branches: 2010,
+      members: 63636,
+      centers: 76,
+      center_households: 186,
+      education_sites: 29,
+      model_sites: 55,
+      belts: 3,
     });
   });
 

@@ -30,7 +30,10 @@ describe('withTransaction', () => {
     expect(await ours).toBe(2);
     await other.end();
     const { rows } = await database.db.query<{ id: number; n: number }>('select id, n from deadlock_probe order by id');
-    expect(rows).toEqual([{ id: 1, n: 11 }, { id: 2, n: 11 }]);
+    expect(rows).toEqual([
+      { id: 1, n: 11 },
+      { id: 2, n: 11 },
+    ]);
   });
 
   it('gives up after three attempts and rethrows', async () => {

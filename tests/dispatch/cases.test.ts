@@ -14,7 +14,9 @@ beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
   dispatcher = await signInAs(server.baseUrl, server.db, 'dispatcher', demoCounty);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 const body = { kind: 'fire', title: '小区楼道起火', description: '三楼冒烟', lng: 104.741, lat: 31.461, severity: 'high' };
 const post = (key: string | undefined, b: unknown = body) =>
@@ -54,7 +56,7 @@ describe('POST /api/v1/cases', () => {
     expect(missing.body.error.code).toBe('missing_idempotency_key');
   });
 
-  it('refuses a point outside the caller\'s scope with 404 and leaves nothing behind', async () => {
+  it("refuses a point outside the caller's scope with 404 and leaves nothing behind", async () => {
     const before = (await server.db.query<{ n: number }>('select count(*)::int as n from "case"')).rows[0]!.n;
     const { status, body: answer } = await post(randomUUID(), { ...body, lng: 116.39, lat: 39.9 });
     expect(status).toBe(404);
@@ -63,8 +65,11 @@ describe('POST /api/v1/cases', () => {
   });
 
   it.each([
-    [{ ...body, lng: 'east' }, 'lng'], [{ ...body, lat: 95 }, 'lat'], [{ ...body, title: '' }, 'title'],
-    [{ ...body, severity: 'apocalyptic' }, 'severity'], [{ kind: 'fire' }, 'title'],
+    [{ ...body, lng: 'east' }, 'lng'],
+    [{ ...body, lat: 95 }, 'lat'],
+    [{ ...body, title: '' }, 'title'],
+    [{ ...body, severity: 'apocalyptic' }, 'severity'],
+    [{ kind: 'fire' }, 'title'],
   ])('refuses a malformed body with 400 invalid_body (%#)', async (bad, field) => {
     const { status, body: answer } = await post(randomUUID(), bad);
     expect(status).toBe(400);

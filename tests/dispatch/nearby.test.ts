@@ -11,7 +11,9 @@ beforeAll(async () => {
   server = await startTestServer(undefined, undefined, { workers: false });
   dispatcher = await signInAs(server.baseUrl, server.db, 'dispatcher', demoCounty);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 /** Every member, no index: geodesic (spheroid) distance, nearest first, ties by id. */
 async function bruteForce(lng: number, lat: number, radius: number, limit: number, skills: string[] = []) {
@@ -20,14 +22,18 @@ async function bruteForce(lng: number, lat: number, radius: number, limit: numbe
        select id, st_distance(home::geography, st_setsrid(st_makepoint($1, $2), 4326)::geography, true) as d
        from member where available and skills @> $5::text[]
      ) s where d <= $3 order by d, id limit $4`,
-    [lng, lat, radius, limit, skills]);
+    [lng, lat, radius, limit, skills],
+  );
   return rows;
 }
 
 describe('GET /api/v1/members/nearby', () => {
   it('equals a brute-force geodesic ranking on 500 random incident points (ids, order, distances)', async () => {
-    const { rows: [e] } = await server.db.query<{ xmin: number; ymin: number; xmax: number; ymax: number }>(
-      "select st_xmin(g) as xmin, st_ymin(g) as ymin, st_xmax(g) as xmax, st_ymax(g) as ymax from (select geom::box2d::geometry as g from area where level = 'county') s");
+    const {
+      rows: [e],
+    } = await server.db.query<{ xmin: number; ymin: number; xmax: number; ymax: number }>(
+      "select st_xmin(g) as xmin, st_ymin(g) as ymin, st_xmax(g) as xmax, st_ymax(g) as ymax from (select geom::box2d::geometry as g from area where level = 'county') s",
+    );
     const random = seedrandom('nearby-500');
     let compared = 0;
     for (let i = 0; i < 500; i += 1) {
@@ -40,7 +46,10 @@ describe('GET /api/v1/members/nearby', () => {
       const { status, body } = await dispatcher.getJson<NearbyResult>(`/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=${radius}&limit=${limit}`);
       expect(status).toBe(200);
       const expected = await bruteForce(lng, lat, radius, limit);
-      expect(body.members.map((m) => m.id), `at ${lng},${lat} r=${radius}`).toEqual(expected.map((r) => r.id));
+      expect(
+        body.members.map((m) => m.id),
+        `at ${lng},${lat} r=${radius}`,
+      ).toEqual(expected.map((r) => r.id));
       body.members.forEach((m, k) => expect(Math.abs(m.distance_m - expected[k]!.d)).toBeLessThan(0.5));
       compared += expected.length;
     }
@@ -58,7 +67,8 @@ describe('GET /api/v1/members/nearby', () => {
   it('is served by the geography GiST index: a KNN scan, then an index scan of a small disc', async () => {
     // nearest_members is a single-statement SQL function, so PostgreSQL inlines it into the plan
     const { rows } = await server.db.query<{ 'QUERY PLAN': string }>(
-      "explain (costs off) select * from nearest_members(104.74, 31.46, 1000, 50, true, '{}', array['510703%'], null, null)");
+      "explain (costs off) select * from nearest_members(104.74, 31.46, 1000, 50, true, '{}', array['510703%'], null, null)",
+    );
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(plan).toMatch(/Order By: \(\(home\)::geography <->/);
     expect(plan.match(/Index Scan using member_home_geog_idx/g)?.length).toBe(2);
@@ -69,7 +79,8 @@ describe('GET /api/v1/members/nearby', () => {
     const { body } = await dispatcher.getJson<NearbyResult>('/api/v1/members/nearby?lng=104.74&lat=31.46&radius=500&limit=5');
     expect(body.members.every((m) => m.position !== null)).toBe(true);
     const { rows } = await server.db.query<{ ids: number[] }>(
-      "select target_ids::float8[] as ids from audit_log where action = 'member.read_exact' and detail->>'purpose' = 'nearby' order by id desc limit 1");
+      "select target_ids::float8[] as ids from audit_log where action = 'member.read_exact' and detail->>'purpose' = 'nearby' order by id desc limit 1",
+    );
     expect(rows[0]!.ids).toEqual(body.members.map((m) => m.id));
   });
 
@@ -83,9 +94,13 @@ describe('GET /api/v1/members/nearby', () => {
   });
 
   it.each([
-    ['lng=abc&lat=31.46', 'lng'], ['lng=104.74', 'lat'], ['lng=104.74&lat=31.46&radius=0', 'radius'],
-    ['lng=104.74&lat=31.46&radius=50000', 'radius'], ['lng=104.74&lat=31.46&limit=501', 'limit'],
-    ['lng=104.74&lat=31.46&limit=2.5', 'limit'], ['lng=104.74&lat=31.46&available=maybe', 'available'],
+    ['lng=abc&lat=31.46', 'lng'],
+    ['lng=104.74', 'lat'],
+    ['lng=104.74&lat=31.46&radius=0', 'radius'],
+    ['lng=104.74&lat=31.46&radius=50000', 'radius'],
+    ['lng=104.74&lat=31.46&limit=501', 'limit'],
+    ['lng=104.74&lat=31.46&limit=2.5', 'limit'],
+    ['lng=104.74&lat=31.46&available=maybe', 'available'],
     ['lng=104.74&lat=31.46&skills=First Aid', 'skills'],
   ])('refuses %s with 400 naming %s', async (query, param) => {
     const { status, body } = await dispatcher.getJson<ErrorBody>(`/api/v1/members/nearby?${query}`);

@@ -14,9 +14,15 @@ describe('pruning the outbox', () => {
               ('live_event', '{"label":"old undelivered"}', now() - interval '9 days', 'failed', null),
               ('member_cancel', '{"label":"old not sent"}', now() - interval '9 days', 'not_sent', null),
               ('member_cancel', '{"label":"recent not sent"}', now() - interval '2 days', 'not_sent', null)
-       returning id, payload->>'label' as label`);
+       returning id, payload->>'label' as label`,
+    );
     expect(await pruneDelivered(db, 7)).toBe(2);
     const { rows: left } = await db.query<{ id: number }>('select id from outbox where id = any($1::bigint[])', [rows.map((r) => r.id)]);
-    expect(left.map((r) => r.id).sort()).toEqual(rows.filter((r) => !r.label.startsWith('old ') || r.label === 'old undelivered').map((r) => r.id).sort());
+    expect(left.map((r) => r.id).sort()).toEqual(
+      rows
+        .filter((r) => !r.label.startsWith('old ') || r.label === 'old undelivered')
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 });

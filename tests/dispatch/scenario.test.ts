@@ -38,7 +38,9 @@ beforeAll(async () => {
   const pick = rows.find((r) => r.far >= 12)!;
   site = { lng: pick.lng, lat: pick.lat, radius: Math.floor(pick.d3) + 1 };
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 const dispatchOf = (id: number) => dispatcher.getJson<DispatchView>(`/api/v1/dispatches/${id}`).then((a) => a.body);
 const statesOf = (d: DispatchView) => d.alerts.map((a) => `${a.wave}:${a.state}`);
@@ -52,11 +54,20 @@ describe('a dispatch, from incident to close', () => {
   let dispatchId: number;
 
   it('runs waves, declines, a timeout, radius widening, target reached, extras cancelled, arrival and close', async () => {
-    const created = await dispatcher.send<CaseView>('POST', '/api/v1/cases',
-      { kind: 'medical', title: '老人突发疾病', lng: site.lng, lat: site.lat, severity: 'critical' }, { 'idempotency-key': randomUUID() });
+    const created = await dispatcher.send<CaseView>(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'medical', title: '老人突发疾病', lng: site.lng, lat: site.lat, severity: 'critical' },
+      { 'idempotency-key': randomUUID() },
+    );
     caseId = created.body.id;
-    const started = await dispatcher.send<{ id: number }>('POST', `/api/v1/cases/${caseId}/dispatch`,
-      { radius: site.radius, maxRadius: site.radius + 500, waveSize: 3, target: 2, alertTimeout: 1 });
+    const started = await dispatcher.send<{ id: number }>('POST', `/api/v1/cases/${caseId}/dispatch`, {
+      radius: site.radius,
+      maxRadius: site.radius + 500,
+      waveSize: 3,
+      target: 2,
+      alertTimeout: 1,
+    });
     expect(started.status).toBe(201);
     dispatchId = started.body.id;
 
@@ -95,7 +106,22 @@ describe('a dispatch, from incident to close', () => {
     expect(closed.body.status).toBe('closed');
 
     const notes = closed.body.timeline.map((e) => e.note ?? '');
-    const expectInOrder = [/上报/, /发起调度/, /第 1 批/, /拒绝/, /拒绝/, /半径扩大/, /第 2 批/, /超时/, /第 3 批/, /接受/, /达到目标人数/, /已到达/, /调度结束/, /结案/];
+    const expectInOrder = [
+      /上报/,
+      /发起调度/,
+      /第 1 批/,
+      /拒绝/,
+      /拒绝/,
+      /半径扩大/,
+      /第 2 批/,
+      /超时/,
+      /第 3 批/,
+      /接受/,
+      /达到目标人数/,
+      /已到达/,
+      /调度结束/,
+      /结案/,
+    ];
     let at = 0;
     for (const pattern of expectInOrder) {
       const found = notes.findIndex((n, i) => i >= at && pattern.test(n));
@@ -106,7 +132,9 @@ describe('a dispatch, from incident to close', () => {
 
   it('holds every alert and cancellation in the outbox, and a killed sender loses none of them', async () => {
     const { rows: notices } = await server.db.query<{ id: number; kind: string; member_id: number }>(
-      "select id, kind, member_id from outbox where dispatch_id = $1 and kind <> 'live_event' order by id", [dispatchId]);
+      "select id, kind, member_id from outbox where dispatch_id = $1 and kind <> 'live_event' order by id",
+      [dispatchId],
+    );
     expect(notices.filter((n) => n.kind === 'member_alert')).toHaveLength(9);
     expect(notices.filter((n) => n.kind === 'member_cancel')).toHaveLength(1);
     expect((await server.db.query("select 1 from outbox where dispatch_id = $1 and kind = 'live_event'", [dispatchId])).rowCount).toBeGreaterThan(5);
@@ -121,20 +149,26 @@ describe('a dispatch, from incident to close', () => {
     const webhookUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'tests/dispatch/sender-child.ts')], {
-        env: { ...process.env, DATABASE_URL: database.url, WEBHOOK_URL: webhookUrl, LEASE_SECONDS: '1' }, stdio: 'ignore',
+        env: { ...process.env, DATABASE_URL: database.url, WEBHOOK_URL: webhookUrl, LEASE_SECONDS: '1' },
+        stdio: 'ignore',
       });
       while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      const { rows: [afterKill] } = await server.db.query<{ n: number }>(
-        "select count(*)::int as n from outbox where dispatch_id = $1 and kind <> 'live_event' and delivered_at is null", [dispatchId]);
+      const {
+        rows: [afterKill],
+      } = await server.db.query<{ n: number }>(
+        "select count(*)::int as n from outbox where dispatch_id = $1 and kind <> 'live_event' and delivered_at is null",
+        [dispatchId],
+      );
       expect(afterKill!.n).toBeGreaterThan(0);
 
       // the next sender delivers the rest; whatever the killed one had in flight is sent again once its lease ends
       await new Promise((resolve) => setTimeout(resolve, 1100));
       await deliverDue(server.db, { webhookUrl, publicUrl: server.baseUrl }, undefined, 1000);
-      const { rows: [left] } = await server.db.query<{ n: number }>(
-        'select count(*)::int as n from outbox where dispatch_id = $1 and delivered_at is null', [dispatchId]);
+      const {
+        rows: [left],
+      } = await server.db.query<{ n: number }>('select count(*)::int as n from outbox where dispatch_id = $1 and delivered_at is null', [dispatchId]);
       expect(left!.n).toBe(0);
       expect(new Set(received)).toEqual(new Set(notices.map((n) => `outbox-${n.id}`)));
     } finally {
@@ -143,9 +177,11 @@ describe('a dispatch, from incident to close', () => {
   });
 });
 
-describe('the member\'s link', () => {
+describe("the member's link", () => {
   it('opens basemap tiles near the incident without a session, and nothing else', async () => {
-    const { rows: [alert] } = await server.db.query<{ dispatch_id: number; member_id: number }>('select dispatch_id, member_id from dispatch_alert limit 1');
+    const {
+      rows: [alert],
+    } = await server.db.query<{ dispatch_id: number; member_id: number }>('select dispatch_id, member_id from dispatch_alert limit 1');
     const link = await memberLink(server.db, alert!.dispatch_id, alert!.member_id);
     const token = encodeURIComponent(link.slice('/m/'.length));
     const n = 2 ** 14;
@@ -164,7 +200,12 @@ describe('the member\'s link', () => {
 describe('who a wave alerts', () => {
   it('leaves out members engaged in another open dispatch and members over the daily cap', async () => {
     const open = async (title: string) => {
-      const c = await dispatcher.send<CaseView>('POST', '/api/v1/cases', { kind: 'flood', title, lng: 104.741, lat: 31.461 }, { 'idempotency-key': randomUUID() });
+      const c = await dispatcher.send<CaseView>(
+        'POST',
+        '/api/v1/cases',
+        { kind: 'flood', title, lng: 104.741, lat: 31.461 },
+        { 'idempotency-key': randomUUID() },
+      );
       const s = await dispatcher.send<{ id: number }>('POST', `/api/v1/cases/${c.body.id}/dispatch`, { radius: 2000, waveSize: 5, target: 5 });
       return dispatchOf(s.body.id);
     };
@@ -180,7 +221,9 @@ describe('who a wave alerts', () => {
          insert into dispatch (case_id, radius_m, max_radius_m, wave_size, target, status, closed_at)
          select $2, 100, 100, 1, 1, 'closed', now() from generate_series(1, 4) returning id)
        insert into dispatch_alert (dispatch_id, member_id, wave, state, distance_m, alerted_at)
-       select id, $1, 1, 'declined', 0, now() - interval '1 hour' from earlier`, [tired, first.case_id]);
+       select id, $1, 1, 'declined', 0, now() - interval '1 hour' from earlier`,
+      [tired, first.case_id],
+    );
     await dispatcher.send('POST', `/api/v1/dispatches/${first.id}/close`);
     await dispatcher.send('POST', `/api/v1/dispatches/${second.id}/close`);
     const third = await open('积水三');

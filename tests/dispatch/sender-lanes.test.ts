@@ -43,14 +43,16 @@ async function queueMessages(n: number): Promise<number[]> {
     `insert into outbox (kind, dispatch_id, member_id)
      select 'member_alert', $1, ($2::bigint[])[1 + (i - 1) % cardinality($2::bigint[])] from generate_series(1, $3) i
      returning id`,
-    [target.dispatchId, target.memberIds, n]);
+    [target.dispatchId, target.memberIds, n],
+  );
   return rows.map((r) => Number(r.id));
 }
 
 async function queueLiveEvent(): Promise<number> {
-  const { rows } = await server.db.query<{ id: number }>(
-    "insert into outbox (kind, dispatch_id, payload) values ('live_event', $1, $2) returning id",
-    [target.dispatchId, { type: 'dispatch.updated', case_id: target.caseId, dispatch_id: target.dispatchId }]);
+  const { rows } = await server.db.query<{ id: number }>("insert into outbox (kind, dispatch_id, payload) values ('live_event', $1, $2) returning id", [
+    target.dispatchId,
+    { type: 'dispatch.updated', case_id: target.caseId, dispatch_id: target.dispatchId },
+  ]);
   return Number(rows[0]!.id);
 }
 
@@ -78,15 +80,23 @@ async function fakeGateway(delayMs: number, status: () => number = () => 200) {
   return {
     url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`,
     calls,
-    get maxInFlight() { return maxInFlight; },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     answered: () => calls.filter((c) => c.answeredAt !== undefined).length,
-    close: () => new Promise<void>((resolve) => { gateway.closeAllConnections(); gateway.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        gateway.closeAllConnections();
+        gateway.close(() => resolve());
+      }),
   };
 }
 
 async function outboxRows(ids: number[]) {
   const { rows } = await server.db.query<{ id: number; status: string; delivered_at: Date | null; attempts: number }>(
-    'select id, status, delivered_at, attempts from outbox where id = any($1::bigint[]) order by id', [ids]);
+    'select id, status, delivered_at, attempts from outbox where id = any($1::bigint[]) order by id',
+    [ids],
+  );
   return rows;
 }
 
@@ -97,7 +107,9 @@ beforeAll(async () => {
   const d = await startDispatch(104.741, 31.461, 8);
   target = { dispatchId: d.id, caseId: d.case_id, memberIds: d.alerts.map((a) => a.member.id) };
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 beforeEach(drainOutbox);
 
 describe('the live lane', () => {
@@ -168,7 +180,8 @@ describe('the SMS lane', () => {
     try {
       const [id] = await queueMessages(1);
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'tests/dispatch/sender-child.ts')], {
-        env: { ...process.env, DATABASE_URL: database.url, WEBHOOK_URL: gateway.url, LEASE_SECONDS: '3' }, stdio: 'ignore',
+        env: { ...process.env, DATABASE_URL: database.url, WEBHOOK_URL: gateway.url, LEASE_SECONDS: '3' },
+        stdio: 'ignore',
       });
       const spawnedAt = Date.now();
       while (gateway.calls.length < 1 && Date.now() - spawnedAt < 15_000) await sleep(20);
@@ -196,19 +209,24 @@ describe('the SMS lane', () => {
 });
 
 describe('what the dispatcher sees of the SMS', () => {
-  const smsOf = async (id: number) =>
-    (await dispatcher.getJson<DispatchView>(`/api/v1/dispatches/${id}`)).body.alerts.map((a) => a.sms_status);
+  const smsOf = async (id: number) => (await dispatcher.getJson<DispatchView>(`/api/v1/dispatches/${id}`)).body.alerts.map((a) => a.sms_status);
 
   it('without a gateway, marks alerts not_sent (not delivered) and the dispatch view shows each as not_sent', async () => {
     const d = await startDispatch(104.752, 31.472, 3);
-    const liveEvents = async () => (await server.db.query<{ id: number; status: string }>(
-      "select id, status from outbox where kind = 'live_event' and dispatch_id = $1 order by id", [d.id])).rows;
+    const liveEvents = async () =>
+      (
+        await server.db.query<{ id: number; status: string }>("select id, status from outbox where kind = 'live_event' and dispatch_id = $1 order by id", [
+          d.id,
+        ])
+      ).rows;
     const eventsBefore = await liveEvents();
     expect(await smsOf(d.id)).toEqual(['pending', 'pending', 'pending']);
     await deliverDue(server.db, { publicUrl: server.baseUrl });
     expect(await smsOf(d.id)).toEqual(['not_sent', 'not_sent', 'not_sent']);
     const { rows } = await server.db.query<{ status: string; delivered_at: Date | null }>(
-      "select status, delivered_at from outbox where dispatch_id = $1 and kind = 'member_alert'", [d.id]);
+      "select status, delivered_at from outbox where dispatch_id = $1 and kind = 'member_alert'",
+      [d.id],
+    );
     expect(rows).toEqual([0, 1, 2].map(() => ({ status: 'not_sent', delivered_at: null })));
     // the console hears of it: one more live event for the dispatch, notified
     const eventsAfter = await liveEvents();
@@ -234,7 +252,12 @@ describe('what the dispatcher sees of the SMS', () => {
 
   it('warns once at start that no SMS gateway is configured', async () => {
     let logged = '';
-    const sink = new Writable({ write(chunk: Buffer, _enc, done) { logged += chunk.toString(); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logged += chunk.toString();
+        done();
+      },
+    });
     const stop = startWorkers(server.db, { publicUrl: server.baseUrl }, async () => {}, createLogger('info', sink), 50);
     await sleep(300);
     await stop();

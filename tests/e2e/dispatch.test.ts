@@ -81,8 +81,7 @@ describe('the dispatch console and the member page', () => {
     expect(await page.getByTestId('timeline-entry').count()).toBeGreaterThan(0);
 
     await page.getByTestId('nearby-row').first().waitFor({ timeout: 30_000 });
-    const distances = await page.getByTestId('nearby-row').evaluateAll((rows) =>
-      rows.map((row) => row.querySelector('td.num')?.textContent ?? ''));
+    const distances = await page.getByTestId('nearby-row').evaluateAll((rows) => rows.map((row) => row.querySelector('td.num')?.textContent ?? ''));
     expect(distances.length).toBeGreaterThan(0);
     expect(distances[0]).toMatch(/^\d+ 米$|^\d+\.\d 公里$/);
   });

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('the map page', () => {
-  it('renders the grids layer from the project\'s own tiles, in Chinese, with no internet', async () => {
+  it("renders the grids layer from the project's own tiles, in Chinese, with no internet", async () => {
     await signInThroughPage(page, server.baseUrl, '/?test=1', planner);
     await page.waitForSelector('body[data-grids-ready="true"]', { timeout: 90_000 });
     await page.screenshot({ path: path.join(artifactsDir, 'map.png') });
@@ -48,12 +48,15 @@ describe('the map page', () => {
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
-    const lngLat = await page.evaluate(([px, py]) => {
-      const map = (window as unknown as { __redgridMap: { unproject(p: [number, number]): { lng: number; lat: number } } }).__redgridMap;
-      const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
-      const ll = map.unproject([px! - canvas.left, py! - canvas.top]);
-      return [ll.lng, ll.lat];
-    }, [x, y]);
+    const lngLat = await page.evaluate(
+      ([px, py]) => {
+        const map = (window as unknown as { __redgridMap: { unproject(p: [number, number]): { lng: number; lat: number } } }).__redgridMap;
+        const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+        const ll = map.unproject([px! - canvas.left, py! - canvas.top]);
+        return [ll.lng, ll.lat];
+      },
+      [x, y],
+    );
     await page.mouse.click(x, y);
     await page.waitForSelector('[data-locate-state="done"], [data-locate-state="error"]', { timeout: 30_000 });
     const expected = await server.getJson<LocateResult>(`/api/v1/locate?lng=${lngLat[0]}&lat=${lngLat[1]}`);

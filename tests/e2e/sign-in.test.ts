@@ -22,8 +22,7 @@ let town: { code: string; name: string };
 
 beforeAll(async () => {
   server = await startTestServer();
-  const { rows } = await server.db.query<{ code: string; name: string }>(
-    "select code, name from area where level = 'town' order by code limit 1");
+  const { rows } = await server.db.query<{ code: string; name: string }>("select code, name from area where level = 'town' order by code limit 1");
   town = rows[0]!;
   adminId = await createUser(server.db, { ...admin, role: 'admin', scope: demoCounty });
   await createUser(server.db, { ...secretary, role: 'secretary', scope: town.code });
@@ -112,8 +111,13 @@ describe('signing out', () => {
     await signInThroughPage(page, server.baseUrl, '/', admin);
 
     // when the server did not end the session, the page must not pretend it did
-    await page.route('**/api/v1/auth/sign-out', (route) => route.fulfill({
-      status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"down"}}' }));
+    await page.route('**/api/v1/auth/sign-out', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"error":{"code":"unavailable","message":"down"}}',
+      }),
+    );
     await page.getByTestId('sign-out').click();
     expect(await page.getByTestId('sign-out-error').textContent()).toBe('退出失败，请重试');
     expect(new URL(page.url()).pathname).toBe('/');
@@ -169,8 +173,12 @@ describe('the audit log', () => {
     const seeded = 60;
     for (let i = 0; i < seeded; i++) {
       await insertAudit(server.db, {
-        userId: auditorId, action: 'member.read_exact', targetKind: 'member',
-        targetIds: Array.from({ length: 1 + (i % 6) }, (_, k) => 1000 + i * 10 + k), scope: demoCounty, ip: '10.1.2.3',
+        userId: auditorId,
+        action: 'member.read_exact',
+        targetKind: 'member',
+        targetIds: Array.from({ length: 1 + (i % 6) }, (_, k) => 1000 + i * 10 + k),
+        scope: demoCounty,
+        ip: '10.1.2.3',
       });
     }
     await freshPage();

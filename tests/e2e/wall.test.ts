@@ -73,8 +73,7 @@ async function createCase(s: TestServer): Promise<{ id: number; answeredAt: numb
 
 const connectionState = (p: Page) => p.getByTestId('wall-connection').getAttribute('data-state');
 const incidentIds = (p: Page) => p.evaluate(() => window.__redgridWall?.incidentIds() ?? []);
-const feedIds = (p: Page) =>
-  p.getByTestId('wall-feed-item').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-case-id'))));
+const feedIds = (p: Page) => p.getByTestId('wall-feed-item').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-case-id'))));
 
 async function noScrollbars(p: Page): Promise<void> {
   const size = await p.evaluate(() => ({
@@ -160,8 +159,7 @@ describe('the command-center wall', () => {
     }
     await page.locator('[data-testid=wall-connection][data-state=open]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('wall-freshness').textContent()).toMatch(/^数据更新于 /);
-    const rendered = await page.evaluate(() =>
-      window.__redgridMap!.queryRenderedFeatures().filter((f) => f.source === 'grids' || f.source === 'areas').length);
+    const rendered = await page.evaluate(() => window.__redgridMap!.queryRenderedFeatures().filter((f) => f.source === 'grids' || f.source === 'areas').length);
     expect(rendered).toBeGreaterThan(0);
 
     await noScrollbars(page);
@@ -219,8 +217,7 @@ describe('the command-center wall', () => {
     );
     await mapLoaded(page);
 
-    const rendered = await page.evaluate(() =>
-      window.__redgridMap!.queryRenderedFeatures().filter((f) => f.source === 'grids' || f.source === 'areas').length);
+    const rendered = await page.evaluate(() => window.__redgridMap!.queryRenderedFeatures().filter((f) => f.source === 'grids' || f.source === 'areas').length);
     expect(rendered).toBeGreaterThan(0);
     // both canvases (MapLibre's basemap, deck.gl's overlay) have a live context and pixels on them
     const canvases = await page.evaluate(() =>
@@ -235,7 +232,8 @@ describe('the command-center wall', () => {
         const colors = new Set<number>();
         for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > 0) colors.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
         return { lost: gl === null || gl.isContextLost(), colors: colors.size };
-      }));
+      }),
+    );
     expect(canvases.length).toBe(2);
     for (const canvas of canvases) {
       expect(canvas.lost).toBe(false);
@@ -248,11 +246,9 @@ describe('the command-center wall', () => {
   it('rides out a server restart on the same port: 重连中/离线, then 在线 again, and shows a case created meanwhile', async () => {
     await markNoReload(page);
     await server.close();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=wall-connection]')?.getAttribute('data-state') !== 'open',
-      undefined,
-      { timeout: 45_000 },
-    );
+    await page.waitForFunction(() => document.querySelector('[data-testid=wall-connection]')?.getAttribute('data-state') !== 'open', undefined, {
+      timeout: 45_000,
+    });
     expect(['reconnecting', 'offline', 'connecting']).toContain(await connectionState(page));
 
     server = await startTestServer(database.url, undefined, { port });
@@ -298,11 +294,9 @@ describe('the command-center wall', () => {
         name: document.querySelector('[data-testid=wall-view-name]')?.textContent ?? null,
       }));
     const { area: before, name: nameBefore } = await viewOnScreen();
-    await rotating.waitForFunction(
-      (previous) => document.querySelector('[data-testid=wall]')?.getAttribute('data-view-area') !== previous,
-      before,
-      { timeout: 30_000 },
-    );
+    await rotating.waitForFunction((previous) => document.querySelector('[data-testid=wall]')?.getAttribute('data-view-area') !== previous, before, {
+      timeout: 30_000,
+    });
     const after = await viewOnScreen();
     const town = after.area!;
     expect(town).toMatch(/^\d{12}$/);
@@ -312,14 +306,20 @@ describe('the command-center wall', () => {
     await rotating.close();
   }, 180_000);
 
-  it('never receives a member\'s name or phone number', async () => {
+  it("never receives a member's name or phone number", async () => {
     const staff = new Set((await server.db.query<{ name: string }>('select name from grid_staff')).rows.map((r) => r.name));
     const { rows } = await server.db.query<{ name: string; phone: string | null }>('select name, phone from member');
     const names = new Set(rows.map((r) => r.name).filter((n) => !staff.has(n)));
     const phones = new Set(rows.flatMap((r) => (r.phone ? [r.phone] : [])));
     expect(jsonBodies.length).toBeGreaterThan(5);
     const strings = (value: unknown): string[] =>
-      typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+      typeof value === 'string'
+        ? [value]
+        : Array.isArray(value)
+          ? value.flatMap(strings)
+          : value && typeof value === 'object'
+            ? Object.values(value).flatMap(strings)
+            : [];
     for (const { url, text } of jsonBodies) {
       for (const s of strings(JSON.parse(text))) {
         expect(names.has(s), `${url} carries the member name ${s}`).toBe(false);

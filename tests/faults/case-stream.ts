@@ -32,20 +32,21 @@ export async function openCaseStream(client: ApiClient): Promise<CaseStream> {
     }
   })();
   return {
-    waitFor: (caseId, withinMs) => new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!seen.has(caseId)) return;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        reject(new Error(`case ${caseId} did not reach the live stream within ${withinMs} ms`));
-      }, withinMs);
-      waiters.add(check);
-      check();
-    }),
+    waitFor: (caseId, withinMs) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!seen.has(caseId)) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`case ${caseId} did not reach the live stream within ${withinMs} ms`));
+        }, withinMs);
+        waiters.add(check);
+        check();
+      }),
     close: () => controller.abort(),
   };
 }

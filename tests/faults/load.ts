@@ -28,7 +28,11 @@ function record(report: LoadReport, what: string, res: { status: number; body: u
   return { status: res.status, code };
 }
 
-async function attempt(report: LoadReport, what: string, call: (signal: AbortSignal) => Promise<{ status: number; body: unknown; headers: Headers }>): Promise<Outcome | undefined> {
+async function attempt(
+  report: LoadReport,
+  what: string,
+  call: (signal: AbortSignal) => Promise<{ status: number; body: unknown; headers: Headers }>,
+): Promise<Outcome | undefined> {
   try {
     return record(report, what, await call(AbortSignal.timeout(hangMs)));
   } catch (error) {
@@ -41,7 +45,11 @@ async function getJson(client: ApiClient, path: string, signal: AbortSignal) {
   const res = await client.get(path, signal);
   const text = await res.text();
   let body: unknown;
-  try { body = text ? JSON.parse(text) : null; } catch { body = text; }
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
   return { status: res.status, body, headers: res.headers };
 }
 
@@ -61,11 +69,13 @@ export function startLoad(client: ApiClient, points: [number, number][], { write
       const [lng, lat] = pick(w * 1000 + n);
       while (running) {
         const outcome = await attempt(report, 'POST /api/v1/cases', (signal) =>
-          client.send<{ id: number }>('POST', '/api/v1/cases', { kind: '故障演练', title: `故障演练 ${w}-${n}`, lng, lat }, { 'idempotency-key': key }, signal)
+          client
+            .send<{ id: number }>('POST', '/api/v1/cases', { kind: '故障演练', title: `故障演练 ${w}-${n}`, lng, lat }, { 'idempotency-key': key }, signal)
             .then((answer) => {
               if (answer.status === 201 || answer.status === 200) report.acknowledged.set(key, (answer.body as { id: number }).id);
               return answer;
-            }));
+            }),
+        );
         if (outcome && outcome.status < 300) break;
         await pause(200);
       }
@@ -76,7 +86,8 @@ export function startLoad(client: ApiClient, points: [number, number][], { write
     for (let n = 0; running; n += 1) {
       const [lng, lat] = pick(r * 7 + n);
       const outcome = await attempt(report, 'GET /api/v1/members/nearby', (signal) =>
-        getJson(client, `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=20`, signal));
+        getJson(client, `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=20`, signal),
+      );
       await pause(outcome && outcome.status < 300 ? 20 : 200);
     }
   };
@@ -96,7 +107,10 @@ export function startLoad(client: ApiClient, points: [number, number][], { write
 export async function healthyWithin(baseUrl: string, withinMs: number): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < withinMs) {
-    const status = await fetch(`${baseUrl}api/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status, () => 0);
+    const status = await fetch(`${baseUrl}api/health`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return Date.now() - started;
     await pause(100);
   }

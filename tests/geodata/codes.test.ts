@@ -21,7 +21,8 @@ describe('codes follow the national formats and the schema checks', () => {
       expect(a.code).not.toMatch(/000$/);
     }
     const byTown = new Map<string, string[]>();
-    for (const a of county.areas.filter((x) => x.parent_code && x.level !== 'town')) byTown.set(a.parent_code as string, [...(byTown.get(a.parent_code as string) ?? []), a.code.slice(9)]);
+    for (const a of county.areas.filter((x) => x.parent_code && x.level !== 'town'))
+      byTown.set(a.parent_code as string, [...(byTown.get(a.parent_code as string) ?? []), a.code.slice(9)]);
     for (const seqs of byTown.values()) expect(seqs).toEqual(seqs.map((_, i) => String(i + 1).padStart(3, '0')));
   });
 

@@ -39,14 +39,34 @@ describe('EWKB', () => {
   });
 
   it('encodes a multipolygon with the SRID only in the outer header', () => {
-    const hex = ewkbHex({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] }).toUpperCase();
+    const hex = ewkbHex({
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      ],
+    }).toUpperCase();
     // 01 06000020 E6100000 01000000 | 01 03000000 01000000 04000000 …
     expect(hex.startsWith('0106000020E610000001000000010300000001000000040000000000')).toBe(true);
     expect(hex.length).toBe(2 * (9 + 4 + 5 + 4 + 4 + 4 * 16));
   });
 
   it('encodes a multilinestring', () => {
-    const hex = ewkbHex({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]]] }).toUpperCase();
+    const hex = ewkbHex({
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    }).toUpperCase();
     expect(hex.startsWith('0105000020E61000000100000001020000000200000')).toBe(true);
   });
 });

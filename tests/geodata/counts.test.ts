@@ -88,7 +88,10 @@ describe('the demo county holds the figures of the source documents', () => {
   it('gives every grid one leader and one to three workers', () => {
     for (const g of county.grids) {
       const staff = county.gridStaff.filter((s) => s.grid_code === g.code);
-      expect(count(staff, (s) => s.role === 'grid_leader'), g.code).toBe(1);
+      expect(
+        count(staff, (s) => s.role === 'grid_leader'),
+        g.code,
+      ).toBe(1);
       expect(count(staff, (s) => s.role === 'grid_worker')).toBeGreaterThanOrEqual(1);
       expect(count(staff, (s) => s.role === 'grid_worker')).toBeLessThanOrEqual(3);
     }

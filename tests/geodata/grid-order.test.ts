@@ -40,7 +40,8 @@ function area(g: MultiPolygon): number {
   for (const poly of g.coordinates) {
     poly.forEach((ring, k) => {
       let a = 0;
-      for (let i = 0; i + 1 < ring.length; i++) a += (ring[i]?.[0] as number) * (ring[i + 1]?.[1] as number) - (ring[i + 1]?.[0] as number) * (ring[i]?.[1] as number);
+      for (let i = 0; i + 1 < ring.length; i++)
+        a += (ring[i]?.[0] as number) * (ring[i + 1]?.[1] as number) - (ring[i + 1]?.[0] as number) * (ring[i]?.[1] as number);
       s += (k === 0 ? 1 : -1) * Math.abs(a / 2);
     });
   }

@@ -64,8 +64,14 @@ describe('tilings (pure geometry, turf)', () => {
 
   it('keeps urban communities small and villages larger', () => {
     const km2 = (code: string): number => area(shape((county.areas.find((a) => a.code === code) as (typeof county.areas)[number]).geom)) / 1e6;
-    const communities = county.areas.filter((a) => a.level === 'community').map((a) => km2(a.code)).sort((a, b) => a - b);
-    const villages = county.areas.filter((a) => a.level === 'village').map((a) => km2(a.code)).sort((a, b) => a - b);
+    const communities = county.areas
+      .filter((a) => a.level === 'community')
+      .map((a) => km2(a.code))
+      .sort((a, b) => a - b);
+    const villages = county.areas
+      .filter((a) => a.level === 'village')
+      .map((a) => km2(a.code))
+      .sort((a, b) => a - b);
     expect(communities[Math.floor(communities.length / 2)]).toBeGreaterThan(0.3);
     expect(communities[Math.floor(communities.length / 2)]).toBeLessThan(1.5);
     expect(villages[Math.floor(villages.length / 2)]).toBeGreaterThan(2 * (communities[Math.floor(communities.length / 2)] as number));

@@ -33,11 +33,15 @@ beforeAll(async () => {
   admin = { cookie: server.admin.cookie };
   adminWrite = { ...admin, 'x-csrf-token': server.admin.csrfToken };
   const token = newToken();
-  const { rows } = await server.db.query<{ id: number }>(
-    'insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3) returning id', ['硬化测试', hashToken(token), demoCounty]);
+  const { rows } = await server.db.query<{ id: number }>('insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3) returning id', [
+    '硬化测试',
+    hashToken(token),
+    demoCounty,
+  ]);
   wall = { id: rows[0]!.id, token };
   const p = await server.db.query<{ lng: number; lat: number }>(
-    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s");
+    "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' order by households desc limit 1) s",
+  );
   point = p.rows[0]!;
   const created = await json('POST', '/api/v1/cases', { kind: 'test', title: '硬化', ...point }, { ...adminWrite, 'idempotency-key': randomUUID() });
   caseId = (JSON.parse(created.text) as { id: number }).id;
@@ -46,16 +50,25 @@ beforeAll(async () => {
   const alert = await server.db.query<{ member_id: number }>('select member_id from dispatch_alert where dispatch_id = $1 limit 1', [dispatchId]);
   link = await memberLink(server.db, dispatchId, alert.rows[0]!.member_id);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('malformed percent-encoding in a path parameter', () => {
   it('answers 400 invalid_path on member links, members, cases, dispatches, wall tokens and tiles, signed in or not', async () => {
     const bad = '%E0%A4%A';
     const paths: Array<[string, string]> = [
-      ['GET', `/api/m/${bad}`], ['POST', `/api/m/${bad}/accept`], ['POST', `/api/m/x.y/${bad}`],
-      ['GET', `/api/v1/members/${bad}`], ['GET', `/api/v1/cases/${bad}`], ['POST', `/api/v1/cases/${bad}/close`],
-      ['GET', `/api/v1/dispatches/${bad}`], ['DELETE', `/api/v1/dispatches/1/members/${bad}`],
-      ['DELETE', `/api/v1/wall-tokens/${bad}`], ['GET', `/tiles/${bad}/1/0/0.mvt`], ['GET', `/tiles/areas/${bad}/0/0.mvt`],
+      ['GET', `/api/m/${bad}`],
+      ['POST', `/api/m/${bad}/accept`],
+      ['POST', `/api/m/x.y/${bad}`],
+      ['GET', `/api/v1/members/${bad}`],
+      ['GET', `/api/v1/cases/${bad}`],
+      ['POST', `/api/v1/cases/${bad}/close`],
+      ['GET', `/api/v1/dispatches/${bad}`],
+      ['DELETE', `/api/v1/dispatches/1/members/${bad}`],
+      ['DELETE', `/api/v1/wall-tokens/${bad}`],
+      ['GET', `/tiles/${bad}/1/0/0.mvt`],
+      ['GET', `/tiles/areas/${bad}/0/0.mvt`],
     ];
     for (const [method, path] of paths) {
       const answer = await send({ method, path, headers: adminWrite });
@@ -74,7 +87,7 @@ describe('the Origin of a sign-in', () => {
     }
   });
 
-  it('still signs in from the server\'s own origin', async () => {
+  it("still signs in from the server's own origin", async () => {
     const answer = await json('POST', '/api/v1/auth/sign-in', { username: server.admin.username, password: testPassword }, { origin: server.baseUrl });
     expect(answer.status).toBe(200);
   });
@@ -91,7 +104,12 @@ describe('control characters in text fields', () => {
       ['/api/v1/cases', 'line feed in a title', { kind: 'test', title: 'a\nb', ...point }, 'title'],
       ['/api/v1/wall-tokens', 'name', { name: '大屏\u0000', scope: demoCounty }, 'name'],
       ['/api/v1/wall-tokens', 'escape', { name: '\u001b[31m大屏', scope: demoCounty }, 'name'],
-      ['/api/v1/users', 'display name', { username: 'ctl_user', display_name: 'x\u0000', password: 'a long enough password', role: 'planner', scope: demoCounty }, 'display_name'],
+      [
+        '/api/v1/users',
+        'display name',
+        { username: 'ctl_user', display_name: 'x\u0000', password: 'a long enough password', role: 'planner', scope: demoCounty },
+        'display_name',
+      ],
     ];
     for (const [path, what, body, field] of cases) {
       const answer = await json('POST', path, body, { ...adminWrite, 'idempotency-key': randomUUID() });
@@ -109,8 +127,12 @@ describe('control characters in text fields', () => {
   });
 
   it('takes emoji and other characters outside the BMP, and line breaks in a description', async () => {
-    const created = await json('POST', '/api/v1/cases', { kind: 'test', title: '积水 🌊 𠀋', description: '第一行\n第二行\t完', ...point },
-      { ...adminWrite, 'idempotency-key': randomUUID() });
+    const created = await json(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'test', title: '积水 🌊 𠀋', description: '第一行\n第二行\t完', ...point },
+      { ...adminWrite, 'idempotency-key': randomUUID() },
+    );
     expect(created.status).toBe(201);
     expect(JSON.parse(created.text)).toMatchObject({ title: '积水 🌊 𠀋', description: '第一行\n第二行\t完' });
   });
@@ -118,8 +140,14 @@ describe('control characters in text fields', () => {
 
 describe('audit dates', () => {
   it('refuses dates PostgreSQL cannot take (year 0, offset +23:59) and years outside 2000–2100 with 400 invalid_query', async () => {
-    for (const q of ['from=0000-01-01T00:00:00Z', 'to=2026-01-01T00:00:00%2B23:59', 'to=2026-01-01T00:00:00-15:00',
-      'from=1999-12-31T23:59:59Z', 'to=2101-01-01T00:00:00Z', 'from=2026-02-30T00:00:00Z']) {
+    for (const q of [
+      'from=0000-01-01T00:00:00Z',
+      'to=2026-01-01T00:00:00%2B23:59',
+      'to=2026-01-01T00:00:00-15:00',
+      'from=1999-12-31T23:59:59Z',
+      'to=2101-01-01T00:00:00Z',
+      'from=2026-02-30T00:00:00Z',
+    ]) {
       const answer = await send({ path: `/api/v1/audit?${q}`, headers: admin });
       expect([q, answer.status, answer.code]).toEqual([q, 400, 'invalid_query']);
     }
@@ -135,14 +163,24 @@ describe('compressed request bodies', () => {
   it('answers a corrupt gzip body with 400 invalid_encoding', async () => {
     const good = gzipSync(JSON.stringify({ name: '大屏', scope: demoCounty }));
     for (const body of [Buffer.from('not gzip at all'), good.subarray(0, good.length - 6)]) {
-      const answer = await send({ method: 'POST', path: '/api/v1/wall-tokens', headers: { ...adminWrite, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body });
+      const answer = await send({
+        method: 'POST',
+        path: '/api/v1/wall-tokens',
+        headers: { ...adminWrite, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body,
+      });
       expect([answer.status, answer.code]).toEqual([400, 'invalid_encoding']);
     }
   });
 
   it('takes a well-formed gzip body', async () => {
     const body = gzipSync(JSON.stringify({ username: server.admin.username, password: testPassword }));
-    const answer = await send({ method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body });
+    const answer = await send({
+      method: 'POST',
+      path: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body,
+    });
     expect(answer.status).toBe(200);
   });
 });
@@ -171,8 +209,12 @@ describe('numbers in query strings', () => {
   });
 
   it('refuses exponents and hex in coordinates and bbox parts', async () => {
-    for (const q of ['/api/v1/locate?lng=1.0474e2&lat=31.46', '/api/v1/locate?lng=104.74&lat=0x1F',
-      '/api/v1/grids?bbox=1.047e2,31.43,104.78,31.49', '/api/v1/members/nearby?lng=104.74&lat=31.46&radius=1e3']) {
+    for (const q of [
+      '/api/v1/locate?lng=1.0474e2&lat=31.46',
+      '/api/v1/locate?lng=104.74&lat=0x1F',
+      '/api/v1/grids?bbox=1.047e2,31.43,104.78,31.49',
+      '/api/v1/members/nearby?lng=104.74&lat=31.46&radius=1e3',
+    ]) {
       const answer = await send({ path: q, headers: admin });
       expect([q, answer.status, answer.code]).toEqual([q, 400, 'invalid_query']);
     }
@@ -182,9 +224,20 @@ describe('numbers in query strings', () => {
 describe('answers that carry personal data', () => {
   it('are sent with Cache-Control: no-store', async () => {
     const member = (await server.db.query<{ id: number }>('select id from member order by id limit 1')).rows[0]!.id;
-    const paths = [`/api/v1/members/${member}`, '/api/v1/members?limit=5', `/api/v1/members/nearby?lng=${point.lng}&lat=${point.lat}`,
-      `/api/v1/dispatches/${dispatchId}`, `/api/v1/cases/${caseId}`, '/api/v1/cases', '/api/v1/audit', '/api/v1/users',
-      '/api/v1/wall-tokens', '/api/v1/auth/me', `/api${link}`, '/api/v1/members/999999999'];
+    const paths = [
+      `/api/v1/members/${member}`,
+      '/api/v1/members?limit=5',
+      `/api/v1/members/nearby?lng=${point.lng}&lat=${point.lat}`,
+      `/api/v1/dispatches/${dispatchId}`,
+      `/api/v1/cases/${caseId}`,
+      '/api/v1/cases',
+      '/api/v1/audit',
+      '/api/v1/users',
+      '/api/v1/wall-tokens',
+      '/api/v1/auth/me',
+      `/api${link}`,
+      '/api/v1/members/999999999',
+    ];
     for (const path of paths) {
       const answer = await send({ path, headers: admin });
       expect([path, answer.status < 500, answer.headers['cache-control']]).toEqual([path, true, 'no-store']);
@@ -206,7 +259,10 @@ describe('the session cookie', () => {
       const username = `cookie_${randomUUID().slice(0, 8)}`;
       await createUser(server.db, { username, display_name: '饼干', password: testPassword, role: 'planner', scope: demoCounty });
       const answer = await rawRequest(`http://127.0.0.1:${(listener.address() as AddressInfo).port}`, {
-        method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: testPassword }),
+        method: 'POST',
+        path: '/api/v1/auth/sign-in',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: testPassword }),
       });
       expect(answer.status).toBe(200);
       return answer.headers['set-cookie']!.join('\n');
@@ -226,7 +282,7 @@ describe('the session cookie', () => {
 });
 
 describe('a forged X-Forwarded-For behind a trusted proxy', () => {
-  it('signs in and audits with no address, not 500, when the header is not an IP address, and believes only the proxy\'s hop', async () => {
+  it("signs in and audits with no address, not 500, when the header is not an IP address, and believes only the proxy's hop", async () => {
     const app = createApp({ db: server.db, log: createLogger('silent'), trustProxy: true });
     const listener = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => listener.once('listening', resolve));
@@ -234,8 +290,12 @@ describe('a forged X-Forwarded-For behind a trusted proxy', () => {
       const base = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
       const before = await count('audit_log');
       for (const forwarded of ['not-an-ip', "1.2.3.4'; drop table member; --", '999.1.1.1', '[::1]:80']) {
-        const answer = await rawRequest(base, { method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded },
-          body: JSON.stringify({ username: server.admin.username, password: testPassword }) });
+        const answer = await rawRequest(base, {
+          method: 'POST',
+          path: '/api/v1/auth/sign-in',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwarded },
+          body: JSON.stringify({ username: server.admin.username, password: testPassword }),
+        });
         expect([forwarded, answer.status]).toEqual([forwarded, 200]);
       }
       const rows = await server.db.query<{ ip: string | null }>("select ip::text from audit_log where action = 'auth.sign_in' order by id desc limit 4");
@@ -243,8 +303,12 @@ describe('a forged X-Forwarded-For behind a trusted proxy', () => {
       expect(await count('audit_log')).toBe(before + 4);
 
       // the proxy appends the address it saw; what the client wrote before it is not believed
-      const answer = await rawRequest(base, { method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
-        body: JSON.stringify({ username: server.admin.username, password: testPassword }) });
+      const answer = await rawRequest(base, {
+        method: 'POST',
+        path: '/api/v1/auth/sign-in',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '6.6.6.6, 203.0.113.7' },
+        body: JSON.stringify({ username: server.admin.username, password: testPassword }),
+      });
       expect(answer.status).toBe(200);
       const last = await server.db.query<{ ip: string }>("select host(ip) as ip from audit_log where action = 'auth.sign_in' order by id desc limit 1");
       expect(last.rows[0]!.ip).toBe('203.0.113.7');

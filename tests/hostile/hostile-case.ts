@@ -2,14 +2,37 @@ import type { RawAnswer } from './raw-request.ts';
 
 /** Who sends a hostile request; see hostile-context.ts for how each is made. */
 export type Caller =
-  | 'anonymous' | 'admin' | 'adminA' | 'dispatcherA' | 'secretaryC' | 'plannerA' | 'wallA'
-  | 'noCsrf' | 'wrongCsrf' | 'forgedBearer' | 'revokedBearer' | 'expiredSession' | 'signedOutSession'
-  | 'disabledUser' | 'forgedCookie';
+  | 'anonymous'
+  | 'admin'
+  | 'adminA'
+  | 'dispatcherA'
+  | 'secretaryC'
+  | 'plannerA'
+  | 'wallA'
+  | 'noCsrf'
+  | 'wrongCsrf'
+  | 'forgedBearer'
+  | 'revokedBearer'
+  | 'expiredSession'
+  | 'signedOutSession'
+  | 'disabledUser'
+  | 'forgedCookie';
 
 /** The tables whose row counts a hostile request must not change (unless it declares it). */
 export const watchedTables = [
-  'member', 'org', 'place', 'case', 'case_event', 'dispatch', 'dispatch_alert', 'outbox', 'audit_log',
-  'app_user', 'user_role_grant', 'user_session', 'wall_token',
+  'member',
+  'org',
+  'place',
+  'case',
+  'case_event',
+  'dispatch',
+  'dispatch_alert',
+  'outbox',
+  'audit_log',
+  'app_user',
+  'user_role_grant',
+  'user_session',
+  'wall_token',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

@@ -11,13 +11,27 @@ import { rawRequest } from './raw-request.ts';
  * community C inside it); B is the town farthest from A, so B's rows are out of their scope.
  */
 export type HostileContext = {
-  townA: string; townB: string; communityC: string;
-  pointC: { lng: number; lat: number }; pointB: { lng: number; lat: number };
-  bboxC: string; memberC: number; memberB: number; orgB: number;
-  caseA: number; caseB: number; closedCaseA: number; dispatchA: number; dispatchB: number; alertedMemberA: number;
-  wallTokenIdA: number; wallTokenIdB: number;
+  townA: string;
+  townB: string;
+  communityC: string;
+  pointC: { lng: number; lat: number };
+  pointB: { lng: number; lat: number };
+  bboxC: string;
+  memberC: number;
+  memberB: number;
+  orgB: number;
+  caseA: number;
+  caseB: number;
+  closedCaseA: number;
+  dispatchA: number;
+  dispatchB: number;
+  alertedMemberA: number;
+  wallTokenIdA: number;
+  wallTokenIdB: number;
   /** member links (`/m/...`) of an alert in dispatch A: valid, expired, and with a forged signature */
-  link: string; expiredLink: string; forgedLink: string;
+  link: string;
+  expiredLink: string;
+  forgedLink: string;
   /** the county admin's username (taken) */
   adminUsername: string;
   callers: Record<Caller, Record<string, string>>;
@@ -29,7 +43,8 @@ async function newWallToken(server: TestServer, scope: string, revoked = false):
   const token = newToken();
   const { rows } = await server.db.query<{ id: number }>(
     `insert into wall_token (name, token_hash, scope_code, revoked_at) values ('恶意输入', $1, $2, ${revoked ? 'now()' : 'null'}) returning id`,
-    [hashToken(token), scope]);
+    [hashToken(token), scope],
+  );
   return { id: rows[0]!.id, token };
 }
 
@@ -39,19 +54,27 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     `select code, parent_code, st_x(p) as lng, st_y(p) as lat,
             concat_ws(',', round(st_xmin(b)::numeric, 6), round(st_ymin(b)::numeric, 6), round(st_xmax(b)::numeric, 6), round(st_ymax(b)::numeric, 6)) as bbox
      from (select code, parent_code, st_pointonsurface(geom) as p, st_envelope(st_buffer(st_pointonsurface(geom), 0.01)) as b
-           from area where level = 'community' order by households desc limit 1) s`);
+           from area where level = 'community' order by households desc limit 1) s`,
+  );
   const b = await one<{ code: string; lng: number; lat: number }>(
     `select code, st_x(p) as lng, st_y(p) as lat
      from (select code, geom, st_pointonsurface(geom) as p from area where level = 'town' and code <> $1) t
-     order by st_distance(geom, (select geom from area where code = $1)) desc, code limit 1`, [c.parent_code]);
+     order by st_distance(geom, (select geom from area where code = $1)) desc, code limit 1`,
+    [c.parent_code],
+  );
   const memberC = await one<{ id: number }>('select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 order by m.id limit 1', [c.code]);
   const memberB = await one<{ id: number; org_id: number }>(
-    'select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1', [`${b.code.slice(0, 9)}%`]);
+    'select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1',
+    [`${b.code.slice(0, 9)}%`],
+  );
 
   const admin = sessionHeaders(server.admin);
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const answer = await rawRequest(server.baseUrl, {
-      method: 'POST', path, headers: { ...admin, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+      method: 'POST',
+      path,
+      headers: { ...admin, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
     });
     if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${answer.text}`);
     return JSON.parse(answer.text) as { id: number };
@@ -83,12 +106,27 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
   await server.db.query('update app_user set disabled = true where id = $1', [disabled.userId]);
 
   return {
-    townA: c.parent_code, townB: b.code, communityC: c.code,
-    pointC: { lng: c.lng, lat: c.lat }, pointB: { lng: b.lng, lat: b.lat }, bboxC: c.bbox,
-    memberC: memberC.id, memberB: memberB.id, orgB: memberB.org_id,
-    caseA, caseB, closedCaseA, dispatchA, dispatchB, alertedMemberA: alerted.member_id,
-    wallTokenIdA: wallA.id, wallTokenIdB: wallB.id,
-    link, expiredLink, forgedLink, adminUsername: server.admin.username,
+    townA: c.parent_code,
+    townB: b.code,
+    communityC: c.code,
+    pointC: { lng: c.lng, lat: c.lat },
+    pointB: { lng: b.lng, lat: b.lat },
+    bboxC: c.bbox,
+    memberC: memberC.id,
+    memberB: memberB.id,
+    orgB: memberB.org_id,
+    caseA,
+    caseB,
+    closedCaseA,
+    dispatchA,
+    dispatchB,
+    alertedMemberA: alerted.member_id,
+    wallTokenIdA: wallA.id,
+    wallTokenIdB: wallB.id,
+    link,
+    expiredLink,
+    forgedLink,
+    adminUsername: server.admin.username,
     callers: {
       anonymous: {},
       admin,

@@ -34,7 +34,9 @@ beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
   ctx = await buildHostileContext(server);
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 type Counts = Record<WatchedTable, number>;
 
@@ -45,7 +47,8 @@ async function counts(): Promise<Counts> {
 
 /** The tables whose count differs from `before` plus the expected changes. */
 function unexpected(before: Counts, after: Counts, expected: Partial<Counts>): string[] {
-  return watchedTables.filter((t) => after[t] !== before[t] + (expected[t] ?? 0))
+  return watchedTables
+    .filter((t) => after[t] !== before[t] + (expected[t] ?? 0))
     .map((t) => `${t} ${before[t]} → ${after[t]} (expected ${before[t] + (expected[t] ?? 0)})`);
 }
 

@@ -49,7 +49,12 @@ export class ApiClient {
 export const testPassword = 'correct horse battery staple';
 
 /** A fresh user with one role over `scope`, signed in through the API. */
-export async function signInAs(baseUrl: string, db: pg.Pool, role: Exclude<Role, 'wall'>, scope: string): Promise<ApiClient & { userId: number; username: string }> {
+export async function signInAs(
+  baseUrl: string,
+  db: pg.Pool,
+  role: Exclude<Role, 'wall'>,
+  scope: string,
+): Promise<ApiClient & { userId: number; username: string }> {
   const username = `t_${role}_${randomBytes(4).toString('hex')}`;
   const userId = await createUser(db, { username, display_name: `测试${role}`, password: testPassword, role, scope });
   const client = await signIn(baseUrl, username, testPassword);
@@ -58,10 +63,15 @@ export async function signInAs(baseUrl: string, db: pg.Pool, role: Exclude<Role,
 
 export async function signIn(baseUrl: string, username: string, password: string): Promise<ApiClient> {
   const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`sign-in as ${username} answered ${res.status}: ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrf_token } = (await res.json()) as { csrf_token: string };
   return new ApiClient(baseUrl, { cookie }, csrf_token);
 }
@@ -69,7 +79,10 @@ export async function signIn(baseUrl: string, username: string, password: string
 /** A wall display token over `scope`, inserted directly. */
 export async function wallClient(baseUrl: string, db: pg.Pool, scope: string): Promise<ApiClient & { tokenId: number }> {
   const token = newToken();
-  const { rows } = await db.query<{ id: number }>(
-    'insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3) returning id', ['测试大屏', hashToken(token), scope]);
+  const { rows } = await db.query<{ id: number }>('insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3) returning id', [
+    '测试大屏',
+    hashToken(token),
+    scope,
+  ]);
   return Object.assign(new ApiClient(baseUrl, { authorization: `Bearer ${token}` }), { tokenId: rows[0]!.id });
 }

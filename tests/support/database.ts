@@ -6,8 +6,12 @@ import { createRunDatabase, dropDatabase, withDatabase } from './template-databa
 /** A pool on this run's shared database (read-mostly tests). */
 export function useRunDatabase(): { readonly db: pg.Pool } {
   const holder = { db: undefined as unknown as pg.Pool };
-  beforeAll(() => { holder.db = createPool(inject('databaseUrl'), 4); });
-  afterAll(async () => { await holder.db.end(); });
+  beforeAll(() => {
+    holder.db = createPool(inject('databaseUrl'), 4);
+  });
+  afterAll(async () => {
+    await holder.db.end();
+  });
   return holder;
 }
 

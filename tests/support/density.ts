@@ -15,8 +15,8 @@ export type PyramidRow = { level: number; cx: number; cy: number; area_code: str
 export type Member = { lng: number; lat: number; area_code: string; available: boolean; skilled: boolean };
 
 export const cellSize = (level: number) => (2 * half) / (16 * 2 ** level);
-const mercatorX = (lng: number) => (lng * Math.PI / 180) * R;
-const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI / 180) / 2)) * R;
+const mercatorX = (lng: number) => ((lng * Math.PI) / 180) * R;
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 180 / 2)) * R;
 const toLng = (mx: number) => (mx / R) * (180 / Math.PI);
 const toLat = (my: number) => (2 * Math.atan(Math.exp(my / R)) - Math.PI / 2) * (180 / Math.PI);
 
@@ -38,7 +38,8 @@ const zero = (): Counts => ({ total: 0, available: 0, skilled: 0 });
 export async function loadMembers(db: pg.Pool): Promise<Member[]> {
   const { rows } = await db.query<Member>(
     `select st_x(m.home) as lng, st_y(m.home) as lat, o.area_code, m.available, cardinality(m.skills) > 0 as skilled
-     from member m join org o on o.id = m.org_id`);
+     from member m join org o on o.id = m.org_id`,
+  );
   return rows;
 }
 
@@ -53,7 +54,7 @@ export function bruteForcePyramid(members: Member[]): Map<string, PyramidRow> {
       const cy = fine.cy >> shift;
       const key = rowKey(level, cx, cy, m.area_code);
       let row = rows.get(key);
-      if (!row) rows.set(key, row = { level, cx, cy, area_code: m.area_code, raw: zero(), pub: zero() });
+      if (!row) rows.set(key, (row = { level, cx, cy, area_code: m.area_code, raw: zero(), pub: zero() }));
       row.raw.total += 1;
       row.raw.available += Number(m.available);
       row.raw.skilled += Number(m.skilled);
@@ -64,7 +65,12 @@ export function bruteForcePyramid(members: Member[]): Map<string, PyramidRow> {
       if (row.level !== level) continue;
       const children = zero();
       if (level < 14) {
-        for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+        for (const [dx, dy] of [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ] as const) {
           const child = rows.get(rowKey(level + 1, 2 * row.cx + dx, 2 * row.cy + dy, row.area_code));
           if (!child) continue;
           children.total += child.pub.total;

@@ -24,17 +24,32 @@ export async function startServerProcess(env: Record<string, string>, startMs = 
   });
   let output = '';
   let exitCode: number | null | undefined;
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => { exitCode = code; resolve(code); }));
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const exit = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+    }),
+  );
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), startMs);
     const look = () => {
       const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) { clearTimeout(timer); resolve(match[1]!); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
     };
     child.stdout.on('data', look);
-    void exit.then(() => { clearTimeout(timer); reject(new Error(`the server exited before it was ready:\n${output}`)); });
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited before it was ready:\n${output}`));
+    });
   });
   return {
     url,

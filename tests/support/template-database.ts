@@ -57,8 +57,7 @@ export async function ensureTemplate(adminUrl: string, urlFor: (db: string) => s
     try {
       const { rowCount } = await admin.query('select 1 from pg_database where datname = $1 and datistemplate', [name]);
       if (rowCount) return;
-      const stale = await admin.query<{ datname: string }>(
-        "select datname from pg_database where datname like 'redgrid\\_tpl\\_%' and datname <> $1", [name]);
+      const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'redgrid\\_tpl\\_%' and datname <> $1", [name]);
       for (const { datname } of stale.rows) {
         await admin.query(`alter database ${pg.escapeIdentifier(datname)} is_template false`);
         await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
@@ -84,8 +83,7 @@ export async function ensureTemplate(adminUrl: string, urlFor: (db: string) => s
 /** A fresh database for one test run (or one test that changes data), copied from the template. */
 export async function createRunDatabase(adminUrl: string, template: string, label: string): Promise<string> {
   const name = `redgrid_test_${label}_${process.pid}_${Date.now().toString(36)}`;
-  await withAdmin(adminUrl, (admin) =>
-    admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`));
+  await withAdmin(adminUrl, (admin) => admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(template)}`));
   return name;
 }
 

@@ -39,9 +39,7 @@ export async function startTestServer(
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = await signInAs(baseUrl, db, 'admin', demoCounty);
-  const stopDispatch = workers
-    ? startWorkers(db, { publicUrl: baseUrl }, () => sweepTimeouts(db, defaultPolicy), log, 200)
-    : async () => {};
+  const stopDispatch = workers ? startWorkers(db, { publicUrl: baseUrl }, () => sweepTimeouts(db, defaultPolicy), log, 200) : async () => {};
   const stopRefresher = workers ? startCoverageRefresher(db, log, { everyMs: 500, quietMs: 200 }) : async () => {};
   const stopWorkers = () => Promise.all([stopDispatch(), stopRefresher()]);
   return {

@@ -8,7 +8,8 @@ type Operation = { operationId?: string; security?: Record<string, string[]>[]; 
 const document = buildOpenApiDocument();
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const operations = Object.entries(document.paths ?? {}).flatMap(([p, item]) =>
-  methods.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${p}`, method: m, path: p, op: item[m] as Operation })));
+  methods.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${p}`, method: m, path: p, op: item[m] as Operation })),
+);
 
 /** Every route the capabilities' routes.ts files declare, as "METHOD /path/{param}". */
 function declaredRoutes(): string[] {
@@ -18,8 +19,7 @@ function declaredRoutes(): string[] {
     .flatMap((d) => {
       const file = path.join(src, d.name, 'routes.ts');
       const text = readdirSync(path.join(src, d.name)).includes('routes.ts') ? readFileSync(file, 'utf8') : '';
-      return [...text.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)]
-        .map(([, m, p]) => `${m!.toUpperCase()} ${p!.replace(/:(\w+)/g, '{$1}')}`);
+      return [...text.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map(([, m, p]) => `${m!.toUpperCase()} ${p!.replace(/:(\w+)/g, '{$1}')}`);
     });
 }
 
@@ -42,10 +42,13 @@ describe('the OpenAPI document', () => {
     expect(named.filter((n) => !schemes.includes(n))).toEqual([]);
   });
 
-  it('needs no credentials only for health, sign-in and the member\'s link', () => {
-    expect(operations.filter((o) => o.op.security!.length === 0).map((o) => o.key).sort()).toEqual([
-      'GET /api/health', 'GET /api/m/{token}', 'POST /api/m/{token}/{answer}', 'POST /api/v1/auth/sign-in',
-    ]);
+  it("needs no credentials only for health, sign-in and the member's link", () => {
+    expect(
+      operations
+        .filter((o) => o.op.security!.length === 0)
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(['GET /api/health', 'GET /api/m/{token}', 'POST /api/m/{token}/{answer}', 'POST /api/v1/auth/sign-in']);
   });
 
   it('asks a session for its CSRF token on every write', () => {

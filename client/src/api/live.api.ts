@@ -27,9 +27,7 @@ export function parseLiveEvent(data: string): LiveEvent | null {
   if (!isObject(value)) return null;
   const { type } = value;
   if (type === 'data.version') {
-    return typeof value.topic === 'string' && typeof value.version === 'number'
-      ? { type, topic: value.topic, version: value.version }
-      : null;
+    return typeof value.topic === 'string' && typeof value.version === 'number' ? { type, topic: value.topic, version: value.version } : null;
   }
   if (typeof value.case_id !== 'number') return null;
   if (type === 'case.created' || type === 'case.updated') return { type, case_id: value.case_id };

@@ -34,8 +34,7 @@ function filterFrom(inputs: FilterInputs): AuditFilter {
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
   const [inputs, setInputs] = useState<FilterInputs>(empty);
-  const set = (field: keyof FilterInputs) => (event: { target: { value: string } }) =>
-    setInputs((previous) => ({ ...previous, [field]: event.target.value }));
+  const set = (field: keyof FilterInputs) => (event: { target: { value: string } }) => setInputs((previous) => ({ ...previous, [field]: event.target.value }));
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

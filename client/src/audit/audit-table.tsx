@@ -16,8 +16,7 @@ function Target({ entry }: { entry: AuditEntry }) {
   const { shown, total } = targetIds(entry.target_ids);
   return (
     <span title={entry.target_ids.join(', ')}>
-      {kind !== null && (isTargetKind(kind) ? t(`audit.targetKind.${kind}`) : kind)}{' '}
-      <span className="audit-ids">{shown.map((id) => `#${id}`).join(', ')}</span>
+      {kind !== null && (isTargetKind(kind) ? t(`audit.targetKind.${kind}`) : kind)} <span className="audit-ids">{shown.map((id) => `#${id}`).join(', ')}</span>
       {total !== null && <span className="muted"> {t('audit.moreTargets', { total })}</span>}
     </span>
   );

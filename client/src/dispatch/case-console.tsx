@@ -39,12 +39,8 @@ export function CaseConsole({ state }: { state: CaseConsoleState }) {
           {t('dispatch.actionFailed', { message: state.actionError })}
         </p>
       )}
-      {dispatch.data && (
-        <DispatchPanel dispatch={dispatch.data} onRecall={state.recall} onClose={state.closeDispatch} busy={busy !== null} />
-      )}
-      {canStart && (
-        <DispatchForm params={state.params} onChange={state.setParams} onSubmit={state.start} submitting={busy === 'start'} />
-      )}
+      {dispatch.data && <DispatchPanel dispatch={dispatch.data} onRecall={state.recall} onClose={state.closeDispatch} busy={busy !== null} />}
+      {canStart && <DispatchForm params={state.params} onChange={state.setParams} onSubmit={state.start} submitting={busy === 'start'} />}
       {!closed && (
         <NearbyList
           members={candidates}

@@ -36,12 +36,7 @@ export function DispatchPanel({ dispatch, onRecall, onClose, busy }: DispatchPan
   const progress = dispatch.target > 0 ? Math.min(1, dispatch.accepted / dispatch.target) : 0;
   return (
     <section className="dispatch-section dispatch-panel">
-      <div
-        className={`dispatch-status status-${dispatch.status}`}
-        data-testid="dispatch-status"
-        data-status={dispatch.status}
-        data-dispatch-id={dispatch.id}
-      >
+      <div className={`dispatch-status status-${dispatch.status}`} data-testid="dispatch-status" data-status={dispatch.status} data-dispatch-id={dispatch.id}>
         <div className="dispatch-status-line">
           <strong>{t(`dispatch.status.${dispatch.status}`)}</strong>
           <span>
@@ -93,13 +88,7 @@ export function DispatchPanel({ dispatch, onRecall, onClose, busy }: DispatchPan
                   <Distance meters={alert.distance_m} />
                 </span>
                 {recallable.has(alert.state) && dispatch.status !== 'closed' && (
-                  <button
-                    type="button"
-                    className="small-button"
-                    data-testid="recall-member"
-                    onClick={() => onRecall(alert.member.id)}
-                    disabled={busy}
-                  >
+                  <button type="button" className="small-button" data-testid="recall-member" onClick={() => onRecall(alert.member.id)} disabled={busy}>
                     {t('dispatch.alerts.recall')}
                   </button>
                 )}

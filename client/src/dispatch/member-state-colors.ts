@@ -18,16 +18,7 @@ export const memberStateColors: Record<MemberMapState, Rgb> = {
 };
 
 /** The legend's order: the hopeful path first. */
-export const memberStateOrder: readonly MemberMapState[] = [
-  'candidate',
-  'alerted',
-  'accepted',
-  'arrived',
-  'declined',
-  'timed_out',
-  'recalled',
-  'cancelled',
-];
+export const memberStateOrder: readonly MemberMapState[] = ['candidate', 'alerted', 'accepted', 'arrived', 'declined', 'timed_out', 'recalled', 'cancelled'];
 
 export function cssColor([r, g, b]: Rgb): string {
   return `rgb(${r} ${g} ${b})`;

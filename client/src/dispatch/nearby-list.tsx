@@ -72,13 +72,7 @@ export function NearbyList({ members, error, radius, wantedSkills, limited, onAd
                   </td>
                   {onAdd && (
                     <td className="action">
-                      <button
-                        type="button"
-                        className="small-button"
-                        data-testid="add-member"
-                        onClick={() => onAdd(member.id)}
-                        disabled={busy}
-                      >
+                      <button type="button" className="small-button" data-testid="add-member" onClick={() => onAdd(member.id)} disabled={busy}>
                         {t('dispatch.nearby.add')}
                       </button>
                     </td>

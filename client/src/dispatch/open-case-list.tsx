@@ -36,8 +36,7 @@ export function OpenCaseList({ cases, error, onSelect }: OpenCaseListProps) {
                 <span className="case-list-main">
                   <span className="case-list-title">{item.title}</span>
                   <span className="case-list-meta">
-                    {caseKindLabel(item.kind, t)} · {item.community?.name ?? item.town?.name ?? '—'} ·{' '}
-                    {shortDateTime(item.reported_at, i18n.language)}
+                    {caseKindLabel(item.kind, t)} · {item.community?.name ?? item.town?.name ?? '—'} · {shortDateTime(item.reported_at, i18n.language)}
                   </span>
                 </span>
                 <span className={`status-tag status-${item.status}`}>{t(`caseStatus.${item.status}`)}</span>

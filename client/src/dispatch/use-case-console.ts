@@ -1,14 +1,7 @@
 import { useCallback, useState } from 'react';
 import { closeCase, fetchCase } from '../api/cases.api.ts';
 import type { CaseEvent, CaseView, DispatchView, LiveEvent, NearbyResult } from '../api/contract.ts';
-import {
-  addDispatchMember,
-  closeDispatch,
-  fetchDispatch,
-  fetchNearby,
-  recallDispatchMember,
-  startDispatch,
-} from '../api/dispatch.api.ts';
+import { addDispatchMember, closeDispatch, fetchDispatch, fetchNearby, recallDispatchMember, startDispatch } from '../api/dispatch.api.ts';
 import { ApiError } from '../api/http.ts';
 import { defaultDispatchParams, dispatchBody, radiusOf, type DispatchParams } from './dispatch-params.ts';
 import { useDebounced } from './use-debounced.ts';
@@ -59,12 +52,8 @@ export function useCaseConsole(caseId: number | null): CaseConsole {
   const incident = useReloadable(caseId === null ? null : `case:${caseId}`, (signal) => fetchCase(caseId ?? 0, signal));
   const [known, setKnown] = useState<{ caseId: number; dispatchId: number } | null>(null);
   const dispatchId =
-    incident.data?.active_dispatch_id ??
-    (known !== null && known.caseId === caseId ? known.dispatchId : null) ??
-    lastDispatchIdIn(incident.data?.timeline);
-  const dispatch = useReloadable(dispatchId === null ? null : `dispatch:${dispatchId}`, (signal) =>
-    fetchDispatch(dispatchId ?? 0, signal),
-  );
+    incident.data?.active_dispatch_id ?? (known !== null && known.caseId === caseId ? known.dispatchId : null) ?? lastDispatchIdIn(incident.data?.timeline);
+  const dispatch = useReloadable(dispatchId === null ? null : `dispatch:${dispatchId}`, (signal) => fetchDispatch(dispatchId ?? 0, signal));
 
   const [params, setParams] = useState<DispatchParams>(defaultDispatchParams);
   const typedRadius = useDebounced(radiusOf(params, 1000), 400);

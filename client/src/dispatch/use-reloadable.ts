@@ -41,7 +41,8 @@ export function useReloadable<T>(key: string | null, fetcher: (signal: AbortSign
     let again = false;
     const run = () => {
       inFlight = true;
-      fetcherRef.current(controller.signal)
+      fetcherRef
+        .current(controller.signal)
         .then(
           (data) => {
             if (!controller.signal.aborted) setHeld({ key, data, error: null });

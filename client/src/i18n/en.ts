@@ -91,7 +91,7 @@ export const en: Messages = {
   },
   audit: {
     title: 'Audit log',
-    intro: 'Sign-ins, reads of members\' exact locations, new accounts and wall tokens; newest first.',
+    intro: "Sign-ins, reads of members' exact locations, new accounts and wall tokens; newest first.",
     filters: 'Filters',
     user: 'User ID',
     userPlaceholder: 'All users',
@@ -123,7 +123,7 @@ export const en: Messages = {
         sign_out: 'Signed out',
       },
       member: {
-        read_exact: 'Read a member\'s exact location',
+        read_exact: "Read a member's exact location",
       },
       user: {
         create: 'Created a user',
@@ -394,7 +394,7 @@ export const en: Messages = {
     },
     notFound: {
       title: 'Invalid link',
-      body: 'This link does not exist or no longer works; follow the dispatcher\'s latest message.',
+      body: "This link does not exist or no longer works; follow the dispatcher's latest message.",
     },
     expired: {
       title: 'Link expired',

@@ -55,8 +55,7 @@ function LocateAnswer({ result }: { result: LocateResult }) {
       <Field label={t('locate.serviceCenter')} testId="locate-service-center">
         {center ? (
           <>
-            <span data-testid="locate-service-center-name">{center.name}</span>{' '}
-            <span className="tag">{t(`locate.placeKind.${center.kind}`)}</span>
+            <span data-testid="locate-service-center-name">{center.name}</span> <span className="tag">{t(`locate.placeKind.${center.kind}`)}</span>
             <span className="distance" data-testid="locate-service-distance">
               <Distance meters={center.distance_m} />
             </span>

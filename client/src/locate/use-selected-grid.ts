@@ -11,11 +11,7 @@ const probe = 0.0001;
  * The geometry of the grid with `code`: taken from the grids already loaded for the view, or else
  * fetched with a tiny bbox around `point` (zoomed out, no grids are loaded for the view).
  */
-export function useSelectedGrid(
-  code: string | null,
-  point: LngLatTuple | null,
-  gridsInView: readonly GridFeature[],
-): GridFeature | null {
+export function useSelectedGrid(code: string | null, point: LngLatTuple | null, gridsInView: readonly GridFeature[]): GridFeature | null {
   const inView = code ? (gridsInView.find((grid) => grid.properties.code === code) ?? null) : null;
   const [fetched, setFetched] = useState<GridFeature | null>(null);
   const lookUp = code !== null && point !== null && inView === null;

@@ -1,9 +1,4 @@
-import type {
-  ExpressionSpecification,
-  LayerSpecification,
-  StyleSpecification,
-  VectorSourceSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { TileLayer } from '../api/contract.ts';
 
 /**
@@ -153,15 +148,7 @@ function basemapLayers(palette: BasemapPalette): LayerSpecification[] {
       ],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: {
-        'line-color': [
-          'match',
-          ['get', 'class'],
-          'primary',
-          palette.primary,
-          'secondary',
-          palette.secondary,
-          palette.minor,
-        ],
+        'line-color': ['match', ['get', 'class'], 'primary', palette.primary, 'secondary', palette.secondary, palette.minor],
         'line-width': roadWidth(2, 1.6, 1.1),
       },
     },

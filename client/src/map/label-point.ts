@@ -118,7 +118,12 @@ export function polylabel(polygon: Polygon, precision: number): Position {
     if (cell.d > best.d) best = cell;
     if (cell.max - best.d <= precision) continue;
     const h = cell.h / 2;
-    for (const [dx, dy] of [[-h, -h], [h, -h], [-h, h], [h, h]] as const) {
+    for (const [dx, dy] of [
+      [-h, -h],
+      [h, -h],
+      [-h, h],
+      [h, h],
+    ] as const) {
       const child = makeCell(cell.x + dx, cell.y + dy, h, polygon);
       if (child.max <= best.d) continue;
       let at = queue.length;

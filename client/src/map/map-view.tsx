@@ -11,10 +11,7 @@ export interface MapViewProps {
    */
   onAdapter: (adapter: MapAdapter | null) => void;
   /** Read once, when the map is made (center, zoom, interactive, controls). Default: the county map. */
-  options?: Pick<
-    MapAdapterOptions,
-    'center' | 'zoom' | 'interactive' | 'controls' | 'tileQuery' | 'theme' | 'requestHeaders'
-  >;
+  options?: Pick<MapAdapterOptions, 'center' | 'zoom' | 'interactive' | 'controls' | 'tileQuery' | 'theme' | 'requestHeaders'>;
   /** Extra class for the map element. */
   className?: string;
   /** The map's accessible name. Default: the grid map's. */
@@ -58,13 +55,5 @@ export function MapView({ onAdapter, options, className, label }: MapViewProps) 
     };
   }, [onAdapter, generation]);
 
-  return (
-    <div
-      ref={container}
-      className={className ? `map ${className}` : 'map'}
-      data-testid="map"
-      role="region"
-      aria-label={label ?? t('map.label')}
-    />
-  );
+  return <div ref={container} className={className ? `map ${className}` : 'map'} data-testid="map" role="region" aria-label={label ?? t('map.label')} />;
 }

@@ -1,12 +1,6 @@
 import type { LayersList } from '@deck.gl/core';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import {
-  Map as MaplibreMap,
-  NavigationControl,
-  ScaleControl,
-  setWorkerUrl,
-  type RequestTransformFunction,
-} from 'maplibre-gl';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, setWorkerUrl, type RequestTransformFunction } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BboxTuple } from '../api/grids.api.ts';
@@ -102,10 +96,7 @@ function viewOf(map: MaplibreMap): MapViewState {
 function layerIsRendered(map: MaplibreMap, layerId: string): boolean {
   const source = map.getLayer(layerId)?.source;
   return (
-    source !== undefined &&
-    map.getSource(source) !== undefined &&
-    map.isSourceLoaded(source) &&
-    map.queryRenderedFeatures({ layers: [layerId] }).length > 0
+    source !== undefined && map.getSource(source) !== undefined && map.isSourceLoaded(source) && map.queryRenderedFeatures({ layers: [layerId] }).length > 0
   );
 }
 
@@ -203,8 +194,7 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
       else overlay.setProps({ layers });
     },
     onClick(listener) {
-      const handler = (event: { lngLat: { lng: number; lat: number } }) =>
-        listener([event.lngLat.lng, event.lngLat.lat]);
+      const handler = (event: { lngLat: { lng: number; lat: number } }) => listener([event.lngLat.lng, event.lngLat.lat]);
       return listen(
         (h) => map.on('click', h),
         (h) => map.off('click', h),

@@ -35,23 +35,13 @@ export function AuditPage() {
             )}
             {log.status === 'loading' && <span className="muted">{t('audit.loading')}</span>}
             {log.status === 'done' && log.entries.length === 0 && <span className="muted">{t('audit.empty')}</span>}
-            {log.status !== 'loading' && log.entries.length > 0 && (
-              <span className="muted">{t('audit.shown', { n: log.entries.length })}</span>
-            )}
+            {log.status !== 'loading' && log.entries.length > 0 && <span className="muted">{t('audit.shown', { n: log.entries.length })}</span>}
             {log.nextBefore !== null && (
-              <button
-                type="button"
-                className="secondary-button"
-                onClick={log.loadMore}
-                disabled={log.status === 'loading'}
-                data-testid="audit-more"
-              >
+              <button type="button" className="secondary-button" onClick={log.loadMore} disabled={log.status === 'loading'} data-testid="audit-more">
                 {t('audit.loadMore')}
               </button>
             )}
-            {log.status === 'done' && log.nextBefore === null && log.entries.length > 0 && (
-              <span className="muted">{t('audit.noMore')}</span>
-            )}
+            {log.status === 'done' && log.nextBefore === null && log.entries.length > 0 && <span className="muted">{t('audit.noMore')}</span>}
           </footer>
         </section>
       </div>

@@ -82,13 +82,10 @@ export function DispatchPage() {
     },
   );
 
-  const selectCase = useCallback(
-    (id: number | null) => {
-      setDraftPoint(null);
-      navigate(withCase(window.location.search, id));
-    },
-    [],
-  );
+  const selectCase = useCallback((id: number | null) => {
+    setDraftPoint(null);
+    navigate(withCase(window.location.search, id));
+  }, []);
   const onCreated = (created: CaseView) => {
     reloadOpenCases();
     selectCase(created.id);

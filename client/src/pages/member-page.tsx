@@ -39,7 +39,17 @@ function IncidentMap({ position, token }: { position: readonly [number, number];
   );
 }
 
-function Alert({ alert, token, onAnswer, answering }: { alert: MemberAlertView; token: string; onAnswer: (a: 'accept' | 'decline' | 'arrived') => void; answering: string | null }) {
+function Alert({
+  alert,
+  token,
+  onAnswer,
+  answering,
+}: {
+  alert: MemberAlertView;
+  token: string;
+  onAnswer: (a: 'accept' | 'decline' | 'arrived') => void;
+  answering: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const busy = answering !== null;
   return (
@@ -61,7 +71,10 @@ function Alert({ alert, token, onAnswer, answering }: { alert: MemberAlertView; 
         <h1 data-testid="member-case-title">{alert.case.title}</h1>
         {alert.case.description && <p className="member-description">{alert.case.description}</p>}
         <p className="member-distance">
-          {t('memberPage.distance')} <strong><Distance meters={alert.distance_m} /></strong>
+          {t('memberPage.distance')}{' '}
+          <strong>
+            <Distance meters={alert.distance_m} />
+          </strong>
         </p>
       </article>
       <IncidentMap position={alert.case.position} token={token} />
@@ -103,12 +116,7 @@ export function MemberPage({ token }: { token: string }) {
 
   const dataState = state.status === 'ready' ? state.alert.state : state.status;
   return (
-    <main
-      className="member-page"
-      data-testid="member-page"
-      data-state={dataState}
-      data-error-code={state.status === 'error' ? state.code : undefined}
-    >
+    <main className="member-page" data-testid="member-page" data-state={dataState} data-error-code={state.status === 'error' ? state.code : undefined}>
       <header className="member-brand">
         <span className="brand-mark" aria-hidden="true" />
         {t('memberPage.brand')}
@@ -140,9 +148,7 @@ export function MemberPage({ token }: { token: string }) {
         {state.status === 'ready' && <Alert alert={state.alert} token={token} onAnswer={answer} answering={answering} />}
         {answerError && (
           <p className="form-error" role="alert" data-testid="member-answer-error">
-            {answerError.code === networkErrorCode
-              ? t('memberPage.networkError')
-              : t('memberPage.answerFailed', { message: answerError.message })}
+            {answerError.code === networkErrorCode ? t('memberPage.networkError') : t('memberPage.answerFailed', { message: answerError.message })}
           </p>
         )}
       </div>

@@ -56,7 +56,10 @@ function horizontalBars(
     textStyle: { fontFamily: chartFont },
     animationDuration: 800,
     animationDurationUpdate: 800,
-    legend: legend(scale, series.map((s) => s.name)),
+    legend: legend(
+      scale,
+      series.map((s) => s.name),
+    ),
     grid: { left: 4 * scale, right: 44 * scale, top: 24 * scale, bottom: 0, containLabel: true },
     xAxis: {
       type: 'value',
@@ -88,8 +91,7 @@ function horizontalBars(
         position: 'right',
         color: chartColors.text,
         fontSize: 10 * scale,
-        formatter: (p: { value?: unknown }) =>
-          typeof p.value === 'number' ? (s.percent ? `${p.value}%` : p.value.toLocaleString()) : '',
+        formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? (s.percent ? `${p.value}%` : p.value.toLocaleString()) : ''),
       },
     })),
   };

@@ -33,9 +33,7 @@ export function WallFeed({ cases, fresh }: WallFeedProps) {
               <span className="wall-feed-kind">{caseKindLabel(c.kind, t)}</span>
               <span className="wall-feed-title">{c.title}</span>
               <span className="wall-feed-time">{shortDateTime(c.reported_at, i18n.resolvedLanguage ?? 'zh-CN')}</span>
-              <span className="wall-feed-place">
-                {[c.town?.name, c.community?.name].filter(Boolean).join(' · ') || '—'}
-              </span>
+              <span className="wall-feed-place">{[c.town?.name, c.community?.name].filter(Boolean).join(' · ') || '—'}</span>
               <span className="wall-feed-status">
                 <span className="wall-feed-severity">{t(`severity.${c.severity}`)}</span>
                 {t(`caseStatus.${c.status}`)}

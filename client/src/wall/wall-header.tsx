@@ -58,12 +58,8 @@ export function WallHeader({ viewName, viewIndex, viewCount, connection, dataCha
           {t(`wall.connection.${connection}`)}
         </span>
         <time className="wall-clock" dateTime={now.toISOString()}>
-          <span className="wall-clock-time">
-            {now.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })}
-          </span>
-          <span className="wall-clock-date">
-            {now.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })}
-          </span>
+          <span className="wall-clock-time">{now.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })}</span>
+          <span className="wall-clock-date">{now.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })}</span>
         </time>
       </div>
     </header>

@@ -5,7 +5,6 @@ import { cssRgba as css } from '../map/layers/rgba.ts';
 import { incidentColors } from '../map/layers/incident-pulse.layer.ts';
 import { serviceColors } from '../map/layers/service-centers.layer.ts';
 
-
 export interface WallLegendProps {
   coverage: ReadonlySet<CoverageLayerName>;
   onToggle: (layer: CoverageLayerName) => void;
@@ -21,9 +20,11 @@ export function WallLegend({ coverage, onToggle }: WallLegendProps) {
         <span className="wall-legend-label">{t('wall.legend.density')}</span>
         <span className="wall-legend-ramp" style={{ background: `linear-gradient(90deg, ${ramp})` }} />
         <span className="wall-legend-scale">
-          {densityStops.filter((_, i) => i % 2 === 0).map(([n]) => (
-            <span key={n}>{n >= 1000 ? `${n / 1000}k` : n}</span>
-          ))}
+          {densityStops
+            .filter((_, i) => i % 2 === 0)
+            .map(([n]) => (
+              <span key={n}>{n >= 1000 ? `${n / 1000}k` : n}</span>
+            ))}
         </span>
         <span className="wall-legend-note">{t('wall.legend.suppressed')}</span>
       </div>
@@ -43,13 +44,7 @@ export function WallLegend({ coverage, onToggle }: WallLegendProps) {
       </ul>
       <div className="wall-legend-toggles" role="group" aria-label={t('wall.legend.layers')}>
         {coverageLayerNames.map((layer) => (
-          <button
-            key={layer}
-            type="button"
-            aria-pressed={coverage.has(layer)}
-            data-testid={`wall-toggle-${layer}`}
-            onClick={() => onToggle(layer)}
-          >
+          <button key={layer} type="button" aria-pressed={coverage.has(layer)} data-testid={`wall-toggle-${layer}`} onClick={() => onToggle(layer)}>
             <span className="wall-swatch" style={{ background: css(coverageColors[layer], 0.7) }} />
             {t(`wall.legend.${layer}`)}
           </button>

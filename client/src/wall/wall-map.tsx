@@ -56,10 +56,7 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
   const [zoom, setZoom] = useState(10);
   const tokenRef = useRef(token);
   tokenRef.current = token;
-  const mapOptions = useMemo(
-    () => ({ theme: 'dark' as const, interactive: false, controls: false, requestHeaders: () => bearer(tokenRef.current) }),
-    [],
-  );
+  const mapOptions = useMemo(() => ({ theme: 'dark' as const, interactive: false, controls: false, requestHeaders: () => bearer(tokenRef.current) }), []);
   const loadOptions = useMemo(() => tileLoadOptions(bearer(token)), [token]);
   const labels = useMemo(() => areaLabels(towns), [towns]);
 
@@ -120,10 +117,7 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
       if (!adapter) return;
       const current = frame.current;
       const phase = (now % pulsePeriodMs) / pulsePeriodMs;
-      adapter.setLayers([
-        ...current.staticLayers,
-        ...createIncidentPulseLayers({ incidents: current.incidents, phase, sizeScale: current.scale }),
-      ]);
+      adapter.setLayers([...current.staticLayers, ...createIncidentPulseLayers({ incidents: current.incidents, phase, sizeScale: current.scale })]);
       current.drawn = current.incidents;
     },
     [adapter],

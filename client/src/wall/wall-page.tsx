@@ -79,10 +79,13 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
   });
 
   const views = useMemo(() => (data.towns ? wallViews(data.towns, params.area) : []), [data.towns, params.area]);
-  const prepare = useCallback(async (index: number) => {
-    const view = views[index];
-    if (view) await storeRef.current?.prepare(view.code);
-  }, [views]);
+  const prepare = useCallback(
+    async (index: number) => {
+      const view = views[index];
+      if (view) await storeRef.current?.prepare(view.code);
+    },
+    [views],
+  );
   const index = useRotation(views.length, params.rotateSeconds, prepare);
   const view = views[index] ?? null;
   const viewCode = view ? view.code : params.area;
@@ -96,10 +99,7 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
   shown.current = summary;
 
   const incidents = useMemo<PulsingIncident[]>(
-    () =>
-      (data.feed ?? [])
-        .filter((c) => c.status !== 'closed')
-        .map((c) => ({ id: c.id, severity: c.severity, position: [c.location[0], c.location[1]] })),
+    () => (data.feed ?? []).filter((c) => c.status !== 'closed').map((c) => ({ id: c.id, severity: c.severity, position: [c.location[0], c.location[1]] })),
     [data.feed],
   );
   const firstFeed = useRef<ReadonlySet<number> | null>(null);

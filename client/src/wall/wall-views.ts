@@ -24,9 +24,7 @@ export function wallViews(towns: readonly AreaFeature[], root: string | null): W
   const whole = bboxOf(towns);
   if (!whole) return [];
   const single = towns.length === 1 && towns[0]!.properties.code === root;
-  const byTown = towns
-    .map((feature) => ({ feature, bbox: bboxOf([feature])! }))
-    .sort((a, b) => a.bbox[0] + a.bbox[2] - (b.bbox[0] + b.bbox[2]));
+  const byTown = towns.map((feature) => ({ feature, bbox: bboxOf([feature])! })).sort((a, b) => a.bbox[0] + a.bbox[2] - (b.bbox[0] + b.bbox[2]));
   const rootView: WallView = single
     ? { code: root, name: towns[0]!.properties.name, bbox: whole, feature: towns[0]! }
     : { code: root, name: null, bbox: whole, feature: null };

@@ -9,7 +9,10 @@ const areaCollection = named(AreaCollection, 'AreaCollection');
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/areas', operationId: 'listAreas', security: security.sessionOrWall,
+    method: 'get',
+    path: '/api/v1/areas',
+    operationId: 'listAreas',
+    security: security.sessionOrWall,
     summary: 'Administrative areas (county, towns, communities, villages) as GeoJSON',
     request: { query: AreasQuery },
     responses: {

@@ -3,11 +3,7 @@ import type { Scope } from '../auth/scope.ts';
 import type { AreaLevel } from '../contract/areas.ts';
 
 /** Areas in scope (and the county and town above it) as GeoJSON, built by PostGIS, returned as text. */
-export async function selectAreaCollection(
-  db: pg.Pool,
-  filter: { level?: AreaLevel | undefined; parent?: string | undefined },
-  scope: Scope,
-): Promise<string> {
+export async function selectAreaCollection(db: pg.Pool, filter: { level?: AreaLevel | undefined; parent?: string | undefined }, scope: Scope): Promise<string> {
   const { rows } = await db.query<{ collection: string }>(
     `select json_build_object(
        'type', 'FeatureCollection',

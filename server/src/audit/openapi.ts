@@ -9,7 +9,10 @@ const auditPage = named(AuditPage, 'AuditPage');
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/audit', operationId: 'listAuditEntries', security: security.session,
+    method: 'get',
+    path: '/api/v1/audit',
+    operationId: 'listAuditEntries',
+    security: security.session,
     summary: 'The audit log, newest first (admin)',
     request: { query: queryText(AuditQuery.shape) },
     responses: { 200: json(auditPage, 'A page of entries'), 400: errorResponse('invalid_query'), ...denied },

@@ -7,7 +7,9 @@ export type Credential = { username: string; password: string; role: string; sco
 
 async function firstArea(db: pg.Pool, level: string): Promise<{ code: string; name: string } | undefined> {
   const { rows } = await db.query<{ code: string; name: string }>(
-    'select code, name from area where level = $1::area_level order by households desc, code limit 1', [level]);
+    'select code, name from area where level = $1::area_level order by households desc, code limit 1',
+    [level],
+  );
   return rows[0];
 }
 

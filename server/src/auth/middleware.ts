@@ -55,7 +55,11 @@ export function authenticate(db: pg.Pool, sessions: SessionCache, walls: Session
       if (session) {
         sessions.set(key, session);
         req.principal = {
-          kind: 'user', userId: session.user_id, username: session.username, csrfToken: session.csrf_token, grants: session.grants,
+          kind: 'user',
+          userId: session.user_id,
+          username: session.username,
+          csrfToken: session.csrf_token,
+          grants: session.grants,
         };
       }
     }
@@ -86,7 +90,7 @@ export function csrfProtection(): RequestHandler {
     if (path === signInPath) {
       const origin = req.get('origin');
       if (origin !== undefined && originHost(origin) !== req.get('host')) {
-        throw new HttpError(403, ErrorCode.csrfFailed, 'Sign in from RedGrid\'s own page.');
+        throw new HttpError(403, ErrorCode.csrfFailed, "Sign in from RedGrid's own page.");
       }
       return next();
     }

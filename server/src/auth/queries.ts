@@ -61,7 +61,10 @@ export async function insertSession(
 }
 
 export type SessionRow = {
-  user_id: number; username: string; display_name: string; csrf_token: string;
+  user_id: number;
+  username: string;
+  display_name: string;
+  csrf_token: string;
   grants: Array<{ role: Role; scope: string }>;
 };
 

@@ -34,7 +34,11 @@ export function authRoutes(db: pg.Pool, sessions: SessionCache, { secureCookie =
     keyGenerator: (req) => ipKeyGenerator(clientAddress(req) ?? '0.0.0.0'),
     legacyHeaders: false,
     handler: (_req, _res, _next, options) => {
-      throw new HttpError(429, ErrorCode.tooManyAttempts, `Too many sign-in attempts from this address; try again in ${Math.ceil(options.windowMs / 60000)} minutes.`);
+      throw new HttpError(
+        429,
+        ErrorCode.tooManyAttempts,
+        `Too many sign-in attempts from this address; try again in ${Math.ceil(options.windowMs / 60000)} minutes.`,
+      );
     },
   });
 

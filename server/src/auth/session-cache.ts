@@ -9,7 +9,10 @@ import type { SessionRow } from './queries.ts';
 export class SessionCache<Row = SessionRow> {
   private readonly entries = new Map<string, { row: Row; until: number }>();
 
-  constructor(private readonly ttlMs = 5_000, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   get(key: string, now = Date.now()): Row | undefined {
     const entry = this.entries.get(key);

@@ -3,7 +3,16 @@ import { audit, type Actor } from '../audit/record.ts';
 import { withTransaction, type Queryable } from '../db/transaction.ts';
 import { verifyNothing, verifyPassword } from './passwords.ts';
 import { sessionTtlSeconds } from './middleware.ts';
-import { deleteExpiredSessions, deleteSession, insertSession, recordFailedSignIn, resetFailedSignIns, selectGrants, selectUserForSignIn, type SignInRow } from './queries.ts';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  insertSession,
+  recordFailedSignIn,
+  resetFailedSignIns,
+  selectGrants,
+  selectUserForSignIn,
+  type SignInRow,
+} from './queries.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 /** Failures in a row allowed before the account is locked. */
@@ -16,9 +25,7 @@ export function lockSecondsAfter(failures: number): number | null {
 }
 
 export type SignInOutcome =
-  | { ok: true; userId: number }
-  | { ok: false; reason: 'invalid'; userId: number | null }
-  | { ok: false; reason: 'locked'; userId: number; retryAfter: number };
+  { ok: true; userId: number } | { ok: false; reason: 'invalid'; userId: number | null } | { ok: false; reason: 'locked'; userId: number; retryAfter: number };
 
 /** Checks a password with throttling: a locked account is refused without looking at the password. */
 export async function checkSignIn(db: Queryable, username: string, password: string): Promise<SignInOutcome> {
@@ -36,9 +43,7 @@ export async function checkSignIn(db: Queryable, username: string, password: str
   return { ok: false, reason: 'invalid', userId: user.id };
 }
 
-export type SignInResult =
-  | { ok: true; user: SignInRow; token: string; csrfToken: string }
-  | Exclude<SignInOutcome, { ok: true }>;
+export type SignInResult = { ok: true; user: SignInRow; token: string; csrfToken: string } | Exclude<SignInOutcome, { ok: true }>;
 
 /**
  * Signs in: the throttled password check, the failure count or the new session, and the audit
@@ -56,7 +61,14 @@ export function signIn(db: pg.Pool, actor: Actor, attempt: { username: string; p
     const token = newToken();
     const csrfToken = newToken();
     await deleteExpiredSessions(tx);
-    await insertSession(tx, { tokenHash: hashToken(token), userId: outcome.userId, csrfToken, ttlSeconds: sessionTtlSeconds, ip: actor.ip, userAgent: attempt.userAgent });
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: outcome.userId,
+      csrfToken,
+      ttlSeconds: sessionTtlSeconds,
+      ip: actor.ip,
+      userAgent: attempt.userAgent,
+    });
     const user = (await selectUserForSignIn(tx, username))!;
     const grants = await selectGrants(tx, user.id);
     await audit(tx, actor, { userId: user.id, action: 'auth.sign_in', targetKind: 'user', targetIds: [user.id], scope: grants[0]?.scope ?? null });

@@ -20,9 +20,9 @@ export async function createUser(db: pg.Pool | pg.PoolClient, user: NewUser): Pr
 }
 
 export async function setPassword(db: pg.Pool, username: string, password: string): Promise<boolean> {
-  const { rowCount } = await db.query(
-    'update app_user set password_hash = $2, failed_sign_ins = 0, locked_until = null where username = $1',
-    [username, await hashPassword(password)],
-  );
+  const { rowCount } = await db.query('update app_user set password_hash = $2, failed_sign_ins = 0, locked_until = null where username = $1', [
+    username,
+    await hashPassword(password),
+  ]);
   return rowCount === 1;
 }

@@ -15,13 +15,7 @@ import { insertCase, selectCase, selectCaseByKey, type CaseRow } from './queries
  * Registers a case at a point, located automatically (areas, grid, branch, leader). The same
  * Idempotency-Key answers the case it created before; reused with another body it is refused.
  */
-export async function createCase(
-  db: pg.Pool,
-  body: CreateCaseBody,
-  key: string,
-  actor: Actor,
-  scope: Scope,
-): Promise<{ row: CaseRow; created: boolean }> {
+export async function createCase(db: pg.Pool, body: CreateCaseBody, key: string, actor: Actor, scope: Scope): Promise<{ row: CaseRow; created: boolean }> {
   const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   const replay = async () => {
     const existing = await selectCaseByKey(db, key, scope);
@@ -38,11 +32,18 @@ export async function createCase(
   }
   const id = await withTransaction(db, async (client) => {
     const newId = await insertCase(client, {
-      ...body, description: body.description ?? null, idempotencyKey: key, fingerprint, reportedBy: actor.userId, location,
+      ...body,
+      description: body.description ?? null,
+      idempotencyKey: key,
+      fingerprint,
+      reportedBy: actor.userId,
+      location,
     });
     if (newId === undefined) return undefined; // a concurrent request with the same key won
     await insertCaseEvent(client, {
-      caseId: newId, actorId: actor.userId, to: 'reported',
+      caseId: newId,
+      actorId: actor.userId,
+      to: 'reported',
       note: `上报：${location.community_name}${location.grid_name ? ` ${location.grid_name}` : ''}`,
       data: { grid_code: location.grid_code, branch_id: location.branch_id },
     });

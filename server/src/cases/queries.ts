@@ -6,13 +6,27 @@ import type { LocateRow } from '../locate/queries.ts';
 type Db = pg.Pool | pg.PoolClient;
 
 export type CaseRow = {
-  id: number; kind: string; title: string; description: string | null;
+  id: number;
+  kind: string;
+  title: string;
+  description: string | null;
   severity: 'low' | 'normal' | 'high' | 'critical';
   status: 'reported' | 'registered' | 'dispatched' | 'handling' | 'verifying' | 'closed';
-  lng: number; lat: number;
-  town_code: string | null; town_name: string | null; community_code: string | null; community_name: string | null;
-  grid_code: string | null; grid_name: string | null; org_id: number | null; org_name: string | null; grid_leader: string | null;
-  reported_at: Date; closed_at: Date | null; active_dispatch_id: number | null; idempotency_fingerprint: string | null;
+  lng: number;
+  lat: number;
+  town_code: string | null;
+  town_name: string | null;
+  community_code: string | null;
+  community_name: string | null;
+  grid_code: string | null;
+  grid_name: string | null;
+  org_id: number | null;
+  org_name: string | null;
+  grid_leader: string | null;
+  reported_at: Date;
+  closed_at: Date | null;
+  active_dispatch_id: number | null;
+  idempotency_fingerprint: string | null;
 };
 
 const caseColumns = `c.id, c.kind, c.title, c.description, c.severity, c.status, st_x(c.geom) as lng, st_y(c.geom) as lat,
@@ -27,8 +41,16 @@ const caseJoins = `left join area t on t.code = c.town_code
   left join grid_staff s on s.grid_code = c.grid_code and s.role = 'grid_leader'`;
 
 export type NewCase = {
-  kind: string; title: string; description: string | null; severity: string; lng: number; lat: number;
-  idempotencyKey: string; fingerprint: string; reportedBy: number | null; location: LocateRow;
+  kind: string;
+  title: string;
+  description: string | null;
+  severity: string;
+  lng: number;
+  lat: number;
+  idempotencyKey: string;
+  fingerprint: string;
+  reportedBy: number | null;
+  location: LocateRow;
 };
 
 /** Inserts the case unless its idempotency key exists; answers the new id, or undefined. */
@@ -39,28 +61,47 @@ export async function insertCase(db: Db, c: NewCase): Promise<number | undefined
      values ($1, $2, $3, $4, $5::case_severity, $6, $7, $8, $9, $10, $11, $12, st_setsrid(st_makepoint($13, $14), 4326))
      on conflict (idempotency_key) do nothing
      returning id`,
-    [c.location.county_code, c.kind, c.title, c.description, c.severity, c.location.town_code, c.location.community_code,
-      c.location.grid_code, c.location.branch_id, c.reportedBy, c.idempotencyKey, c.fingerprint, c.lng, c.lat],
+    [
+      c.location.county_code,
+      c.kind,
+      c.title,
+      c.description,
+      c.severity,
+      c.location.town_code,
+      c.location.community_code,
+      c.location.grid_code,
+      c.location.branch_id,
+      c.reportedBy,
+      c.idempotencyKey,
+      c.fingerprint,
+      c.lng,
+      c.lat,
+    ],
   );
   return rows[0]?.id;
 }
 
 /** A case's community in scope (an index condition on the code, see scope_holds), and its county: the shard key. */
-const inScope = (lo: number) => `scope_holds(c.community_code, $${lo}::text[], $${lo + 1}::text[]) and ($${lo + 2}::text[] is null or c.county_code = any($${lo + 2}::text[]))`;
+const inScope = (lo: number) =>
+  `scope_holds(c.community_code, $${lo}::text[], $${lo + 1}::text[]) and ($${lo + 2}::text[] is null or c.county_code = any($${lo + 2}::text[]))`;
 
 export async function selectCaseByKey(db: Db, key: string, scope: Scope): Promise<CaseRow | undefined> {
-  const { rows } = await db.query<CaseRow>(
-    `select ${caseColumns} from "case" c ${caseJoins} where c.idempotency_key = $1 and ${inScope(2)}`,
-    [key, scope.lo, scope.hi, scope.counties],
-  );
+  const { rows } = await db.query<CaseRow>(`select ${caseColumns} from "case" c ${caseJoins} where c.idempotency_key = $1 and ${inScope(2)}`, [
+    key,
+    scope.lo,
+    scope.hi,
+    scope.counties,
+  ]);
   return rows[0];
 }
 
 export async function selectCase(db: Db, id: number, scope: Scope): Promise<CaseRow | undefined> {
-  const { rows } = await db.query<CaseRow>(
-    `select ${caseColumns} from "case" c ${caseJoins} where c.id = $1 and ${inScope(2)}`,
-    [id, scope.lo, scope.hi, scope.counties],
-  );
+  const { rows } = await db.query<CaseRow>(`select ${caseColumns} from "case" c ${caseJoins} where c.id = $1 and ${inScope(2)}`, [
+    id,
+    scope.lo,
+    scope.hi,
+    scope.counties,
+  ]);
   return rows[0];
 }
 
@@ -99,9 +140,6 @@ export async function selectFeed(db: Db, scope: Scope, area: Scope | null, limit
 type EventRow = Omit<CaseEvent, 'at'> & { at: Date };
 
 export async function selectTimeline(db: Db, caseId: number): Promise<EventRow[]> {
-  const { rows } = await db.query<EventRow>(
-    'select id, at, from_status, to_status, note, data from case_event where case_id = $1 order by at, id',
-    [caseId],
-  );
+  const { rows } = await db.query<EventRow>('select id, at, from_status, to_status, note, data from case_event where case_id = $1 order by at, id', [caseId]);
   return rows;
 }

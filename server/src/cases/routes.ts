@@ -33,16 +33,25 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
 
   router.post('/api/v1/cases', manage, async (req, res) => {
     const keyParse = IdempotencyKey.safeParse(req.get(idempotencyHeader));
-    if (!keyParse.success) throw new HttpError(400, ErrorCode.missingIdempotencyKey, keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
+    if (!keyParse.success)
+      throw new HttpError(400, ErrorCode.missingIdempotencyKey, keyParse.error.issues[0]?.message ?? 'the Idempotency-Key header is required');
     const body = parseBody(CreateCaseBody, req);
     const { row, created } = await createCase(db, body, keyParse.data, actorOf(req), scopeOf(req, 'case.manage'));
-    res.status(created ? 201 : 200).set('Idempotent-Replayed', String(!created)).json(await load(row.id, Scope.everything()));
+    res
+      .status(created ? 201 : 200)
+      .set('Idempotent-Replayed', String(!created))
+      .json(await load(row.id, Scope.everything()));
   });
 
   router.get('/api/v1/cases', manage, async (req, res) => {
     const { status } = parseQuery(CasesQuery, req);
     const rows = await selectCases(db, status, scopeOf(req, 'case.manage'));
-    res.json({ cases: rows.map((r) => { const { timeline: _, ...view } = presentCase(r, []); return view; }) });
+    res.json({
+      cases: rows.map((r) => {
+        const { timeline: _, ...view } = presentCase(r, []);
+        return view;
+      }),
+    });
   });
 
   router.get('/api/v1/cases/feed', requirePermission('case.view'), async (req, res) => {
@@ -69,7 +78,10 @@ export function casesRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     if (view.status === 'closed') throw new HttpError(409, ErrorCode.conflict, 'The case is closed.');
     const scope = scopeOf(req, 'dispatch.manage');
     const dispatchId = await startDispatch(db, id, body, scope, actorOf(req), policy);
-    res.status(201).location(`/api/v1/dispatches/${dispatchId}`).json(await readDispatch(db, actorOf(req), dispatchId, scope));
+    res
+      .status(201)
+      .location(`/api/v1/dispatches/${dispatchId}`)
+      .json(await readDispatch(db, actorOf(req), dispatchId, scope));
   });
   return router;
 }

@@ -6,7 +6,10 @@ import { isoDateTime } from './time.ts';
 /** `from` is inclusive, `to` exclusive. */
 export const AuditQuery = z.object({
   user: numericId('a user id').optional(),
-  action: z.string().regex(/^[a-z_.]{1,100}$/, 'must be an action name such as member.read_exact').optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,100}$/, 'must be an action name such as member.read_exact')
+    .optional(),
   from: isoDateTime().optional(),
   to: isoDateTime().optional(),
   before: numericId('an audit entry id').optional(),

@@ -5,7 +5,11 @@ export const roles = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'] as 
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
-export const Username = z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{2,50}$/, 'must be 2–50 letters, digits, . _ or -');
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9_.-]{2,50}$/, 'must be 2–50 letters, digits, . _ or -');
 
 export const SignInBody = z.object({
   username: Username,

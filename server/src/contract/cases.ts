@@ -19,8 +19,11 @@ export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
 /** Required on POST /api/v1/cases: the same key never creates two cases. */
 export const idempotencyHeader = 'idempotency-key';
-export const IdempotencyKey = z.string({ error: 'the Idempotency-Key header is required' })
-  .trim().min(1, 'the Idempotency-Key header is required').max(200, 'the Idempotency-Key header is too long')
+export const IdempotencyKey = z
+  .string({ error: 'the Idempotency-Key header is required' })
+  .trim()
+  .min(1, 'the Idempotency-Key header is required')
+  .max(200, 'the Idempotency-Key header is too long')
   .pipe(text({ max: 200 }));
 
 export const CaseEvent = z.object({

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { Lat, Lng } from './geo.ts';
 import { queryInteger, queryNumber } from './numbers.ts';
 
-const skillList = z.string().regex(/^[a-z_]{1,30}(,[a-z_]{1,30}){0,9}$/, 'must be skill names separated by commas, e.g. first_aid,driving')
+const skillList = z
+  .string()
+  .regex(/^[a-z_]{1,30}(,[a-z_]{1,30}){0,9}$/, 'must be skill names separated by commas, e.g. first_aid,driving')
   .transform((s) => s.split(','));
 
 export const NearbyQuery = z.object({
@@ -10,7 +12,10 @@ export const NearbyQuery = z.object({
   lat: Lat,
   radius: queryNumber(1, 20_000).default(1000),
   limit: queryInteger(1, 500).default(50),
-  available: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true').transform((v) => v === 'true'),
+  available: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
   skills: skillList.optional(),
 });
 export type NearbyQuery = z.output<typeof NearbyQuery>;
@@ -39,7 +44,10 @@ export const StartDispatchBody = z.object({
   maxRadius: z.number().int().min(50).max(20_000, 'must be at most 20 km').optional(),
   waveSize: z.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(5),
   target: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(3),
-  skills: z.array(z.string().regex(/^[a-z_]{1,30}$/, 'must be a skill name')).max(10).default([]),
+  skills: z
+    .array(z.string().regex(/^[a-z_]{1,30}$/, 'must be a skill name'))
+    .max(10)
+    .default([]),
   /** seconds a member has to answer before the alert times out */
   alertTimeout: z.number().int().min(1).max(3600).default(90),
 });

@@ -10,7 +10,10 @@ export const Bbox = z
     error: (i) => (i.input === undefined ? 'bbox is required: minLng,minLat,maxLng,maxLat' : 'bbox must be given once: minLng,minLat,maxLng,maxLat'),
   })
   .transform((raw, ctx) => {
-    const parts = raw.split(',').map((p) => p.trim()).map((p) => (decimalPattern.test(p) ? Number(p) : Number.NaN));
+    const parts = raw
+      .split(',')
+      .map((p) => p.trim())
+      .map((p) => (decimalPattern.test(p) ? Number(p) : Number.NaN));
     if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
       ctx.addIssue({ code: 'custom', message: 'bbox must be four decimal numbers: minLng,minLat,maxLng,maxLat' });
       return z.NEVER;

@@ -62,15 +62,17 @@ export type DensityQuery = z.output<typeof DensityQuery>;
 export const DensityCells = z.object({
   level: z.number(),
   suppressed_below: z.number(),
-  cells: z.array(z.object({
-    level: z.number(),
-    cx: z.number(),
-    cy: z.number(),
-    /** [west, south, east, north], WGS-84 */
-    bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-    center: z.tuple([z.number(), z.number()]),
-    members: z.number(),
-    available: z.number(),
-  })),
+  cells: z.array(
+    z.object({
+      level: z.number(),
+      cx: z.number(),
+      cy: z.number(),
+      /** [west, south, east, north], WGS-84 */
+      bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      center: z.tuple([z.number(), z.number()]),
+      members: z.number(),
+      available: z.number(),
+    }),
+  ),
 });
 export type DensityCells = z.infer<typeof DensityCells>;

@@ -22,9 +22,7 @@ export async function refreshCoverageIfStale(db: pg.Pool, quietMs: number): Prom
   // a connection that may still hold the session lock is closed, not pooled
   let unlockFailed: Error | undefined;
   try {
-    const { rows } = await client.query<{ locked: boolean }>(
-      `select pg_try_advisory_lock(hashtext('redgrid.coverage')) as locked`,
-    );
+    const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext('redgrid.coverage')) as locked`);
     if (!rows[0]?.locked) return false;
     try {
       const { rows: stale } = await client.query<{ stale: boolean }>(
@@ -45,7 +43,9 @@ export async function refreshCoverageIfStale(db: pg.Pool, quietMs: number): Prom
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      await client.query(`select pg_advisory_unlock(hashtext('redgrid.coverage'))`).catch((error: Error) => { unlockFailed = error; });
+      await client.query(`select pg_advisory_unlock(hashtext('redgrid.coverage'))`).catch((error: Error) => {
+        unlockFailed = error;
+      });
     }
   } finally {
     client.release(unlockFailed);

@@ -117,7 +117,8 @@ async function otherClients(adminUrl: string): Promise<number> {
   try {
     await client.connect();
     const { rows } = await client.query<{ n: number }>(
-      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()");
+      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+    );
     return rows[0]?.n ?? 0;
   } catch {
     return 0;
@@ -164,17 +165,14 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
     writeFileSync(pwfile, password, { mode: 0o600 });
     if (user) chownSync(pwfile, user.uid, user.gid);
     log.info({ dir, version: bin.version }, 'creating the embedded PostgreSQL cluster');
-    const init = run(bin, user, 'initdb', [
-      '-D', dir, '-U', superuser, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8',
-    ]);
+    const init = run(bin, user, 'initdb', ['-D', dir, '-U', superuser, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8']);
     spawnSync('rm', ['-f', pwfile]);
     if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr || init.stdout}`);
     const conf = path.join(dir, 'postgresql.conf');
     writeFileSync(conf, `${readFileSync(conf, 'utf8')}\ninclude_if_exists = 'redgrid.conf'\n`);
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
-  const url = (port: number, db: string) =>
-    `postgresql://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const url = (port: number, db: string) => `postgresql://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
 
   const logFile = path.join(dir, 'server.log');
   const control = (action: 'stop' | 'start' | 'restart') => {
@@ -185,8 +183,13 @@ export async function startEmbeddedCluster(dataDir: string, log: Logger): Promis
   if (already) {
     log.info({ port: already }, 'reusing the embedded PostgreSQL cluster that is already running');
     return {
-      adminUrl: url(already, 'postgres'), databaseUrl: (db) => url(already, db), startedHere: false,
-      dir, binDir: bin.binDir, control, stop: async () => {},
+      adminUrl: url(already, 'postgres'),
+      databaseUrl: (db) => url(already, db),
+      startedHere: false,
+      dir,
+      binDir: bin.binDir,
+      control,
+      stop: async () => {},
     };
   }
 

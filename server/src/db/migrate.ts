@@ -44,9 +44,7 @@ export async function migrate(pool: pg.Pool, log: Logger, dir = migrationsDir): 
         checksum   text not null,
         applied_at timestamptz not null default now()
       )`);
-    const { rows } = await client.query<{ id: number; name: string; checksum: string }>(
-      'select id, name, checksum from schema_migration order by id',
-    );
+    const { rows } = await client.query<{ id: number; name: string; checksum: string }>('select id, name, checksum from schema_migration order by id');
     for (const applied of rows) {
       const onDisk = migrations.find((m) => m.id === applied.id);
       if (!onDisk) throw new MigrationError(`migration ${applied.id} (${applied.name}) was applied but is missing from sql/`);

@@ -31,8 +31,12 @@ export function createPool(connectionString: string, max = 10, { log, statementT
   // A new PostgreSQL backend pays ~20 ms on its first spatial query (loading PostGIS, filling its
   // caches): keep connections for minutes rather than the default 10 s, so that cost is rare.
   const pool = new pg.Pool({
-    connectionString, max, application_name: 'redgrid', idleTimeoutMillis: 5 * 60_000,
-    connectionTimeoutMillis: connectTimeoutMs, idle_in_transaction_session_timeout: idleInTransactionMs,
+    connectionString,
+    max,
+    application_name: 'redgrid',
+    idleTimeoutMillis: 5 * 60_000,
+    connectionTimeoutMillis: connectTimeoutMs,
+    idle_in_transaction_session_timeout: idleInTransactionMs,
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
   pool.on('connect', (client) => {

@@ -23,7 +23,9 @@ async function once<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T
     await client.query('commit');
     return result;
   } catch (error) {
-    await client.query('rollback').catch((failure: Error) => { rollbackFailed = failure; });
+    await client.query('rollback').catch((failure: Error) => {
+      rollbackFailed = failure;
+    });
     throw error;
   } finally {
     client.release(rollbackFailed);

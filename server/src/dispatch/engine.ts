@@ -3,9 +3,7 @@ import { insertCaseEvent, updateCaseStatus } from '../case-timeline/queries.ts';
 import type { AlertState } from '../contract/dispatch.ts';
 import { selectNearby } from '../members/nearby.queries.ts';
 import { insertLiveEvent } from '../outbox/live-events.queries.ts';
-import {
-  countAlerts, insertAlerts, insertMemberNotices, moveAlerts, timeOutOverdue, updateDispatch, type DispatchRow,
-} from './queries.ts';
+import { countAlerts, insertAlerts, insertMemberNotices, moveAlerts, timeOutOverdue, updateDispatch, type DispatchRow } from './queries.ts';
 
 export type DispatchPolicy = {
   /** alerts a member may get in 24 hours */
@@ -47,15 +45,30 @@ export async function advance(tx: Tx, d: DispatchRow, policy: DispatchPolicy, ac
   let radius = d.radius_m;
   for (;;) {
     const wave = await selectNearby(tx, {
-      lng: d.lng, lat: d.lat, radius, limit: d.wave_size, available: true, skills: d.skills, scope: d.scope,
+      lng: d.lng,
+      lat: d.lat,
+      radius,
+      limit: d.wave_size,
+      available: true,
+      skills: d.skills,
+      scope: d.scope,
       excludeDispatch: { id: d.id, dailyCap: policy.dailyCap },
     });
     if (wave.length) {
       const number = d.waves + 1;
       await insertAlerts(tx, d.id, number, wave);
-      await insertMemberNotices(tx, 'member_alert', d.id, wave.map((m) => m.id));
+      await insertMemberNotices(
+        tx,
+        'member_alert',
+        d.id,
+        wave.map((m) => m.id),
+      );
       await updateDispatch(tx, d.id, { waves: number, radius });
-      await note(tx, d, actorId, `第 ${number} 批：通知 ${radius} 米内最近的 ${wave.length} 名党员`, { wave: number, radius_m: radius, members: wave.map((m) => m.id) });
+      await note(tx, d, actorId, `第 ${number} 批：通知 ${radius} 米内最近的 ${wave.length} 名党员`, {
+        wave: number,
+        radius_m: radius,
+        members: wave.map((m) => m.id),
+      });
       return;
     }
     if (radius >= d.max_radius_m) {
@@ -129,8 +142,12 @@ export async function close(tx: Tx, d: DispatchRow, actorId: number | null): Pro
 export async function begin(tx: Tx, d: DispatchRow, policy: DispatchPolicy, actorId: number | null): Promise<void> {
   const previous = await updateCaseStatus(tx, d.case_id, 'dispatched');
   await insertCaseEvent(tx, {
-    caseId: d.case_id, actorId, from: previous ?? null, to: 'dispatched',
-    note: `发起调度：半径 ${d.radius_m} 米，每批 ${d.wave_size} 人，目标 ${d.target} 人`, data: { dispatch_id: d.id },
+    caseId: d.case_id,
+    actorId,
+    from: previous ?? null,
+    to: 'dispatched',
+    note: `发起调度：半径 ${d.radius_m} 米，每批 ${d.wave_size} 人，目标 ${d.target} 人`,
+    data: { dispatch_id: d.id },
   });
   await advance(tx, d, policy, actorId);
   await announce(tx, d);

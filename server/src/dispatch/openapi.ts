@@ -5,11 +5,12 @@ import { denied, errorResponse, idParam, json, jsonBody, named, operations, secu
 
 export const tag: ApiTag = {
   name: 'dispatch',
-  description: 'Dispatches: waves of alerts to the nearest members, by hand additions and recalls; the member\'s own signed link to accept, decline or report arrival.',
+  description:
+    "Dispatches: waves of alerts to the nearest members, by hand additions and recalls; the member's own signed link to accept, decline or report arrival.",
 };
 
-const memberLink = 'No session: the signed token in the path is the credential (see the memberLink security scheme); ' +
-  'an invalid token answers 404, an expired one 410.';
+const memberLink =
+  'No session: the signed token in the path is the credential (see the memberLink security scheme); ' + 'an invalid token answers 404, an expired one 410.';
 const token = z.string().meta({ description: 'the signed link token sent to the member' });
 
 const dispatchView = named(DispatchView, 'DispatchView');
@@ -19,43 +20,70 @@ const memberAlertView = named(MemberAlertView, 'MemberAlertView');
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/dispatches/{id}', operationId: 'getDispatch', security: security.session,
-    summary: 'A dispatch: waves and each member\'s state (exact positions, audited)',
+    method: 'get',
+    path: '/api/v1/dispatches/{id}',
+    operationId: 'getDispatch',
+    security: security.session,
+    summary: "A dispatch: waves and each member's state (exact positions, audited)",
     request: { params: idParam },
     responses: { 200: json(dispatchView, 'The dispatch'), 404: errorResponse('not_found'), ...denied },
   });
   operation({
-    method: 'post', path: '/api/v1/dispatches/{id}/members', operationId: 'alertDispatchMember', security: security.write,
+    method: 'post',
+    path: '/api/v1/dispatches/{id}/members',
+    operationId: 'alertDispatchMember',
+    security: security.write,
     summary: 'Alert a member by hand',
     request: { params: idParam, body: jsonBody(addMemberBody) },
-    responses: { 201: json(dispatchView, 'Updated'), 400: errorResponse('invalid_body'), 404: errorResponse('not_found'), 409: errorResponse('conflict'), ...denied },
+    responses: {
+      201: json(dispatchView, 'Updated'),
+      400: errorResponse('invalid_body'),
+      404: errorResponse('not_found'),
+      409: errorResponse('conflict'),
+      ...denied,
+    },
   });
   operation({
-    method: 'delete', path: '/api/v1/dispatches/{id}/members/{memberId}', operationId: 'recallDispatchMember', security: security.write,
+    method: 'delete',
+    path: '/api/v1/dispatches/{id}/members/{memberId}',
+    operationId: 'recallDispatchMember',
+    security: security.write,
     summary: 'Recall a member',
     request: { params: idParam.extend({ memberId: z.number().int() }) },
     responses: { 200: json(dispatchView, 'Updated'), 404: errorResponse('not_found'), ...denied },
   });
   operation({
-    method: 'post', path: '/api/v1/dispatches/{id}/close', operationId: 'closeDispatch', security: security.write,
+    method: 'post',
+    path: '/api/v1/dispatches/{id}/close',
+    operationId: 'closeDispatch',
+    security: security.write,
     summary: 'Close a dispatch; open alerts are cancelled',
     request: { params: idParam },
     responses: { 200: json(dispatchView, 'Closed'), 404: errorResponse('not_found'), ...denied },
   });
   operation({
-    method: 'get', path: '/api/m/{token}', operationId: 'getMemberAlert', security: security.none,
-    summary: 'The member\'s alert, by the signed link sent to them (no session)',
+    method: 'get',
+    path: '/api/m/{token}',
+    operationId: 'getMemberAlert',
+    security: security.none,
+    summary: "The member's alert, by the signed link sent to them (no session)",
     description: memberLink,
     request: { params: z.object({ token }) },
     responses: { 200: json(memberAlertView, 'The alert'), 404: errorResponse('not_found: not a valid link'), 410: errorResponse('link_expired') },
   });
   operation({
-    method: 'post', path: '/api/m/{token}/{answer}', operationId: 'answerMemberAlert', security: security.none,
+    method: 'post',
+    path: '/api/m/{token}/{answer}',
+    operationId: 'answerMemberAlert',
+    security: security.none,
     summary: 'The member accepts, declines or reports arrival',
     description: memberLink,
     request: { params: z.object({ token, answer: z.enum(['accept', 'decline', 'arrived']) }) },
     responses: {
-      200: json(memberAlertView, 'Updated'), 404: errorResponse('not_found'), 409: errorResponse('answer_not_allowed'), 410: errorResponse('link_expired'),
+      200: json(memberAlertView, 'Updated'),
+      404: errorResponse('not_found'),
+      409: errorResponse('answer_not_allowed'),
+      410: errorResponse('link_expired'),
     },
   });
 }

@@ -6,8 +6,14 @@ export type LiveEventRow = { id: number; payload: Record<string, unknown> };
 
 /** A claimed message for the SMS gateway; `attempts` counts this claim and fences its outcome. */
 export type MessageRow = {
-  id: number; kind: 'member_alert' | 'member_cancel'; dispatch_id: number; member_id: number; attempts: number;
-  phone: string | null; member_name: string | null; case_title: string | null;
+  id: number;
+  kind: 'member_alert' | 'member_cancel';
+  dispatch_id: number;
+  member_id: number;
+  attempts: number;
+  phone: string | null;
+  member_name: string | null;
+  case_title: string | null;
   /** when the message was queued: its link expires a fixed time after, however often it is sent */
   created_at: Date;
 };
@@ -42,10 +48,7 @@ export async function notifyAll(tx: pg.PoolClient, channel: string, payloads: st
 }
 
 export async function markLiveEventsSent(tx: pg.PoolClient, ids: number[]): Promise<void> {
-  await tx.query(
-    "update outbox set status = 'sent', delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::bigint[])",
-    [ids],
-  );
+  await tx.query("update outbox set status = 'sent', delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::bigint[])", [ids]);
 }
 
 /**
@@ -85,7 +88,10 @@ export async function claimMessages(db: Db, limit: number, leaseSeconds: number)
  * not sent gets a live event, so the console shows it (a message sent is no news).
  */
 export async function recordOutcome(
-  tx: pg.PoolClient, claims: ReadonlyArray<Pick<MessageRow, 'id' | 'attempts'>>, outcome: MessageOutcome, error: string | null = null,
+  tx: pg.PoolClient,
+  claims: ReadonlyArray<Pick<MessageRow, 'id' | 'attempts'>>,
+  outcome: MessageOutcome,
+  error: string | null = null,
 ): Promise<void> {
   if (!claims.length) return;
   // The dispatch engine locks a dispatch before its alerts; so must this, or the two deadlock

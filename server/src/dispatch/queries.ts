@@ -5,9 +5,21 @@ import type { AlertState, SmsStatus } from '../contract/dispatch.ts';
 type Db = pg.Pool | pg.PoolClient;
 
 export type DispatchRow = {
-  id: number; case_id: number; status: 'active' | 'fulfilled' | 'closed'; radius_m: number; max_radius_m: number;
-  wave_size: number; target: number; skills: string[]; alert_timeout_s: number; waves: number; exhausted: boolean;
-  lng: number; lat: number; community_code: string; scope: string[];
+  id: number;
+  case_id: number;
+  status: 'active' | 'fulfilled' | 'closed';
+  radius_m: number;
+  max_radius_m: number;
+  wave_size: number;
+  target: number;
+  skills: string[];
+  alert_timeout_s: number;
+  waves: number;
+  exhausted: boolean;
+  lng: number;
+  lat: number;
+  community_code: string;
+  scope: string[];
 };
 
 const dispatchColumns = `d.id, d.case_id, d.status, d.radius_m, d.max_radius_m, d.wave_size, d.target, d.skills,
@@ -15,7 +27,17 @@ const dispatchColumns = `d.id, d.case_id, d.status, d.radius_m, d.max_radius_m, 
 
 export async function insertDispatch(
   db: Db,
-  d: { caseId: number; radius: number; maxRadius: number; waveSize: number; target: number; skills: string[]; alertTimeout: number; createdBy: number | null; scope: string[] },
+  d: {
+    caseId: number;
+    radius: number;
+    maxRadius: number;
+    waveSize: number;
+    target: number;
+    skills: string[];
+    alertTimeout: number;
+    createdBy: number | null;
+    scope: string[];
+  },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into dispatch (case_id, radius_m, max_radius_m, wave_size, target, skills, alert_timeout_s, created_by, scope)
@@ -97,9 +119,21 @@ export async function timeOutOverdue(db: Db, dispatchId: number): Promise<number
 }
 
 export type AlertRow = {
-  member_id: number; name: string; org_id: number; org_name: string; skills: string[]; stars: number;
-  lng: number; lat: number; wave: number; state: AlertState; distance_m: number;
-  alerted_at: Date; answered_at: Date | null; arrived_at: Date | null; sms_status: SmsStatus | null;
+  member_id: number;
+  name: string;
+  org_id: number;
+  org_name: string;
+  skills: string[];
+  stars: number;
+  lng: number;
+  lat: number;
+  wave: number;
+  state: AlertState;
+  distance_m: number;
+  alerted_at: Date;
+  answered_at: Date | null;
+  arrived_at: Date | null;
+  sms_status: SmsStatus | null;
 };
 
 export async function selectAlerts(db: Db, dispatchId: number): Promise<AlertRow[]> {
@@ -115,10 +149,7 @@ export async function selectAlerts(db: Db, dispatchId: number): Promise<AlertRow
 
 export async function insertMemberNotices(db: Db, kind: 'member_alert' | 'member_cancel', dispatchId: number, memberIds: number[]): Promise<void> {
   if (!memberIds.length) return;
-  await db.query(
-    `insert into outbox (kind, dispatch_id, member_id) select $1::outbox_kind, $2, unnest($3::bigint[])`,
-    [kind, dispatchId, memberIds],
-  );
+  await db.query(`insert into outbox (kind, dispatch_id, member_id) select $1::outbox_kind, $2, unnest($3::bigint[])`, [kind, dispatchId, memberIds]);
 }
 
 export async function memberDistance(db: Db, memberId: number, lng: number, lat: number, scope: Scope): Promise<number | undefined> {
@@ -131,8 +162,14 @@ export async function memberDistance(db: Db, memberId: number, lng: number, lat:
 }
 
 export type MemberAlertRow = {
-  kind: string; title: string; description: string | null; lng: number; lat: number;
-  name: string; state: AlertState; distance_m: number;
+  kind: string;
+  title: string;
+  description: string | null;
+  lng: number;
+  lat: number;
+  name: string;
+  state: AlertState;
+  distance_m: number;
 };
 
 /** One member's alert with its case, for the member's own page. */

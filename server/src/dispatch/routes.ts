@@ -61,7 +61,10 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     if (!r) throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
     return {
       case: { kind: r.kind, title: r.title, description: r.description, position: [r.lng, r.lat] },
-      member: { name: r.name }, state: r.state, distance_m: Math.round(r.distance_m), expires_at: new Date(expiresAt).toISOString(),
+      member: { name: r.name },
+      state: r.state,
+      distance_m: Math.round(r.distance_m),
+      expires_at: new Date(expiresAt).toISOString(),
     };
   };
 

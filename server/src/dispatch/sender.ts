@@ -6,7 +6,14 @@ import { liveChannel } from '../outbox/live-channel.ts';
 import { startPeriodic } from '../periodic.ts';
 import { foldDataVersions } from '../versions/queries.ts';
 import {
-  claimLiveEvents, claimMessages, lockLiveLane, markLiveEventsSent, notifyAll, pruneDelivered, recordOutcome, type MessageRow,
+  claimLiveEvents,
+  claimMessages,
+  lockLiveLane,
+  markLiveEventsSent,
+  notifyAll,
+  pruneDelivered,
+  recordOutcome,
+  type MessageRow,
 } from './outbox.queries.ts';
 
 export type SenderOptions = {
@@ -39,8 +46,15 @@ export async function deliverLiveEvents(db: pg.Pool, batch = 200): Promise<numbe
       // data versions bumped by now are announced first, as their writers once did at commit
       await foldDataVersions(tx);
       if (!rows.length) return 0;
-      await notifyAll(tx, liveChannel, rows.map((row) => JSON.stringify({ ...row.payload, seq: row.id })));
-      await markLiveEventsSent(tx, rows.map((row) => row.id));
+      await notifyAll(
+        tx,
+        liveChannel,
+        rows.map((row) => JSON.stringify({ ...row.payload, seq: row.id })),
+      );
+      await markLiveEventsSent(
+        tx,
+        rows.map((row) => row.id),
+      );
       return rows.length;
     });
     delivered += n;
@@ -51,9 +65,10 @@ export async function deliverLiveEvents(db: pg.Pool, batch = 200): Promise<numbe
 async function callGateway(webhookUrl: string, publicUrl: string, key: Buffer, row: MessageRow): Promise<void> {
   // the same message every time it is sent: a gateway may dedupe by key and find it unchanged
   const link = `${publicUrl}${memberLinkFor(key, row.dispatch_id, row.member_id, row.created_at.getTime())}`;
-  const text = row.kind === 'member_alert'
-    ? `【红网格】${row.member_name}同志，附近发生“${row.case_title}”，请点击响应：${link}`
-    : `【红网格】${row.member_name}同志，“${row.case_title}”已有足够人员响应，您无需前往，谢谢。`;
+  const text =
+    row.kind === 'member_alert'
+      ? `【红网格】${row.member_name}同志，附近发生“${row.case_title}”，请点击响应：${link}`
+      : `【红网格】${row.member_name}同志，“${row.case_title}”已有足够人员响应，您无需前往，谢谢。`;
   const res = await fetch(webhookUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': `outbox-${row.id}` },
@@ -72,9 +87,7 @@ async function callGateway(webhookUrl: string, publicUrl: string, key: Buffer, r
  * repeats. Without a gateway the messages end as not_sent. Answers how many it handled (at most
  * `batch`); once `running()` turns false it claims no more and waits only for the calls in flight.
  */
-export async function deliverMessages(
-  db: pg.Pool, options: SenderOptions, log?: Logger, batch = 50, running: () => boolean = () => true,
-): Promise<number> {
+export async function deliverMessages(db: pg.Pool, options: SenderOptions, log?: Logger, batch = 50, running: () => boolean = () => true): Promise<number> {
   const concurrency = Math.max(1, options.concurrency ?? defaults.concurrency);
   const leaseSeconds = options.leaseSeconds ?? defaults.leaseSeconds;
   const { webhookUrl } = options;
@@ -125,23 +138,42 @@ const pruneEveryMs = 10 * 60_000;
  */
 export function startWorkers(db: pg.Pool, options: SenderOptions, sweep: () => Promise<void>, log: Logger, everyMs = 500): () => Promise<void> {
   if (!options.webhookUrl) {
-    log.warn('no SMS gateway is configured (SMS_WEBHOOK_URL): alerts and cancellations are not sent to members; '
-      + 'the dispatch console marks them 未发送短信 (SMS not sent), so members hear of them only from the dispatcher');
+    log.warn(
+      'no SMS gateway is configured (SMS_WEBHOOK_URL): alerts and cancellations are not sent to members; ' +
+        'the dispatch console marks them 未发送短信 (SMS not sent), so members hear of them only from the dispatcher',
+    );
   }
   let prunedAt = 0;
   const stops = [
-    startPeriodic('live events', async () => { await deliverLiveEvents(db); }, log, everyMs),
-    startPeriodic('SMS sender', async (running) => {
-      while (running() && (await deliverMessages(db, options, log, 50, running)) > 0);
-    }, log, everyMs),
-    startPeriodic('dispatch worker', async () => {
-      await sweep();
-      if (Date.now() - prunedAt > pruneEveryMs) {
-        prunedAt = Date.now();
-        const pruned = await pruneDelivered(db, outboxKeepDays);
-        if (pruned > 0) log.info({ pruned }, 'finished outbox entries pruned');
-      }
-    }, log, everyMs),
+    startPeriodic(
+      'live events',
+      async () => {
+        await deliverLiveEvents(db);
+      },
+      log,
+      everyMs,
+    ),
+    startPeriodic(
+      'SMS sender',
+      async (running) => {
+        while (running() && (await deliverMessages(db, options, log, 50, running)) > 0);
+      },
+      log,
+      everyMs,
+    ),
+    startPeriodic(
+      'dispatch worker',
+      async () => {
+        await sweep();
+        if (Date.now() - prunedAt > pruneEveryMs) {
+          prunedAt = Date.now();
+          const pruned = await pruneDelivered(db, outboxKeepDays);
+          if (pruned > 0) log.info({ pruned }, 'finished outbox entries pruned');
+        }
+      },
+      log,
+      everyMs,
+    ),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

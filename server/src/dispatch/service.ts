@@ -20,14 +20,19 @@ function onDispatch<T>(db: pg.Pool, id: number, scope: Scope, work: (tx: pg.Pool
   });
 }
 
-export async function startDispatch(
-  db: pg.Pool, caseId: number, body: StartDispatchBody, scope: Scope, actor: Actor, policy: DispatchPolicy,
-): Promise<number> {
+export async function startDispatch(db: pg.Pool, caseId: number, body: StartDispatchBody, scope: Scope, actor: Actor, policy: DispatchPolicy): Promise<number> {
   try {
     return await withTransaction(db, async (tx) => {
       const id = await insertDispatch(tx, {
-        caseId, radius: body.radius, maxRadius: Math.max(body.radius, body.maxRadius ?? body.radius * 3), waveSize: body.waveSize,
-        target: body.target, skills: body.skills, alertTimeout: body.alertTimeout, createdBy: actor.userId, scope: scope.patterns,
+        caseId,
+        radius: body.radius,
+        maxRadius: Math.max(body.radius, body.maxRadius ?? body.radius * 3),
+        waveSize: body.waveSize,
+        target: body.target,
+        skills: body.skills,
+        alertTimeout: body.alertTimeout,
+        createdBy: actor.userId,
+        scope: scope.patterns,
       });
       const d = (await selectDispatch(tx, id, scope, true))!;
       await begin(tx, d, policy, actor.userId);
@@ -91,4 +96,3 @@ export async function sweepTimeouts(db: pg.Pool, policy: DispatchPolicy): Promis
     await onDispatch(db, id, Scope.everything(), (tx, d) => timeOut(tx, d, policy));
   }
 }
-

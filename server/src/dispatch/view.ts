@@ -19,8 +19,11 @@ export function readDispatch(db: pg.Pool, actor: Actor, id: number, scope: Scope
     const view = presentDispatch(d, await selectAlerts(tx, id));
     if (view.alerts.length) {
       await audit(tx, actor, {
-        action: 'member.read_exact', targetKind: 'member', targetIds: view.alerts.map((a) => a.member.id),
-        scope: d.community_code, detail: { purpose: 'dispatch', dispatch_id: id },
+        action: 'member.read_exact',
+        targetKind: 'member',
+        targetIds: view.alerts.map((a) => a.member.id),
+        scope: d.community_code,
+        detail: { purpose: 'dispatch', dispatch_id: id },
       });
     }
     return view;

@@ -10,7 +10,10 @@ const gridCollection = named(GridCollection, 'GridCollection');
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/grids', operationId: 'listGrids', security: security.sessionOrWall,
+    method: 'get',
+    path: '/api/v1/grids',
+    operationId: 'listGrids',
+    security: security.sessionOrWall,
     summary: 'Current management grids intersecting a bounding box, as GeoJSON',
     request: {
       query: z.object({

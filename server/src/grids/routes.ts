@@ -12,8 +12,7 @@ export function gridsRoutes(db: pg.Pool): Router {
   router.get('/api/v1/grids', async (req, res) => {
     const { bbox } = parseQuery(GridsQuery, req);
     if (bbox.maxLng - bbox.minLng > maxBboxSpanDegrees || bbox.maxLat - bbox.minLat > maxBboxSpanDegrees) {
-      throw new HttpError(400, ErrorCode.bboxTooLarge,
-        `bbox may span at most ${maxBboxSpanDegrees}° in each direction; zoom in or use the grid tiles`);
+      throw new HttpError(400, ErrorCode.bboxTooLarge, `bbox may span at most ${maxBboxSpanDegrees}° in each direction; zoom in or use the grid tiles`);
     }
     res.type('application/geo+json').send(await selectGridCollection(db, bbox, scopeOf(req, 'territory.read')));
   });

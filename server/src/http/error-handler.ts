@@ -12,8 +12,13 @@ function body(code: string, message: string, details?: HttpError['details']): Er
 
 /** Errors raised by body-parser and the router carry a 4xx `status` (http-errors). */
 function isClientError(error: unknown): error is { status: number; type?: string; code?: string; message: string } {
-  return typeof error === 'object' && error !== null && 'status' in error &&
-    typeof (error as { status: unknown }).status === 'number' && (error as { status: number }).status < 500;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'status' in error &&
+    typeof (error as { status: unknown }).status === 'number' &&
+    (error as { status: number }).status < 500
+  );
 }
 
 const parseErrorCodes: Record<string, [ErrorCode, string]> = {
@@ -64,13 +69,17 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     if (isDatabaseUnavailable(error)) {
       noteDatabaseDown(log, error, `${req.method} ${redactUrl(req.path)}`);
-      res.status(503).set('Retry-After', String(retryAfterSeconds))
+      res
+        .status(503)
+        .set('Retry-After', String(retryAfterSeconds))
         .json(body(ErrorCode.databaseUnavailable, 'The database is unavailable for a moment; try again in a few seconds.'));
       return;
     }
     if (isStatementTimeout(error)) {
       log.warn({ method: req.method, url: redactUrl(req.originalUrl) }, 'statement timeout');
-      res.status(503).set('Retry-After', String(retryAfterSeconds))
+      res
+        .status(503)
+        .set('Retry-After', String(retryAfterSeconds))
         .json(body(ErrorCode.databaseTimeout, 'The database took too long to answer; try again, or narrow the request.'));
       return;
     }

@@ -6,8 +6,14 @@ import type { RequestHandler } from 'express';
  * nor a proxy may keep a copy (PIPL art. 28). Tiles, figures and the basemap set their own caching.
  */
 export const personalDataPaths = [
-  '/api/v1/members', '/api/v1/cases', '/api/v1/dispatches', '/api/v1/audit', '/api/v1/users',
-  '/api/v1/wall-tokens', '/api/v1/auth', '/api/m',
+  '/api/v1/members',
+  '/api/v1/cases',
+  '/api/v1/dispatches',
+  '/api/v1/audit',
+  '/api/v1/users',
+  '/api/v1/wall-tokens',
+  '/api/v1/auth',
+  '/api/m',
 ];
 
 /** Express routes ignore case (/API/V1/MEMBERS/1 is a member), so the match does too. */

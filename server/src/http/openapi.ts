@@ -14,21 +14,30 @@ type SecurityRequirement = Record<string, string[]>;
 /** The ways a caller proves who it is, as OpenAPI security schemes. */
 export const securitySchemes = {
   session: {
-    type: 'apiKey', in: 'cookie', name: sessionCookie,
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookie,
     description: 'The session cookie that POST /api/v1/auth/sign-in sets (HttpOnly, SameSite=Strict, 8 hours).',
   },
   csrf: {
-    type: 'apiKey', in: 'header', name: 'X-CSRF-Token',
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
     description: 'The csrfToken that sign-in and GET /api/v1/auth/me answer; a session must send it with every write (POST, DELETE), else 403 csrf_failed.',
   },
   wallToken: {
-    type: 'http', scheme: 'bearer',
-    description: 'A wall display token (Authorization: Bearer …) that an administrator creates with POST /api/v1/wall-tokens: read-only, scoped to an area, for the command center wall.',
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'A wall display token (Authorization: Bearer …) that an administrator creates with POST /api/v1/wall-tokens: read-only, scoped to an area, for the command center wall.',
   },
   memberLink: {
-    type: 'apiKey', in: 'query', name: 'm',
-    description: 'The signed link sent to an alerted member. On /api/m/{token} the token is the path segment itself (those ' +
-      'operations declare no security scheme); the member\'s page passes the same token as ?m= to draw basemap tiles.',
+    type: 'apiKey',
+    in: 'query',
+    name: 'm',
+    description:
+      'The signed link sent to an alerted member. On /api/m/{token} the token is the path segment itself (those ' +
+      "operations declare no security scheme); the member's page passes the same token as ?m= to draw basemap tiles.",
   },
 } as const;
 
@@ -102,5 +111,4 @@ export const idParam = z.object({ id: z.number().int().min(1) });
 export const number = (description: string, example: number) => z.number().meta({ description, example });
 
 /** A query schema's keys, each as optional text: the schema itself parses and checks them. */
-export const queryText = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(Object.fromEntries(Object.keys(shape).map((k) => [k, z.string().optional()])));
+export const queryText = <T extends z.ZodRawShape>(shape: T) => z.object(Object.fromEntries(Object.keys(shape).map((k) => [k, z.string().optional()])));

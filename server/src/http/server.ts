@@ -18,11 +18,14 @@ export const serverTimeouts = {
 
 /** An HTTP server for `app` with the timeouts a public server needs. */
 export function createHttpServer(app: Express): http.Server {
-  const server = http.createServer({
-    headersTimeout: serverTimeouts.headersTimeoutMs,
-    requestTimeout: serverTimeouts.requestTimeoutMs,
-    keepAliveTimeout: serverTimeouts.keepAliveTimeoutMs,
-    connectionsCheckingInterval: serverTimeouts.checkEveryMs,
-  }, app);
+  const server = http.createServer(
+    {
+      headersTimeout: serverTimeouts.headersTimeoutMs,
+      requestTimeout: serverTimeouts.requestTimeoutMs,
+      keepAliveTimeout: serverTimeouts.keepAliveTimeoutMs,
+      connectionsCheckingInterval: serverTimeouts.checkEveryMs,
+    },
+    app,
+  );
   return server;
 }

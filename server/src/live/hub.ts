@@ -48,12 +48,17 @@ export class LiveHub {
   /** the newest outbox id sent, to catch up from after a lost connection */
   private lastSeq: number | undefined;
 
-  constructor(private readonly databaseUrl: string, private readonly log: Logger) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+  ) {}
 
   async start(): Promise<void> {
     this.heartbeat = setInterval(() => this.write({ chunk: ': heartbeat\n\n' }), 15_000);
     await this.listen();
-    const { rows } = await this.connection!.query<{ id: number | null }>("select max(id) as id from outbox where kind = 'live_event' and delivered_at is not null");
+    const { rows } = await this.connection!.query<{ id: number | null }>(
+      "select max(id) as id from outbox where kind = 'live_event' and delivered_at is not null",
+    );
     this.lastSeq = Number(rows[0]?.id ?? 0);
   }
 
@@ -89,14 +94,20 @@ export class LiveHub {
   private listenLater(): void {
     if (this.stopped || this.reconnecting) return;
     this.reconnecting = true;
-    setTimeout(() => void this.listen().then(
-      () => { this.reconnecting = false; },
-      (error: unknown) => {
-        noteDatabaseDown(this.log, error, 'live connection');
-        this.reconnecting = false;
-        this.listenLater();
-      },
-    ), 1000);
+    setTimeout(
+      () =>
+        void this.listen().then(
+          () => {
+            this.reconnecting = false;
+          },
+          (error: unknown) => {
+            noteDatabaseDown(this.log, error, 'live connection');
+            this.reconnecting = false;
+            this.listenLater();
+          },
+        ),
+      1000,
+    );
   }
 
   /** After a lost connection: the events sent meanwhile, and every topic's version (bumps may be lost). */

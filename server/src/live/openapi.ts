@@ -7,12 +7,21 @@ export const tag: ApiTag = { name: 'live', description: 'The live event stream (
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/live', operationId: 'streamLiveEvents', security: security.sessionOrWall,
+    method: 'get',
+    path: '/api/v1/live',
+    operationId: 'streamLiveEvents',
+    security: security.sessionOrWall,
     summary: 'Server-sent events: case and dispatch ids and data version bumps (never member data); Last-Event-ID replays missed case and dispatch events',
     responses: {
       200: {
         description: 'text/event-stream of LiveEvent JSON',
-        content: { 'text/event-stream': { schema: z.string().meta({ description: 'events: a data: line holding one LiveEvent as JSON, with an id: line on case and dispatch events (for Last-Event-ID)' }) } },
+        content: {
+          'text/event-stream': {
+            schema: z
+              .string()
+              .meta({ description: 'events: a data: line holding one LiveEvent as JSON, with an id: line on case and dispatch events (for Last-Event-ID)' }),
+          },
+        },
       },
       ...denied,
       503: errorResponse('live_unavailable: the live stream is not running'),

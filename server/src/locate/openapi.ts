@@ -10,7 +10,10 @@ const locateResult = named(LocateResult, 'LocateResult');
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/locate', operationId: 'locatePoint', security: security.sessionOrWall,
+    method: 'get',
+    path: '/api/v1/locate',
+    operationId: 'locatePoint',
+    security: security.sessionOrWall,
     summary: 'What lies at a point: areas, grid, branch, leader, nearest service center',
     request: { query: z.object({ lng: number('longitude, WGS-84', 104.74), lat: number('latitude, WGS-84', 31.46) }) },
     responses: {

@@ -2,14 +2,22 @@ import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 
 export type LocateRow = {
-  county_code: string; county_name: string;
-  town_code: string; town_name: string;
-  community_code: string; community_name: string; community_level: 'community' | 'village';
-  grid_code: string | null; grid_name: string | null;
-  branch_id: number | null; branch_name: string | null;
+  county_code: string;
+  county_name: string;
+  town_code: string;
+  town_name: string;
+  community_code: string;
+  community_name: string;
+  community_level: 'community' | 'village';
+  grid_code: string | null;
+  grid_name: string | null;
+  branch_id: number | null;
+  branch_name: string | null;
   leader_name: string | null;
-  center_id: number | null; center_name: string | null;
-  center_kind: 'service_center' | 'service_station' | null; center_distance_m: number | null;
+  center_id: number | null;
+  center_name: string | null;
+  center_kind: 'service_center' | 'service_station' | null;
+  center_distance_m: number | null;
 };
 
 /**

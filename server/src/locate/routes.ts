@@ -14,8 +14,7 @@ export function locateRoutes(db: pg.Pool): Router {
     const { lng, lat } = parseQuery(LocateQuery, req);
     const row = await selectLocation(db, lng, lat, scopeOf(req, 'territory.read'));
     if (!row) {
-      throw new HttpError(404, ErrorCode.outsideTerritory,
-        `The point ${lng},${lat} lies outside the territory you can see: no community or village there.`);
+      throw new HttpError(404, ErrorCode.outsideTerritory, `The point ${lng},${lat} lies outside the territory you can see: no community or village there.`);
     }
     res.json(presentLocation([lng, lat], row));
   });

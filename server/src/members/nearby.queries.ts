@@ -1,12 +1,25 @@
 import type pg from 'pg';
 
 export type NearbyRow = {
-  id: number; name: string; org_id: number; org_name: string; distance_m: number;
-  skills: string[]; stars: number; lng: number; lat: number;
+  id: number;
+  name: string;
+  org_id: number;
+  org_name: string;
+  distance_m: number;
+  skills: string[];
+  stars: number;
+  lng: number;
+  lat: number;
 };
 
 export type NearbyFilter = {
-  lng: number; lat: number; radius: number; limit: number; available: boolean; skills: string[]; scope: string[];
+  lng: number;
+  lat: number;
+  radius: number;
+  limit: number;
+  available: boolean;
+  skills: string[];
+  scope: string[];
   /** leave out members already in, or engaged elsewhere than, this dispatch; and over the daily cap */
   excludeDispatch?: { id: number; dailyCap: number };
 };
@@ -34,8 +47,21 @@ export async function selectNearby(db: pg.Pool | pg.PoolClient, f: NearbyFilter,
        from found having count(*) > 0 and $13::boolean
      )
      select id, name, org_id, org_name, distance_m, skills, stars, lng, lat from found order by distance_m, id`,
-    values: [f.lng, f.lat, f.radius, f.limit, f.available, f.skills, f.scope, f.excludeDispatch?.id ?? null,
-      f.excludeDispatch?.dailyCap ?? null, read?.userId ?? null, read?.ip ?? null, JSON.stringify(read?.detail ?? {}), read !== undefined],
+    values: [
+      f.lng,
+      f.lat,
+      f.radius,
+      f.limit,
+      f.available,
+      f.skills,
+      f.scope,
+      f.excludeDispatch?.id ?? null,
+      f.excludeDispatch?.dailyCap ?? null,
+      read?.userId ?? null,
+      read?.ip ?? null,
+      JSON.stringify(read?.detail ?? {}),
+      read !== undefined,
+    ],
   });
   return rows;
 }

@@ -3,13 +3,28 @@ import type { Scope } from '../auth/scope.ts';
 import type { Bbox } from '../contract/grids.ts';
 
 export type MemberRow = {
-  id: number; name: string; org_id: number; org_name: string; stars: number; skills: string[];
-  available: boolean; mobile: boolean; in_service: boolean; approx_lng: number; approx_lat: number;
+  id: number;
+  name: string;
+  org_id: number;
+  org_name: string;
+  stars: number;
+  skills: string[];
+  available: boolean;
+  mobile: boolean;
+  in_service: boolean;
+  approx_lng: number;
+  approx_lat: number;
 };
 
 export type MemberDetailRow = MemberRow & {
-  gender: 'male' | 'female'; birth_year: number | null; points: number; joined_on: string | null;
-  lng: number; lat: number; phone: string | null; org_area_code: string;
+  gender: 'male' | 'female';
+  birth_year: number | null;
+  points: number;
+  joined_on: string | null;
+  lng: number;
+  lat: number;
+  phone: string | null;
+  org_area_code: string;
 };
 
 // A ~100 m cell centre in Web Mercator: the position the registry shows instead of the home.
@@ -47,8 +62,18 @@ export async function selectMembers(
      where scope_holds(a.code, $1::text[], $2::text[])
      order by m.id
      limit $10`,
-    [scope.lo, scope.hi, scope.counties, q.bbox?.minLng ?? null, q.bbox?.minLat ?? null, q.bbox?.maxLng ?? null,
-      q.bbox?.maxLat ?? null, q.org ?? null, q.after ?? null, q.limit + 1],
+    [
+      scope.lo,
+      scope.hi,
+      scope.counties,
+      q.bbox?.minLng ?? null,
+      q.bbox?.minLat ?? null,
+      q.bbox?.maxLng ?? null,
+      q.bbox?.maxLat ?? null,
+      q.org ?? null,
+      q.after ?? null,
+      q.limit + 1,
+    ],
   );
   return rows;
 }
@@ -65,8 +90,16 @@ export async function selectMember(db: pg.Pool | pg.PoolClient, id: number, scop
 }
 
 export type DensityRow = {
-  cx: number; cy: number; west: number; south: number; east: number; north: number; lng: number; lat: number;
-  members: number; available: number;
+  cx: number;
+  cy: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  lng: number;
+  lat: number;
+  members: number;
+  available: number;
 };
 
 /**

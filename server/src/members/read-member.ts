@@ -15,7 +15,13 @@ export function readMember(db: pg.Pool, actor: Actor, id: number, scope: Scope, 
     const row = await selectMember(tx, id, scope);
     if (!row) throw new DomainError('not_found', ErrorCode.notFound, `No member ${id} in your scope.`);
     if (precision === 'exact') {
-      await audit(tx, actor, { action: 'member.read_exact', targetKind: 'member', targetIds: [id], scope: row.org_area_code, detail: { fields: ['position', 'phone'] } });
+      await audit(tx, actor, {
+        action: 'member.read_exact',
+        targetKind: 'member',
+        targetIds: [id],
+        scope: row.org_area_code,
+        detail: { fields: ['position', 'phone'] },
+      });
     }
     return row;
   });

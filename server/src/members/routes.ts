@@ -30,8 +30,11 @@ export function membersRoutes(db: pg.Pool): Router {
     const cells = cellRange(level, bbox);
     if (cells.count > maxCells) {
       const meters = Math.round(groundCellMeters(level, (bbox.minLat + bbox.maxLat) / 2));
-      throw new HttpError(400, ErrorCode.bboxTooLarge,
-        `That bbox touches ${cells.count} cells of level ${level} (≈ ${meters} m); at most ${maxCells}: zoom in or use a coarser level (a smaller number, down to 6).`);
+      throw new HttpError(
+        400,
+        ErrorCode.bboxTooLarge,
+        `That bbox touches ${cells.count} cells of level ${level} (≈ ${meters} m); at most ${maxCells}: zoom in or use a coarser level (a smaller number, down to 6).`,
+      );
     }
     const principal = principalOf(req);
     const rows = await selectDensity(db, level, cells, scopePatterns(principal, 'member.aggregate'), rawDensityScope(principal));
@@ -39,8 +42,13 @@ export function membersRoutes(db: pg.Pool): Router {
       level,
       suppressed_below: densityMinimum(principal),
       cells: rows.map((r) => ({
-        level, cx: r.cx, cy: r.cy, bounds: [r.west, r.south, r.east, r.north], center: [r.lng, r.lat],
-        members: r.members, available: r.available,
+        level,
+        cx: r.cx,
+        cy: r.cy,
+        bounds: [r.west, r.south, r.east, r.north],
+        center: [r.lng, r.lat],
+        members: r.members,
+        available: r.available,
       })),
     };
     res.json(result);

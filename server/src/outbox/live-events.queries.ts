@@ -3,7 +3,11 @@ import type pg from 'pg';
 type Db = pg.Pool | pg.PoolClient;
 
 /** A live event about a case; the case's community goes along so only streams in scope get it. */
-export async function insertLiveEvent(db: Db, payload: { type: string; case_id: number } & Record<string, unknown>, dispatchId: number | null = null): Promise<void> {
+export async function insertLiveEvent(
+  db: Db,
+  payload: { type: string; case_id: number } & Record<string, unknown>,
+  dispatchId: number | null = null,
+): Promise<void> {
   await db.query(
     `insert into outbox (kind, dispatch_id, payload)
      select 'live_event', $1, $2::jsonb || jsonb_build_object('area', c.community_code) from "case" c where c.id = $3`,

@@ -9,7 +9,10 @@ const statsSummary = named(StatsSummary, 'StatsSummary');
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/api/v1/stats/summary', operationId: 'getStatsSummary', security: security.sessionOrWall,
+    method: 'get',
+    path: '/api/v1/stats/summary',
+    operationId: 'getStatsSummary',
+    security: security.sessionOrWall,
     summary: 'Key figures of an area in scope and of each of its child areas (wall display, dashboards)',
     request: { query: StatsQuery },
     responses: {

@@ -15,9 +15,7 @@ export function statsRoutes(db: pg.Pool): Router {
     const query = parseQuery(StatsQuery, req);
     const principal = principalOf(req);
     const code = query.area ?? grantsFor(principal, 'member.aggregate')[0]?.scope ?? '';
-    const [rows, settings] = await Promise.all([
-      selectFigures(db, code, scopeFor(principal, 'member.aggregate')), selectCoverageSettings(db),
-    ]);
+    const [rows, settings] = await Promise.all([selectFigures(db, code, scopeFor(principal, 'member.aggregate')), selectCoverageSettings(db)]);
     const root = rows.find((r) => r.is_root);
     if (!root) throw new HttpError(404, ErrorCode.notFound, 'That area does not exist or is not in your scope.');
     const strip = ({ is_root: _, ...figures }: (typeof rows)[number]) => figures;

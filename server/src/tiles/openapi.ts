@@ -8,9 +8,13 @@ export const tag: ApiTag = { name: 'tiles', description: 'Vector tiles (Mapbox V
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
   operation({
-    method: 'get', path: '/tiles/{layer}/{z}/{x}/{y}.mvt', operationId: 'getTile', security: security.tiles,
-    summary: 'Vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT: basemap, organizations, places, cases, member density (cells under 5 left out), blind spots, service reach. ETag from the data version; If-None-Match answers 304',
-    description: 'A member\'s link (?m=) draws the basemap layers only; other layers follow the caller\'s role and scope.',
+    method: 'get',
+    path: '/tiles/{layer}/{z}/{x}/{y}.mvt',
+    operationId: 'getTile',
+    security: security.tiles,
+    summary:
+      'Vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT: basemap, organizations, places, cases, member density (cells under 5 left out), blind spots, service reach. ETag from the data version; If-None-Match answers 304',
+    description: "A member's link (?m=) draws the basemap layers only; other layers follow the caller's role and scope.",
     request: {
       params: z.object({
         layer: z.enum(tileLayers),
@@ -20,7 +24,10 @@ export function registerPaths(registry: OpenAPIRegistry): void {
       }),
     },
     responses: {
-      200: { description: 'MVT bytes (empty when the tile holds nothing)', content: { 'application/vnd.mapbox-vector-tile': { schema: z.string().meta({ format: 'binary' }) } } },
+      200: {
+        description: 'MVT bytes (empty when the tile holds nothing)',
+        content: { 'application/vnd.mapbox-vector-tile': { schema: z.string().meta({ format: 'binary' }) } },
+      },
       304: { description: 'Not modified: the If-None-Match ETag is current' },
       400: errorResponse('invalid_path: unknown layer or tile outside the zoom level'),
       ...denied,

@@ -11,16 +11,30 @@ import { selectDataVersions, selectTile, type TileAudience } from './queries.ts'
 import { TileCache } from './tile-cache.ts';
 
 const layerPermission: Record<TileLayer, Permission> = {
-  areas: 'territory.read', grids: 'territory.read', roads: 'territory.read', buildings: 'territory.read',
-  orgs: 'territory.read', places: 'territory.read', reach: 'territory.read',
-  cases: 'case.view', density: 'member.aggregate', blind_spots: 'member.aggregate',
+  areas: 'territory.read',
+  grids: 'territory.read',
+  roads: 'territory.read',
+  buildings: 'territory.read',
+  orgs: 'territory.read',
+  places: 'territory.read',
+  reach: 'territory.read',
+  cases: 'case.view',
+  density: 'member.aggregate',
+  blind_spots: 'member.aggregate',
 };
 
 /** The data a layer is drawn from: its tiles change only when one of these versions does. */
 const layerTopics: Record<TileLayer, DataTopic[]> = {
-  areas: ['territory'], grids: ['territory'], roads: ['territory'], buildings: ['territory'],
-  orgs: ['org'], places: ['place'], cases: ['case'], density: ['member', 'org'],
-  blind_spots: ['coverage'], reach: ['coverage'],
+  areas: ['territory'],
+  grids: ['territory'],
+  roads: ['territory'],
+  buildings: ['territory'],
+  orgs: ['org'],
+  places: ['place'],
+  cases: ['case'],
+  density: ['member', 'org'],
+  blind_spots: ['coverage'],
+  reach: ['coverage'],
 };
 
 function audienceOf(principal: Principal, layer: TileLayer): TileAudience {
@@ -54,7 +68,12 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
     const audience = audienceOf(principalOf(req), layer);
     const etag = `"${layer}-${versionTag(layer, await selectDataVersions(db))}-${audienceTag(audience)}"`;
     res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
-    if (req.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) {
+    if (
+      req
+        .get('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    ) {
       res.status(304).end();
       return;
     }

@@ -29,7 +29,13 @@ export async function addUser(db: pg.Pool, actor: Actor, body: CreateUserBody, a
       await assertAreaExists(tx, body.scope);
       if (await usernameTaken(tx, body.username)) throw new DomainError('conflict', ErrorCode.conflict, `The username ${body.username} is taken.`);
       const id = await createUser(tx, body);
-      await audit(tx, actor, { action: 'user.create', targetKind: 'user', targetIds: [id], scope: body.scope, detail: { username: body.username, role: body.role } });
+      await audit(tx, actor, {
+        action: 'user.create',
+        targetKind: 'user',
+        targetIds: [id],
+        scope: body.scope,
+        detail: { username: body.username, role: body.role },
+      });
       return id;
     });
   } catch (error) {

@@ -7,7 +7,11 @@ export function presentUser(r: UserRow): UserView {
 
 export function presentWallToken(r: WallTokenRow): WallTokenView {
   return {
-    id: r.id, name: r.name, scope: r.scope, created_at: r.created_at.toISOString(),
-    revoked_at: r.revoked_at?.toISOString() ?? null, last_used_at: r.last_used_at?.toISOString() ?? null,
+    id: r.id,
+    name: r.name,
+    scope: r.scope,
+    created_at: r.created_at.toISOString(),
+    revoked_at: r.revoked_at?.toISOString() ?? null,
+    last_used_at: r.last_used_at?.toISOString() ?? null,
   };
 }

@@ -42,10 +42,10 @@ export async function insertWallToken(db: Queryable, t: { name: string; tokenHas
 }
 
 export async function selectWallTokens(db: pg.Pool, scope: Scope): Promise<WallTokenRow[]> {
-  const { rows } = await db.query<WallTokenRow>(
-    `select ${wallColumns} from wall_token where scope_holds(scope_code, $1::text[], $2::text[]) order by id`,
-    [scope.lo, scope.hi],
-  );
+  const { rows } = await db.query<WallTokenRow>(`select ${wallColumns} from wall_token where scope_holds(scope_code, $1::text[], $2::text[]) order by id`, [
+    scope.lo,
+    scope.hi,
+  ]);
   return rows;
 }
 

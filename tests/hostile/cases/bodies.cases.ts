@@ -27,8 +27,15 @@ function malformedBodies(endpoint: string, path: string, as: HostileCase['as']):
 /** Request bodies: wrong types, missing and extra fields, bad numbers, control characters, encodings. */
 export function bodyCases(c: HostileContext): HostileCase[] {
   const cases: HostileCase[] = [];
-  const post = (endpoint: string, path: string, name: string, body: unknown, status: HostileCase['status'], code?: string, extra: Partial<HostileCase> = {}): HostileCase =>
-    ({ name: `${endpoint}: ${name}`, endpoint, path, method: 'POST', json: body, status, code, ...extra });
+  const post = (
+    endpoint: string,
+    path: string,
+    name: string,
+    body: unknown,
+    status: HostileCase['status'],
+    code?: string,
+    extra: Partial<HostileCase> = {},
+  ): HostileCase => ({ name: `${endpoint}: ${name}`, endpoint, path, method: 'POST', json: body, status, code, ...extra });
 
   // sign-in: every refused attempt counts towards the per-address limit (30), so fewer than 30 here
   const signIn = (name: string, body: unknown, status: number, code: string, extra: Partial<HostileCase> = {}) =>
@@ -44,21 +51,40 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     signIn('a password of 201 characters', { username: 'nobody_here', password: big(201) }, 400, 'invalid_body'),
     signIn('an SQL username', { username: "admin' --", password: 'x' }, 400, 'invalid_body'),
     signIn('a username of 51 characters', { username: 'a'.repeat(51), password: 'x' }, 400, 'invalid_body'),
-    signIn('sent as a form', undefined, 400, 'invalid_body', { body: 'username=admin&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
-    signIn('an unknown user (audited as a failure)', { username: 'nobody_here', password: 'wrong password' }, 401, 'invalid_credentials', { changes: { audit_log: 1 } }),
+    signIn('sent as a form', undefined, 400, 'invalid_body', {
+      body: 'username=admin&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+    signIn('an unknown user (audited as a failure)', { username: 'nobody_here', password: 'wrong password' }, 401, 'invalid_credentials', {
+      changes: { audit_log: 1 },
+    }),
     signIn('extra role and __proto__ fields are ignored', undefined, 401, 'invalid_credentials', {
-      body: '{"username":"nobody_here","password":"wrong","role":"admin","__proto__":{"admin":true}}', headers: json, changes: { audit_log: 1 } }),
+      body: '{"username":"nobody_here","password":"wrong","role":"admin","__proto__":{"admin":true}}',
+      headers: json,
+      changes: { audit_log: 1 },
+    }),
     signIn('Origin: null', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', { headers: { origin: 'null' } }),
     signIn('an unparsable Origin', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', { headers: { origin: 'http://[::1' } }),
     signIn('a foreign Origin', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', { headers: { origin: 'https://evil.example' } }),
-    signIn('a foreign Origin on the upper-case path', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed',
-      { path: '/API/V1/AUTH/SIGN-IN', headers: { origin: 'https://evil.example' } }),
-    signIn('Origin: null on the path with a trailing slash', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed',
-      { path: '/api/v1/auth/sign-in/', headers: { origin: 'null' } }),
+    signIn('a foreign Origin on the upper-case path', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', {
+      path: '/API/V1/AUTH/SIGN-IN',
+      headers: { origin: 'https://evil.example' },
+    }),
+    signIn('Origin: null on the path with a trailing slash', { username: 'nobody_here', password: 'x' }, 403, 'csrf_failed', {
+      path: '/api/v1/auth/sign-in/',
+      headers: { origin: 'null' },
+    }),
   );
 
   const users = '/api/v1/users';
-  const user = (over: Record<string, unknown>) => ({ username: `hostile_${randomUUID().slice(0, 8)}`, display_name: '恶意', password: 'a long enough password', role: 'planner', scope: c.townA, ...over });
+  const user = (over: Record<string, unknown>) => ({
+    username: `hostile_${randomUUID().slice(0, 8)}`,
+    display_name: '恶意',
+    password: 'a long enough password',
+    role: 'planner',
+    scope: c.townA,
+    ...over,
+  });
   cases.push(...malformedBodies('POST /api/v1/users', users, 'admin'));
   cases.push(
     post('POST /api/v1/users', users, 'no username', { ...user({}), username: undefined }, 400, 'invalid_body'),
@@ -71,10 +97,11 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     post('POST /api/v1/users', users, 'a display name of 51 characters', user({ display_name: big(51) }), 400, 'invalid_body'),
     post('POST /api/v1/users', users, 'a scope that is not an area code', user({ scope: "510703' or '1'='1" }), 400, 'invalid_body'),
     post('POST /api/v1/users', users, 'a scope that does not exist', user({ scope: '999999999999' }), 404, 'not_found'),
-    post('POST /api/v1/users', users, 'a scope outside the admin\'s (town A admin, town B)', user({ scope: c.townB }), 404, 'not_found', { as: 'adminA' }),
+    post('POST /api/v1/users', users, "a scope outside the admin's (town A admin, town B)", user({ scope: c.townB }), 404, 'not_found', { as: 'adminA' }),
     post('POST /api/v1/users', users, 'a taken username', user({ username: c.adminUsername }), 409, 'conflict'),
-    post('POST /api/v1/users', users, 'a display name with emoji and a rare ideograph is fine', user({ display_name: '张三😀𠀋' }), 201, undefined,
-      { changes: { app_user: 1, user_role_grant: 1, audit_log: 1 } }),
+    post('POST /api/v1/users', users, 'a display name with emoji and a rare ideograph is fine', user({ display_name: '张三😀𠀋' }), 201, undefined, {
+      changes: { app_user: 1, user_role_grant: 1, audit_log: 1 },
+    }),
   );
 
   const tokens = '/api/v1/wall-tokens';
@@ -87,8 +114,10 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     post('POST /api/v1/wall-tokens', tokens, 'a name of 101 characters', { name: big(101), scope: c.townA }, 400, 'invalid_body'),
     post('POST /api/v1/wall-tokens', tokens, 'a numeric name', { name: 42, scope: c.townA }, 400, 'invalid_body'),
     post('POST /api/v1/wall-tokens', tokens, 'no scope', { name: '大屏' }, 400, 'invalid_body'),
-    post('POST /api/v1/wall-tokens', tokens, 'a scope outside the admin\'s', { name: '大屏', scope: c.townB }, 404, 'not_found', { as: 'adminA' }),
-    post('POST /api/v1/wall-tokens', tokens, 'a name with emoji is fine', { name: '指挥中心 📺', scope: c.townA }, 201, undefined, { changes: { wall_token: 1, audit_log: 1 } }),
+    post('POST /api/v1/wall-tokens', tokens, "a scope outside the admin's", { name: '大屏', scope: c.townB }, 404, 'not_found', { as: 'adminA' }),
+    post('POST /api/v1/wall-tokens', tokens, 'a name with emoji is fine', { name: '指挥中心 📺', scope: c.townA }, 201, undefined, {
+      changes: { wall_token: 1, audit_log: 1 },
+    }),
   );
 
   const casesPath = '/api/v1/cases';
@@ -117,7 +146,10 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     newCase('lng as a string', incident({ lng: String(c.pointC.lng) }), 400, 'invalid_body'),
     newCase('lng 181', incident({ lng: 181 }), 400, 'invalid_body'),
     newCase('lat -91', incident({ lat: -91 }), 400, 'invalid_body'),
-    newCase('lng 1e309 (Infinity once parsed)', undefined, 400, 'invalid_body', { body: `{"kind":"test","title":"x","lng":1e309,"lat":${c.pointC.lat}}`, headers: { ...json, ...key() } }),
+    newCase('lng 1e309 (Infinity once parsed)', undefined, 400, 'invalid_body', {
+      body: `{"kind":"test","title":"x","lng":1e309,"lat":${c.pointC.lat}}`,
+      headers: { ...json, ...key() },
+    }),
     newCase('lat null', incident({ lat: null }), 400, 'invalid_body'),
     newCase('an unknown severity', incident({ severity: 'apocalyptic' }), 400, 'invalid_body'),
     newCase('a point in the ocean', incident({ lng: 150, lat: -30 }), 404, 'outside_territory'),
@@ -125,8 +157,13 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     newCase('a JSON array', [incident()], 400, 'invalid_body'),
     newCase('an SQL title is stored as text', incident({ title: "'); drop table member; --" }), 201, undefined, { changes: caseWrite }),
     newCase('an emoji title is fine', incident({ title: '路面积水 🌊🚧' }), 201, undefined, { changes: caseWrite }),
-    newCase('extra fields (status, id, reported_by) are ignored', incident({ status: 'closed', id: 1, reported_by: 1, community_code: c.townB }), 201, undefined,
-      { changes: caseWrite, check: (a) => (/"status":"reported"/.test(a.text) ? undefined : 'an extra field took effect') }),
+    newCase(
+      'extra fields (status, id, reported_by) are ignored',
+      incident({ status: 'closed', id: 1, reported_by: 1, community_code: c.townB }),
+      201,
+      undefined,
+      { changes: caseWrite, check: (a) => (/"status":"reported"/.test(a.text) ? undefined : 'an extra field took effect') },
+    ),
     newCase('a new key', incident({ title: '重放' }), 201, undefined, { headers: { 'idempotency-key': replayKey }, changes: caseWrite }),
     newCase('the same key and body again replays the case', incident({ title: '重放' }), 200, undefined, { headers: { 'idempotency-key': replayKey } }),
     newCase('the same key with another body', incident({ title: '另一个' }), 422, 'idempotency_key_reused', { headers: { 'idempotency-key': replayKey } }),
@@ -136,10 +173,18 @@ export function bodyCases(c: HostileContext): HostileCase[] {
   const dispatch = `/api/v1/cases/${c.caseA}/dispatch`;
   cases.push(...malformedBodies('POST /api/v1/cases/{id}/dispatch', dispatch, 'admin'));
   for (const [name, body] of [
-    ['radius 10 m', { radius: 10 }], ['radius 1e6', { radius: 1e6 }], ['radius as a string', { radius: '1000' }], ['radius 1000.5', { radius: 1000.5 }],
-    ['waveSize 0', { waveSize: 0 }], ['target -1', { target: -1 }], ['skills as a string', { skills: 'first_aid' }],
-    ['eleven skills', { skills: Array.from({ length: 11 }, (_, i) => `s${'k'.repeat(i)}`) }], ['an injected skill', { skills: ["x'); delete from member; --"] }],
-    ['alertTimeout 0', { alertTimeout: 0 }], ['maxRadius 50 km', { maxRadius: 50_000 }], ['a JSON array', [{ radius: 500 }]],
+    ['radius 10 m', { radius: 10 }],
+    ['radius 1e6', { radius: 1e6 }],
+    ['radius as a string', { radius: '1000' }],
+    ['radius 1000.5', { radius: 1000.5 }],
+    ['waveSize 0', { waveSize: 0 }],
+    ['target -1', { target: -1 }],
+    ['skills as a string', { skills: 'first_aid' }],
+    ['eleven skills', { skills: Array.from({ length: 11 }, (_, i) => `s${'k'.repeat(i)}`) }],
+    ['an injected skill', { skills: ["x'); delete from member; --"] }],
+    ['alertTimeout 0', { alertTimeout: 0 }],
+    ['maxRadius 50 km', { maxRadius: 50_000 }],
+    ['a JSON array', [{ radius: 500 }]],
   ] as const) {
     cases.push(post('POST /api/v1/cases/{id}/dispatch', dispatch, name, body, 400, 'invalid_body'));
   }
@@ -147,18 +192,35 @@ export function bodyCases(c: HostileContext): HostileCase[] {
   const addMember = `/api/v1/dispatches/${c.dispatchA}/members`;
   cases.push(...malformedBodies('POST /api/v1/dispatches/{id}/members', addMember, 'admin'));
   for (const [name, body] of [
-    ['no member_id', {}], ['member_id as a string', { member_id: String(c.memberC) }], ['member_id -1', { member_id: -1 }],
-    ['member_id 1.5', { member_id: 1.5 }], ['member_id null', { member_id: null }], ['member_id as an array', { member_id: [c.memberC] }],
+    ['no member_id', {}],
+    ['member_id as a string', { member_id: String(c.memberC) }],
+    ['member_id -1', { member_id: -1 }],
+    ['member_id 1.5', { member_id: 1.5 }],
+    ['member_id null', { member_id: null }],
+    ['member_id as an array', { member_id: [c.memberC] }],
   ] as const) {
     cases.push(post('POST /api/v1/dispatches/{id}/members', addMember, name, body, 400, 'invalid_body'));
   }
   cases.push(post('POST /api/v1/dispatches/{id}/members', addMember, 'member_id beyond the safe integers', { member_id: 2 ** 60 }, 400, 'invalid_body'));
   cases.push(post('POST /api/v1/dispatches/{id}/members', addMember, 'member_id of no member', { member_id: 999_999_999_999 }, 404, 'not_found'));
-  cases.push(post('POST /api/m/{token}/{answer}', `/api/m${c.link}/accept`, 'a broken JSON body on a member link', undefined, 400, 'invalid_json',
-    { as: 'anonymous', body: '{"x":', headers: json }));
-  cases.push(post('POST /api/v1/cases/{id}/close', `/api/v1/cases/${c.caseB}/close`, 'a broken JSON body on close', undefined, 400, 'invalid_json',
-    { body: '[', headers: json }));
-  cases.push(post('POST /api/v1/dispatches/{id}/close', `/api/v1/dispatches/${c.dispatchB}/close`, 'a body too large on close', undefined, 413, 'payload_too_large',
-    { body: JSON.stringify({ a: big(200_000) }), headers: json }));
+  cases.push(
+    post('POST /api/m/{token}/{answer}', `/api/m${c.link}/accept`, 'a broken JSON body on a member link', undefined, 400, 'invalid_json', {
+      as: 'anonymous',
+      body: '{"x":',
+      headers: json,
+    }),
+  );
+  cases.push(
+    post('POST /api/v1/cases/{id}/close', `/api/v1/cases/${c.caseB}/close`, 'a broken JSON body on close', undefined, 400, 'invalid_json', {
+      body: '[',
+      headers: json,
+    }),
+  );
+  cases.push(
+    post('POST /api/v1/dispatches/{id}/close', `/api/v1/dispatches/${c.dispatchB}/close`, 'a body too large on close', undefined, 413, 'payload_too_large', {
+      body: JSON.stringify({ a: big(200_000) }),
+      headers: json,
+    }),
+  );
   return cases;
 }

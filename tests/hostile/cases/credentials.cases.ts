@@ -20,7 +20,12 @@ export function protectedSamples(c: HostileContext): Sample[] {
     { endpoint: 'GET /api/v1/members/density', method: 'GET', path: `/api/v1/members/density?bbox=${c.bboxC}` },
     { endpoint: 'GET /api/v1/audit', method: 'GET', path: '/api/v1/audit' },
     { endpoint: 'GET /api/v1/users', method: 'GET', path: '/api/v1/users' },
-    { endpoint: 'POST /api/v1/users', method: 'POST', path: '/api/v1/users', json: { username: 'never_made', display_name: '无', password: 'a long enough password', role: 'planner', scope: c.townA } },
+    {
+      endpoint: 'POST /api/v1/users',
+      method: 'POST',
+      path: '/api/v1/users',
+      json: { username: 'never_made', display_name: '无', password: 'a long enough password', role: 'planner', scope: c.townA },
+    },
     { endpoint: 'GET /api/v1/wall-tokens', method: 'GET', path: '/api/v1/wall-tokens' },
     { endpoint: 'POST /api/v1/wall-tokens', method: 'POST', path: '/api/v1/wall-tokens', json: { name: '无', scope: c.townA } },
     { endpoint: 'DELETE /api/v1/wall-tokens/{id}', method: 'DELETE', path: `/api/v1/wall-tokens/${c.wallTokenIdA}` },
@@ -48,8 +53,14 @@ export function credentialCases(c: HostileContext): HostileCase[] {
   const cases: HostileCase[] = [];
   for (const sample of protectedSamples(c)) {
     for (const as of refused) {
-      cases.push({ name: `${sample.endpoint} as ${as}`, ...sample, as, status: 401, code: 'unauthenticated',
-        headers: sample.endpoint === 'POST /api/v1/cases' ? { 'idempotency-key': 'never-used' } : undefined });
+      cases.push({
+        name: `${sample.endpoint} as ${as}`,
+        ...sample,
+        as,
+        status: 401,
+        code: 'unauthenticated',
+        headers: sample.endpoint === 'POST /api/v1/cases' ? { 'idempotency-key': 'never-used' } : undefined,
+      });
     }
     if (writes(sample) && sample.endpoint !== 'POST /api/v1/auth/sign-out') {
       cases.push({ name: `${sample.endpoint} without the CSRF token`, ...sample, as: 'noCsrf', status: 403, code: 'csrf_failed' });
@@ -59,33 +70,100 @@ export function credentialCases(c: HostileContext): HostileCase[] {
   }
   const sample = Object.fromEntries(protectedSamples(c).map((s) => [s.endpoint, s]));
   const forbidden: Array<[string, Caller]> = [
-    ['GET /api/v1/members', 'wallA'], ['GET /api/v1/members/{id}', 'wallA'], ['GET /api/v1/members/nearby', 'wallA'],
-    ['GET /api/v1/audit', 'wallA'], ['GET /api/v1/users', 'wallA'], ['GET /api/v1/wall-tokens', 'wallA'], ['GET /api/v1/cases', 'wallA'],
-    ['GET /api/v1/dispatches/{id}', 'wallA'], ['POST /api/v1/auth/sign-out', 'wallA'],
-    ['GET /api/v1/members', 'plannerA'], ['GET /api/v1/members/{id}', 'plannerA'], ['GET /api/v1/audit', 'plannerA'],
-    ['GET /api/v1/audit', 'dispatcherA'], ['POST /api/v1/users', 'dispatcherA'], ['POST /api/v1/wall-tokens', 'secretaryC'],
-    ['GET /api/v1/cases', 'secretaryC'], ['POST /api/v1/cases', 'secretaryC'], ['POST /api/v1/cases/{id}/dispatch', 'secretaryC'],
-    ['GET /api/v1/dispatches/{id}', 'plannerA'], ['DELETE /api/v1/wall-tokens/{id}', 'dispatcherA'],
+    ['GET /api/v1/members', 'wallA'],
+    ['GET /api/v1/members/{id}', 'wallA'],
+    ['GET /api/v1/members/nearby', 'wallA'],
+    ['GET /api/v1/audit', 'wallA'],
+    ['GET /api/v1/users', 'wallA'],
+    ['GET /api/v1/wall-tokens', 'wallA'],
+    ['GET /api/v1/cases', 'wallA'],
+    ['GET /api/v1/dispatches/{id}', 'wallA'],
+    ['POST /api/v1/auth/sign-out', 'wallA'],
+    ['GET /api/v1/members', 'plannerA'],
+    ['GET /api/v1/members/{id}', 'plannerA'],
+    ['GET /api/v1/audit', 'plannerA'],
+    ['GET /api/v1/audit', 'dispatcherA'],
+    ['POST /api/v1/users', 'dispatcherA'],
+    ['POST /api/v1/wall-tokens', 'secretaryC'],
+    ['GET /api/v1/cases', 'secretaryC'],
+    ['POST /api/v1/cases', 'secretaryC'],
+    ['POST /api/v1/cases/{id}/dispatch', 'secretaryC'],
+    ['GET /api/v1/dispatches/{id}', 'plannerA'],
+    ['DELETE /api/v1/wall-tokens/{id}', 'dispatcherA'],
   ];
   for (const [endpoint, as] of forbidden) {
-    cases.push({ name: `${endpoint} as ${as}: the role does not allow it`, ...sample[endpoint]!, as, status: 403, code: 'forbidden',
-      headers: endpoint === 'POST /api/v1/cases' ? { 'idempotency-key': 'never-used' } : undefined });
+    cases.push({
+      name: `${endpoint} as ${as}: the role does not allow it`,
+      ...sample[endpoint]!,
+      as,
+      status: 403,
+      code: 'forbidden',
+      headers: endpoint === 'POST /api/v1/cases' ? { 'idempotency-key': 'never-used' } : undefined,
+    });
   }
   cases.push({ name: 'GET /api/v1/auth/me with a wall token', ...sample['GET /api/v1/auth/me']!, as: 'wallA', status: 401, code: 'unauthenticated' });
-  cases.push({ name: 'a Bearer header that is only a scheme', endpoint: 'GET /api/v1/areas', path: '/api/v1/areas', as: 'anonymous',
-    headers: { authorization: 'Bearer ' }, status: 401, code: 'unauthenticated' });
-  cases.push({ name: 'Basic credentials are not a scheme RedGrid knows', endpoint: 'GET /api/v1/areas', path: '/api/v1/areas', as: 'anonymous',
-    headers: { authorization: 'Basic YWRtaW46YWRtaW4=' }, status: 401, code: 'unauthenticated' });
-  cases.push({ name: 'a session cookie of 4 kB', endpoint: 'GET /api/v1/auth/me', path: '/api/v1/auth/me', as: 'anonymous',
-    headers: { cookie: `rg_session=${'A'.repeat(4000)}` }, status: 401, code: 'unauthenticated' });
-  for (const [cookie, what] of [['j:{"a":1}', 'a JSON cookie (cookie-parser reads j: as JSON)'], ['j:[1,2]', 'a JSON array cookie'],
-    ['%E0%A4%A', 'bad percent-encoding'], ['s:forged.signature', 'a signed-cookie form'], ['', 'an empty value']] as const) {
-    cases.push({ name: `a session cookie that is ${what}`, endpoint: 'GET /api/v1/auth/me', path: '/api/v1/auth/me', as: 'anonymous',
-      headers: { cookie: `rg_session=${cookie}` }, status: 401, code: 'unauthenticated' });
-    cases.push({ name: `sign-out with a session cookie that is ${what}`, endpoint: 'POST /api/v1/auth/sign-out', method: 'POST', path: '/api/v1/auth/sign-out', as: 'anonymous',
-      headers: { cookie: `rg_session=${cookie}` }, status: 401, code: 'unauthenticated' });
+  cases.push({
+    name: 'a Bearer header that is only a scheme',
+    endpoint: 'GET /api/v1/areas',
+    path: '/api/v1/areas',
+    as: 'anonymous',
+    headers: { authorization: 'Bearer ' },
+    status: 401,
+    code: 'unauthenticated',
+  });
+  cases.push({
+    name: 'Basic credentials are not a scheme RedGrid knows',
+    endpoint: 'GET /api/v1/areas',
+    path: '/api/v1/areas',
+    as: 'anonymous',
+    headers: { authorization: 'Basic YWRtaW46YWRtaW4=' },
+    status: 401,
+    code: 'unauthenticated',
+  });
+  cases.push({
+    name: 'a session cookie of 4 kB',
+    endpoint: 'GET /api/v1/auth/me',
+    path: '/api/v1/auth/me',
+    as: 'anonymous',
+    headers: { cookie: `rg_session=${'A'.repeat(4000)}` },
+    status: 401,
+    code: 'unauthenticated',
+  });
+  for (const [cookie, what] of [
+    ['j:{"a":1}', 'a JSON cookie (cookie-parser reads j: as JSON)'],
+    ['j:[1,2]', 'a JSON array cookie'],
+    ['%E0%A4%A', 'bad percent-encoding'],
+    ['s:forged.signature', 'a signed-cookie form'],
+    ['', 'an empty value'],
+  ] as const) {
+    cases.push({
+      name: `a session cookie that is ${what}`,
+      endpoint: 'GET /api/v1/auth/me',
+      path: '/api/v1/auth/me',
+      as: 'anonymous',
+      headers: { cookie: `rg_session=${cookie}` },
+      status: 401,
+      code: 'unauthenticated',
+    });
+    cases.push({
+      name: `sign-out with a session cookie that is ${what}`,
+      endpoint: 'POST /api/v1/auth/sign-out',
+      method: 'POST',
+      path: '/api/v1/auth/sign-out',
+      as: 'anonymous',
+      headers: { cookie: `rg_session=${cookie}` },
+      status: 401,
+      code: 'unauthenticated',
+    });
   }
-  cases.push({ name: 'a member link token used as a bearer token', endpoint: 'GET /api/v1/areas', path: '/api/v1/areas', as: 'anonymous',
-    headers: { authorization: `Bearer ${c.link.slice(3)}` }, status: 401, code: 'unauthenticated' });
+  cases.push({
+    name: 'a member link token used as a bearer token',
+    endpoint: 'GET /api/v1/areas',
+    path: '/api/v1/areas',
+    as: 'anonymous',
+    headers: { authorization: `Bearer ${c.link.slice(3)}` },
+    status: 401,
+    code: 'unauthenticated',
+  });
   return cases;
 }

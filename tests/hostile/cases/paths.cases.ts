@@ -36,17 +36,38 @@ export function pathCases(c: HostileContext): HostileCase[] {
   ];
   for (const route of [...idRoutes(c), ...linkRoutes]) {
     for (const bad of badEncodings) {
-      cases.push({ name: `${route.method} ${route.path(bad)}: percent-encoding that does not decode`, endpoint: route.endpoint,
-        method: route.method, path: route.path(bad), json: route.json, status: 400, code: 'invalid_path' });
+      cases.push({
+        name: `${route.method} ${route.path(bad)}: percent-encoding that does not decode`,
+        endpoint: route.endpoint,
+        method: route.method,
+        path: route.path(bad),
+        json: route.json,
+        status: 400,
+        code: 'invalid_path',
+      });
     }
   }
   for (const route of idRoutes(c)) {
     for (const bad of badIds) {
-      cases.push({ name: `${route.method} ${route.path(bad)}: not a decimal id`, endpoint: route.endpoint,
-        method: route.method, path: route.path(bad), json: route.json, status: 400, code: 'invalid_path' });
+      cases.push({
+        name: `${route.method} ${route.path(bad)}: not a decimal id`,
+        endpoint: route.endpoint,
+        method: route.method,
+        path: route.path(bad),
+        json: route.json,
+        status: 400,
+        code: 'invalid_path',
+      });
     }
-    cases.push({ name: `${route.method} ${route.path('999999999999')}: no such row`, endpoint: route.endpoint,
-      method: route.method, path: route.path('999999999999'), json: route.json, status: 404, code: 'not_found' });
+    cases.push({
+      name: `${route.method} ${route.path('999999999999')}: no such row`,
+      endpoint: route.endpoint,
+      method: route.method,
+      path: route.path('999999999999'),
+      json: route.json,
+      status: 404,
+      code: 'not_found',
+    });
   }
   // cross-scope: the town A admin asks for town B's rows by id
   const outOfScope: Array<[string, string, string, unknown?]> = [
@@ -62,19 +83,67 @@ export function pathCases(c: HostileContext): HostileCase[] {
     ['DELETE /api/v1/wall-tokens/{id}', 'DELETE', `/api/v1/wall-tokens/${c.wallTokenIdB}`],
   ];
   for (const [endpoint, method, path, json] of outOfScope) {
-    cases.push({ name: `${method} ${path} as the town A admin: another town's row`, endpoint, method, path, json, as: 'adminA', status: 404, code: 'not_found' });
+    cases.push({
+      name: `${method} ${path} as the town A admin: another town's row`,
+      endpoint,
+      method,
+      path,
+      json,
+      as: 'adminA',
+      status: 404,
+      code: 'not_found',
+    });
   }
-  cases.push({ name: 'the community secretary asks for a member of another town', endpoint: 'GET /api/v1/members/{id}',
-    path: `/api/v1/members/${c.memberB}`, as: 'secretaryC', status: 404, code: 'not_found' });
-  cases.push({ name: 'the town A dispatcher asks for town B\'s case', endpoint: 'GET /api/v1/cases/{id}',
-    path: `/api/v1/cases/${c.caseB}`, as: 'dispatcherA', status: 404, code: 'not_found' });
-  cases.push({ name: 'a dispatch started on a closed case', endpoint: 'POST /api/v1/cases/{id}/dispatch', method: 'POST',
-    path: `/api/v1/cases/${c.closedCaseA}/dispatch`, json: { radius: 500 }, status: 409, code: 'conflict' });
-  cases.push({ name: 'a second dispatch on a case that has an active one', endpoint: 'POST /api/v1/cases/{id}/dispatch', method: 'POST',
-    path: `/api/v1/cases/${c.caseA}/dispatch`, json: { radius: 500 }, status: 409, code: 'conflict' });
-  cases.push({ name: 'a member already alerted, alerted again by hand', endpoint: 'POST /api/v1/dispatches/{id}/members', method: 'POST',
-    path: `/api/v1/dispatches/${c.dispatchA}/members`, json: { member_id: c.alertedMemberA }, status: 409, code: 'conflict' });
-  cases.push({ name: 'recalling a member who has no alert in the dispatch', endpoint: 'DELETE /api/v1/dispatches/{id}/members/{memberId}', method: 'DELETE',
-    path: `/api/v1/dispatches/${c.dispatchA}/members/${c.memberB}`, status: 404, code: 'not_found' });
+  cases.push({
+    name: 'the community secretary asks for a member of another town',
+    endpoint: 'GET /api/v1/members/{id}',
+    path: `/api/v1/members/${c.memberB}`,
+    as: 'secretaryC',
+    status: 404,
+    code: 'not_found',
+  });
+  cases.push({
+    name: "the town A dispatcher asks for town B's case",
+    endpoint: 'GET /api/v1/cases/{id}',
+    path: `/api/v1/cases/${c.caseB}`,
+    as: 'dispatcherA',
+    status: 404,
+    code: 'not_found',
+  });
+  cases.push({
+    name: 'a dispatch started on a closed case',
+    endpoint: 'POST /api/v1/cases/{id}/dispatch',
+    method: 'POST',
+    path: `/api/v1/cases/${c.closedCaseA}/dispatch`,
+    json: { radius: 500 },
+    status: 409,
+    code: 'conflict',
+  });
+  cases.push({
+    name: 'a second dispatch on a case that has an active one',
+    endpoint: 'POST /api/v1/cases/{id}/dispatch',
+    method: 'POST',
+    path: `/api/v1/cases/${c.caseA}/dispatch`,
+    json: { radius: 500 },
+    status: 409,
+    code: 'conflict',
+  });
+  cases.push({
+    name: 'a member already alerted, alerted again by hand',
+    endpoint: 'POST /api/v1/dispatches/{id}/members',
+    method: 'POST',
+    path: `/api/v1/dispatches/${c.dispatchA}/members`,
+    json: { member_id: c.alertedMemberA },
+    status: 409,
+    code: 'conflict',
+  });
+  cases.push({
+    name: 'recalling a member who has no alert in the dispatch',
+    endpoint: 'DELETE /api/v1/dispatches/{id}/members/{memberId}',
+    method: 'DELETE',
+    path: `/api/v1/dispatches/${c.dispatchA}/members/${c.memberB}`,
+    status: 404,
+    code: 'not_found',
+  });
   return cases;
 }
