@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import seedrandom from 'seedrandom';
+import { Scope } from '../../server/src/auth/scope.ts';
 import { createUser } from '../../server/src/auth/users.ts';
 import { selectNearby } from '../../server/src/members/nearby.queries.ts';
 import { signIn } from '../support/api-client.ts';
@@ -52,7 +53,7 @@ async function measure(call: (point: Point) => Promise<void>, points: Point[], c
 const directSql =
   (db: Database) =>
   async ([lng, lat]: Point) => {
-    await selectNearby(db.pool, { lng, lat, radius: 1000, limit: 50, available: true, skills: [], scope: ['510703%'] });
+    await selectNearby(db.pool, { lng, lat, radius: 1000, limit: 50, available: true, skills: [], scope: Scope.of(['510703000000']) });
   };
 
 /** The endpoint over HTTP (keep-alive), as a signed-in dispatcher. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Scope } from '../../server/src/auth/scope.ts';
 import { cellRange } from '../../server/src/members/lattice.ts';
 import { selectDensity } from '../../server/src/members/queries.ts';
 import { useRunDatabase } from '../support/database.ts';
@@ -55,7 +56,7 @@ describe('the member density endpoint reads the pyramid, never the members', () 
         "select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(geom) as p from area where level = 'community' limit 1) s",
       );
       const bbox = { minLng: c!.lng - 0.05, minLat: c!.lat - 0.05, maxLng: c!.lng + 0.05, maxLat: c!.lat + 0.05 };
-      const rows = await selectDensity(client, 12, cellRange(12, bbox), ['510703%'], []);
+      const rows = await selectDensity(client, 12, cellRange(12, bbox), Scope.of(['510703000000']), Scope.of([]));
       expect(rows.length).toBeGreaterThan(0);
       const plan = plans.join('\n');
       expect(plan).toContain('member_density_pkey');

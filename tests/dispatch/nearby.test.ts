@@ -67,7 +67,7 @@ describe('GET /api/v1/members/nearby', () => {
   it('is served by the geography GiST index: a KNN scan, then an index scan of a small disc', async () => {
     // nearest_members is a single-statement SQL function, so PostgreSQL inlines it into the plan
     const { rows } = await server.db.query<{ 'QUERY PLAN': string }>(
-      "explain (costs off) select * from nearest_members(104.74, 31.46, 1000, 50, true, '{}', array['510703%'], null, null)",
+      "explain (costs off) select * from nearest_members(104.74, 31.46, 1000, 50, true, '{}', array['510703'], array['510704'], null, null)",
     );
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     expect(plan).toMatch(/Order By: \(\(home\)::geography <->/);

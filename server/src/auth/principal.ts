@@ -33,11 +33,6 @@ export function scopeFor(principal: Principal, permission: Permission): Scope {
   return Scope.of(grantsFor(principal, permission).map((g) => g.scope));
 }
 
-/** The scope as LIKE patterns, for the SQL functions that still take them (see Scope.patterns). */
-export function scopePatterns(principal: Principal, permission: Permission): string[] {
-  return scopeFor(principal, permission).patterns;
-}
-
 export function actorId(principal: Principal | undefined): number | null {
   return principal?.kind === 'user' ? principal.userId : null;
 }

@@ -68,8 +68,8 @@ export class Scope {
   }
 
   /**
-   * The same scope as SQL LIKE patterns, for the SQL functions that still take them
-   * (`code like any(patterns)`): a pattern can never be an index condition.
+   * The same scope as the SQL LIKE patterns the ranges replaced (`code like any(patterns)`, never an
+   * index condition): only for tests and benchmarks that compare the two.
    */
   get patterns(): string[] {
     return this.lo.map((p) => `${p}%`);

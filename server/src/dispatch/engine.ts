@@ -51,7 +51,7 @@ export async function advance(tx: Tx, d: DispatchRow, policy: DispatchPolicy, ac
       limit: d.wave_size,
       available: true,
       skills: d.skills,
-      scope: d.scope,
+      scope: { lo: d.scope_lo, hi: d.scope_hi },
       excludeDispatch: { id: d.id, dailyCap: policy.dailyCap },
     });
     if (wave.length) {

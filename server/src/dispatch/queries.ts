@@ -19,11 +19,13 @@ export type DispatchRow = {
   lng: number;
   lat: number;
   community_code: string;
-  scope: string[];
+  /** the dispatcher's scope as code ranges: later waves alert only members in it */
+  scope_lo: string[];
+  scope_hi: string[];
 };
 
 const dispatchColumns = `d.id, d.case_id, d.status, d.radius_m, d.max_radius_m, d.wave_size, d.target, d.skills,
-  d.alert_timeout_s, d.waves, d.exhausted, d.scope, st_x(c.geom) as lng, st_y(c.geom) as lat, c.community_code`;
+  d.alert_timeout_s, d.waves, d.exhausted, d.scope_lo, d.scope_hi, st_x(c.geom) as lng, st_y(c.geom) as lat, c.community_code`;
 
 export async function insertDispatch(
   db: Db,
@@ -36,13 +38,13 @@ export async function insertDispatch(
     skills: string[];
     alertTimeout: number;
     createdBy: number | null;
-    scope: string[];
+    scope: Pick<Scope, 'lo' | 'hi'>;
   },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
-    `insert into dispatch (case_id, radius_m, max_radius_m, wave_size, target, skills, alert_timeout_s, created_by, scope)
-     values ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::text[]) returning id`,
-    [d.caseId, d.radius, d.maxRadius, d.waveSize, d.target, d.skills, d.alertTimeout, d.createdBy, d.scope],
+    `insert into dispatch (case_id, radius_m, max_radius_m, wave_size, target, skills, alert_timeout_s, created_by, scope_lo, scope_hi)
+     values ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::text[], $10::text[]) returning id`,
+    [d.caseId, d.radius, d.maxRadius, d.waveSize, d.target, d.skills, d.alertTimeout, d.createdBy, d.scope.lo, d.scope.hi],
   );
   return rows[0]!.id;
 }

@@ -32,7 +32,7 @@ export async function startDispatch(db: pg.Pool, caseId: number, body: StartDisp
         skills: body.skills,
         alertTimeout: body.alertTimeout,
         createdBy: actor.userId,
-        scope: scope.patterns,
+        scope,
       });
       const d = (await selectDispatch(tx, id, scope, true))!;
       await begin(tx, d, policy, actor.userId);

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Scope } from '../auth/scope.ts';
 
 export type NearbyRow = {
   id: number;
@@ -19,7 +20,8 @@ export type NearbyFilter = {
   limit: number;
   available: boolean;
   skills: string[];
-  scope: string[];
+  /** the caller's scope, or a dispatch's stored one: code ranges */
+  scope: Pick<Scope, 'lo' | 'hi'>;
   /** leave out members already in, or engaged elsewhere than, this dispatch; and over the daily cap */
   excludeDispatch?: { id: number; dailyCap: number };
 };
@@ -38,13 +40,13 @@ export async function selectNearby(db: pg.Pool | pg.PoolClient, f: NearbyFilter,
     text: `with found as (
        select m.id, m.name, o.id as org_id, o.name as org_name, n.distance_m, m.skills, m.stars,
               st_x(m.home) as lng, st_y(m.home) as lat, o.area_code
-       from nearest_members($1, $2, $3, $4, $5, $6::text[], $7::text[], $8, $9) n
+       from nearest_members($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9, $10) n
        join member m on m.id = n.member_id
        join org o on o.id = m.org_id
      ), logged as (
        insert into audit_log (user_id, action, target_kind, target_ids, scope_code, ip, detail)
-       select $10, 'member.read_exact', 'member', array_agg(id order by distance_m, id), min(area_code), $11::inet, $12::jsonb
-       from found having count(*) > 0 and $13::boolean
+       select $11, 'member.read_exact', 'member', array_agg(id order by distance_m, id), min(area_code), $12::inet, $13::jsonb
+       from found having count(*) > 0 and $14::boolean
      )
      select id, name, org_id, org_name, distance_m, skills, stars, lng, lat from found order by distance_m, id`,
     values: [
@@ -54,7 +56,8 @@ export async function selectNearby(db: pg.Pool | pg.PoolClient, f: NearbyFilter,
       f.limit,
       f.available,
       f.skills,
-      f.scope,
+      f.scope.lo,
+      f.scope.hi,
       f.excludeDispatch?.id ?? null,
       f.excludeDispatch?.dailyCap ?? null,
       read?.userId ?? null,

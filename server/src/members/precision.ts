@@ -1,4 +1,5 @@
-import { can, scopeFor, scopePatterns, type Principal } from '../auth/principal.ts';
+import { can, scopeFor, type Principal } from '../auth/principal.ts';
+import { Scope } from '../auth/scope.ts';
 
 /** Smallest count a wall display may see in an aggregate cell (k-anonymity). */
 export const wallMinimumCount = 5;
@@ -12,8 +13,8 @@ export function memberPrecision(principal: Principal): 'exact' | 'generalized' {
  * Where the caller gets raw density counts: the areas whose members they may list anyway (never
  * a wall display). Everywhere else they get the published counts (sql/000009).
  */
-export function rawDensityScope(principal: Principal): string[] {
-  return principal.kind === 'wall' ? [] : scopePatterns(principal, 'member.list');
+export function rawDensityScope(principal: Principal): Scope {
+  return principal.kind === 'wall' ? Scope.of([]) : scopeFor(principal, 'member.list');
 }
 
 /** 1 when every area the caller may aggregate is one whose members they may list, else 5. */

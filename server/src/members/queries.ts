@@ -111,8 +111,8 @@ export async function selectDensity(
   db: pg.Pool | pg.PoolClient,
   level: number,
   cells: { cx0: number; cx1: number; cy0: number; cy1: number },
-  scope: string[],
-  rawScope: string[],
+  scope: Scope,
+  rawScope: Scope,
 ): Promise<DensityRow[]> {
   const { rows } = await db.query<DensityRow>({
     name: 'members_density',
@@ -121,12 +121,12 @@ export async function selectDensity(
               round(st_xmax(e)::numeric, 7)::float8 as east, round(st_ymax(e)::numeric, 7)::float8 as north,
               round(st_x(p)::numeric, 7)::float8 as lng, round(st_y(p)::numeric, 7)::float8 as lat,
               c.total as members, c.available
-       from density_cells($1, $2, $3, $4, $5, $6::text[], $7::text[]) c
+       from density_cells($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9::text[]) c
        cross join lateral cell_envelope($1, c.cx, c.cy) g
        cross join lateral st_transform(g, 4326) e
        cross join lateral st_transform(st_centroid(g), 4326) p
        order by c.cy, c.cx`,
-    values: [level, cells.cx0, cells.cx1, cells.cy0, cells.cy1, scope, rawScope],
+    values: [level, cells.cx0, cells.cx1, cells.cy0, cells.cy1, scope.lo, scope.hi, rawScope.lo, rawScope.hi],
   });
   return rows;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { numericId } from '../contract/ids.ts';
 import { actorOf } from '../auth/actor.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
-import { actorId, can, scopeFor, scopePatterns } from '../auth/principal.ts';
+import { actorId, can, scopeFor } from '../auth/principal.ts';
 import { NearbyQuery, type NearbyResult } from '../contract/dispatch.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { DensityQuery, MembersQuery, type DensityCells } from '../contract/members.ts';
@@ -37,7 +37,7 @@ export function membersRoutes(db: pg.Pool): Router {
       );
     }
     const principal = principalOf(req);
-    const rows = await selectDensity(db, level, cells, scopePatterns(principal, 'member.aggregate'), rawDensityScope(principal));
+    const rows = await selectDensity(db, level, cells, scopeFor(principal, 'member.aggregate'), rawDensityScope(principal));
     const result: DensityCells = {
       level,
       suppressed_below: densityMinimum(principal),
@@ -58,7 +58,7 @@ export function membersRoutes(db: pg.Pool): Router {
     const q = parseQuery(NearbyQuery, req);
     const principal = principalOf(req);
     const exact = can(principal, 'dispatch.manage');
-    const filter = { ...q, skills: q.skills ?? [], scope: scopePatterns(principal, 'member.nearby') };
+    const filter = { ...q, skills: q.skills ?? [], scope: scopeFor(principal, 'member.nearby') };
     const read = { userId: actorId(principal), ip: clientAddress(req), detail: { purpose: 'nearby', center: [q.lng, q.lat] } };
     const rows = await selectNearby(db, filter, exact ? read : undefined);
     const result: NearbyResult = {

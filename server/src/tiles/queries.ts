@@ -6,8 +6,8 @@ import type { TileLayer } from '../contract/tiles.ts';
 /** What a tile is built for: the caller's scope on the layer's permission, and its options. */
 export type TileAudience = { scope: Scope; withHouseholds: boolean };
 
-// One SQL function per layer (sql/000004, 000008, 000009, 000011); the layer name never reaches SQL text.
-// Scope goes to the SQL as code ranges (lo, hi); the cell layers still take it as LIKE patterns.
+// One SQL function per layer (sql/000004, 000008, 000009, 000011, 000013); the layer name never reaches SQL text.
+// Scope goes to the SQL as code ranges (lo, hi).
 const tileSql: Record<TileLayer, string> = {
   areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[], $6::text[]) as mvt',
   grids: 'select tile_grids($1, $2, $3, $4::text[], $5::text[]) as mvt',
@@ -16,9 +16,9 @@ const tileSql: Record<TileLayer, string> = {
   orgs: 'select tile_orgs($1, $2, $3, $4::text[], $5::text[]) as mvt',
   places: 'select tile_places($1, $2, $3, $4::text[], $5::text[], $6::boolean) as mvt',
   cases: 'select tile_cases($1, $2, $3, $4::text[], $5::text[]) as mvt',
-  density: 'select tile_density($1, $2, $3, $4::text[]) as mvt',
-  blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[]) as mvt',
-  reach: 'select tile_reach($1, $2, $3, $4::text[]) as mvt',
+  density: 'select tile_density($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  reach: 'select tile_reach($1, $2, $3, $4::text[], $5::text[]) as mvt',
 };
 
 function tileValues(layer: TileLayer, a: TileAudience): unknown[] {
@@ -26,7 +26,6 @@ function tileValues(layer: TileLayer, a: TileAudience): unknown[] {
   if (layer === 'roads' || layer === 'buildings') return [];
   if (layer === 'areas') return [lo, hi, ancestors];
   if (layer === 'places') return [lo, hi, a.withHouseholds];
-  if (layer === 'density' || layer === 'blind_spots' || layer === 'reach') return [a.scope.patterns];
   return [lo, hi];
 }
 
