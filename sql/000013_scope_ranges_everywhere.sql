@@ -156,3 +156,6 @@ alter table dispatch alter column scope_lo set not null, alter column scope_hi s
   alter column scope_lo set default '{}', alter column scope_hi set default '{}',
   add constraint dispatch_scope_ranges check (cardinality(scope_lo) = cardinality(scope_hi));
 alter table dispatch drop column scope;
+
+-- The SQL copy of the subtree rule (000005) has no caller left: server/src/auth/scope.ts is the one.
+drop function area_scope_prefix(text);

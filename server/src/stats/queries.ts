@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Scope } from '../auth/scope.ts';
+import { subtreeRange, type Scope } from '../auth/scope.ts';
 import type { AreaFigures, CoverageSettings } from '../contract/stats.ts';
 
 /** "Today" for the figures is the calendar day in China Standard Time. */
@@ -8,26 +8,28 @@ const today = "(now() at time zone 'Asia/Shanghai')::date";
 /**
  * Key figures for an area and each of its children, in one statement. Members come from the
  * density pyramid's coarsest level (a few hundred rows even at a million members); everything
- * else is counted directly. Each unit matches codes by its subtree prefix (area_scope_prefix).
- * Only units in the caller's scope ($2) are answered: no root row means the area is out of scope.
+ * else is counted directly. Each unit matches codes by its subtree's code range ($4–$6, made by
+ * subtreeRange, the one place that rule lives). Only units in the caller's scope ($2, $3) are
+ * answered: no root row means the area is out of scope.
  */
 const figuresSql = `
 with units as (
-  select a.code, a.name, a.level::text as level, area_scope_prefix(a.code) || '%' as pattern,
-         a.code = $1 as is_root
-  from area a where (a.code = $1 or a.parent_code = $1) and scope_holds(a.code, $2::text[], $3::text[])
+  select a.code, a.name, a.level::text as level, r.lo, r.hi, a.code = $1 as is_root
+  from unnest($4::text[], $5::text[], $6::text[]) r(code, lo, hi)
+  join area a on a.code = r.code
+  where scope_holds(a.code, $2::text[], $3::text[])
 ),
 s as (select * from coverage_setting),
 members as (
   select u.code, json_build_object(
            'total', coalesce(sum(d.total), 0), 'mobile', coalesce(sum(d.mobile), 0), 'in_service', coalesce(sum(d.in_service), 0),
            'available', coalesce(sum(d.available), 0), 'skilled', coalesce(sum(d.skilled), 0)) as figures
-  from units u left join member_density d on d.level = 6 and d.area_code like u.pattern
+  from units u left join member_density d on d.level = 6 and d.area_code >= u.lo and d.area_code < u.hi
   group by u.code
 ),
 org_counts as (
   select u.code, o.kind::text as kind, o.sector::text as sector, count(o.id) as n
-  from units u join org o on o.area_code like u.pattern
+  from units u join org o on o.area_code >= u.lo and o.area_code < u.hi
   group by u.code, o.kind, o.sector
 ),
 orgs as (
@@ -42,7 +44,7 @@ places as (
            'total', coalesce(sum(k.n), 0),
            'by_kind', coalesce(json_object_agg(k.kind, k.n) filter (where k.kind is not null), '{}'::json)) as figures
   from units u
-  left join lateral (select p.kind::text as kind, count(*) as n from place p where p.area_code like u.pattern group by p.kind) k on true
+  left join lateral (select p.kind::text as kind, count(*) as n from place p where p.area_code >= u.lo and p.area_code < u.hi group by p.kind) k on true
   group by u.code
 ),
 new_orgs as (
@@ -52,7 +54,7 @@ new_orgs as (
            'covered', count(n.id) filter (where n.coverage_mode is not null),
            'formation_rate', round((count(n.id) filter (where n.coverage_mode in ('own_branch', 'joint_branch')))::numeric / nullif(count(n.id), 0), 4),
            'coverage_rate', round((count(n.id) filter (where n.coverage_mode is not null))::numeric / nullif(count(n.id), 0), 4)) as figures
-  from units u left join new_org n on n.area_code like u.pattern
+  from units u left join new_org n on n.area_code >= u.lo and n.area_code < u.hi
   group by u.code
 ),
 cases as (
@@ -61,7 +63,7 @@ cases as (
            'overdue', count(c.id) filter (where c.status <> 'closed' and c.due_at < now()),
            'reported_today', count(c.id) filter (where (c.reported_at at time zone 'Asia/Shanghai')::date = ${today}),
            'closed_today', count(c.id) filter (where (c.closed_at at time zone 'Asia/Shanghai')::date = ${today})) as figures
-  from units u left join "case" c on c.community_code like u.pattern
+  from units u left join "case" c on c.community_code >= u.lo and c.community_code < u.hi
   group by u.code
 ),
 first_accepts as (
@@ -75,7 +77,7 @@ dispatches as (
            'active', count(f.id) filter (where f.status = 'active'),
            'median_first_accept_s', round((percentile_cont(0.5) within group (order by extract(epoch from f.first_accept - f.created_at)))::numeric, 1)) as figures
   from units u
-  left join "case" c on c.community_code like u.pattern
+  left join "case" c on c.community_code >= u.lo and c.community_code < u.hi
   left join first_accepts f on f.case_id = c.id
   group by u.code
 ),
@@ -86,7 +88,7 @@ cells_by_area as (
 ),
 cells as (
   select u.code, coalesce(sum(c.cells), 0) as cells, coalesce(sum(c.blind), 0) as blind
-  from units u left join cells_by_area c on c.area_code like u.pattern
+  from units u left join cells_by_area c on c.area_code >= u.lo and c.area_code < u.hi
   group by u.code
 ),
 reach_by_area as (
@@ -95,7 +97,7 @@ reach_by_area as (
 ),
 reach as (
   select u.code, coalesce(sum(r.households), 0) as households, coalesce(sum(r.beyond), 0) as beyond
-  from units u left join reach_by_area r on r.area_code like u.pattern
+  from units u left join reach_by_area r on r.area_code >= u.lo and r.area_code < u.hi
   group by u.code
 )
 select u.code, u.name, u.level, u.is_root,
@@ -113,7 +115,17 @@ order by u.is_root desc, u.code`;
 export type FiguresRow = AreaFigures & { is_root: boolean };
 
 export async function selectFigures(db: pg.Pool, code: string, scope: Scope): Promise<FiguresRow[]> {
-  const { rows } = await db.query<FiguresRow>({ name: 'stats_figures', text: figuresSql, values: [code, scope.lo, scope.hi] });
+  const { rows: units } = await db.query<{ code: string }>({
+    name: 'stats_units',
+    text: 'select code from area where code = $1 or parent_code = $1',
+    values: [code],
+  });
+  const ranges = units.map((u) => subtreeRange(u.code));
+  const { rows } = await db.query<FiguresRow>({
+    name: 'stats_figures',
+    text: figuresSql,
+    values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
+  });
   return rows;
 }
 
