@@ -168,7 +168,8 @@ export async function loadCounty(
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);
       }
     }
-    // the density pyramid followed the member copy by trigger; coverage is computed once, here
+    // the member copy left its density deltas pending (sql/000014): folded once, here, as is coverage
+    await client.query('select fold_member_density()');
     await client.query('select refresh_coverage()');
     await restoreGrants(client);
     await client.query('commit');

@@ -6,6 +6,7 @@ import { sweepTimeouts } from './dispatch/service.ts';
 import { LiveHub } from './live/hub.ts';
 import { applyCoverageSettings } from './coverage/queries.ts';
 import { startCoverageRefresher } from './coverage/refresher.ts';
+import { startDensityFolder } from './versions/density-folder.ts';
 import { createDemoAccounts, ensureInitialAdmin } from './auth/bootstrap.ts';
 import { printCredentials } from './auth/print-credentials.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -32,6 +33,7 @@ async function main() {
   const stopWorkers = startWorkers(database.pool, senderOptions, () => sweepTimeouts(database.pool, policy), log);
   await applyCoverageSettings(database.pool, config.coverage);
   const stopRefresher = startCoverageRefresher(database.pool, log);
+  const stopDensityFolder = startDensityFolder(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
   printCredentials(admin, demo, url);
@@ -43,7 +45,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    Promise.all([stopWorkers(), stopRefresher(), live.stop()])
+    Promise.all([stopWorkers(), stopRefresher(), stopDensityFolder(), live.stop()])
       .then(() => database.close())
       .then(
         () => process.exit(0),

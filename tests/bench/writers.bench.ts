@@ -43,14 +43,21 @@ async function setTriggers(db: BenchDatabase, mode: keyof typeof modes) {
   for (const change of modes[mode]) await db.pool.query(`alter table member ${change}`);
 }
 
-/** Folds pending version bumps (and announces them) every 500 ms, as the server's live lane does, where the database has the fold. */
+/**
+ * Folds pending version bumps (announcing them) and pending density deltas every 500 ms, as the
+ * server's live lane and density folder do, where the database has the folds; their cost is part
+ * of the measured run.
+ */
 function startFolding(db: BenchDatabase): () => Promise<void> {
   let running = true;
   const done = (async () => {
-    const { rows } = await db.pool.query<{ fold: boolean }>(`select to_regproc('fold_data_versions') is not null as fold`);
-    while (running && rows[0]!.fold) {
+    const { rows } = await db.pool.query<{ versions: boolean; density: boolean }>(
+      `select to_regproc('fold_data_versions') is not null as versions, to_regproc('fold_member_density') is not null as density`,
+    );
+    while (running && (rows[0]!.versions || rows[0]!.density)) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await db.pool.query('select fold_data_versions()');
+      if (rows[0]!.versions) await db.pool.query('select fold_data_versions()');
+      if (rows[0]!.density) await db.pool.query('select fold_member_density()');
     }
   })();
   return async () => {

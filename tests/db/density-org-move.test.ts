@@ -11,6 +11,7 @@ const ctx = usePrivateDatabase('density_org_move');
 
 async function expectPyramidMatchesMembers(): Promise<void> {
   const expected = bruteForcePyramid(await loadMembers(ctx.db));
+  await ctx.db.query('select fold_member_density()'); // every reader folds pending deltas first (sql/000014)
   const { rows } = await ctx.db.query<{ key: string; counts: number[] }>(
     `select level || '/' || cx || '/' || cy || '/' || area_code as key,
             array[total, available, skilled, pub_total, pub_available, pub_skilled] as counts
@@ -48,6 +49,7 @@ describe('an organization moved to another area', () => {
       await client.query('begin');
       const before = await written();
       await client.query('update org set area_code = $2 where id = $1', [org!.id, target!.code]);
+      await client.query('select fold_member_density()'); // the move's deltas reach the pyramid here (sql/000014)
       const rows = (await written()) - before;
       // per level, the old and the new area's cells of its members, raw and published counts
       expect(rows).toBeGreaterThan(0);

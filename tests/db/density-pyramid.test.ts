@@ -24,6 +24,8 @@ type Row = {
 
 async function expectPyramidExact(): Promise<void> {
   const expected = bruteForcePyramid(await loadMembers(ctx.db));
+  // writes leave their deltas pending (sql/000014); every reader folds them in first, as here
+  await ctx.db.query('select fold_member_density()');
   const { rows } = await ctx.db.query<Row>(
     `select level, cx, cy, area_code, total, available, skilled, pub_total, pub_available, pub_skilled from member_density
      where total <> 0 or available <> 0 or skilled <> 0 or pub_total <> 0 or pub_available <> 0 or pub_skilled <> 0`,
@@ -116,6 +118,7 @@ describe("the density pyramid's published counts", () => {
       } = await client.query<{ id: number }>('select id from member order by id desc limit 1');
       const before = await written();
       await client.query('update member set home = st_translate(home, 0.03, 0.02) where id = $1', [m!.id]);
+      await client.query('select fold_member_density()'); // the write's deltas reach the pyramid here (sql/000014)
       const rows = (await written()) - before;
       // 9 levels × (old cell, new cell) for the raw counts, and as many for the published ones
       expect(rows).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { startWorkers } from '../../server/src/dispatch/sender.ts';
 import { sweepTimeouts } from '../../server/src/dispatch/service.ts';
 import { LiveHub } from '../../server/src/live/hub.ts';
 import { startCoverageRefresher } from '../../server/src/coverage/refresher.ts';
+import { startDensityFolder } from '../../server/src/versions/density-folder.ts';
 import { createPool } from '../../server/src/db/pool.ts';
 import { createHttpServer } from '../../server/src/http/server.ts';
 import { createLogger } from '../../server/src/logger.ts';
@@ -41,7 +42,8 @@ export async function startTestServer(
   const admin = await signInAs(baseUrl, db, 'admin', demoCounty);
   const stopDispatch = workers ? startWorkers(db, { publicUrl: baseUrl }, () => sweepTimeouts(db, defaultPolicy), log, 200) : async () => {};
   const stopRefresher = workers ? startCoverageRefresher(db, log, { everyMs: 500, quietMs: 200 }) : async () => {};
-  const stopWorkers = () => Promise.all([stopDispatch(), stopRefresher()]);
+  const stopFolder = workers ? startDensityFolder(db, log, { everyMs: 200 }) : async () => {};
+  const stopWorkers = () => Promise.all([stopDispatch(), stopRefresher(), stopFolder()]);
   return {
     baseUrl,
     db,

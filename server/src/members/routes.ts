@@ -14,6 +14,7 @@ import { parseParams, parseQuery } from '../http/parse.ts';
 import { cellRange, groundCellMeters } from './lattice.ts';
 import { densityMinimum, memberPrecision, rawDensityScope } from './precision.ts';
 import { selectNearby } from './nearby.queries.ts';
+import { foldMemberDensity } from '../versions/queries.ts';
 import { readMember } from './read-member.ts';
 import { presentMember, presentMemberDetail, presentNearby } from './present.ts';
 import { selectDensity, selectMembers } from './queries.ts';
@@ -37,6 +38,7 @@ export function membersRoutes(db: pg.Pool): Router {
       );
     }
     const principal = principalOf(req);
+    await foldMemberDensity(db); // the commits before this request are in the pyramid
     const rows = await selectDensity(db, level, cells, scopeFor(principal, 'member.aggregate'), rawDensityScope(principal));
     const result: DensityCells = {
       level,

@@ -6,6 +6,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { StatsQuery, type StatsSummary } from '../contract/stats.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseQuery } from '../http/parse.ts';
+import { foldMemberDensity } from '../versions/queries.ts';
 import { selectCoverageSettings, selectFigures } from './queries.ts';
 
 /** GET /api/v1/stats/summary?area=CODE: key figures of an area in scope (default: the caller's own). */
@@ -15,6 +16,7 @@ export function statsRoutes(db: pg.Pool): Router {
     const query = parseQuery(StatsQuery, req);
     const principal = principalOf(req);
     const code = query.area ?? grantsFor(principal, 'member.aggregate')[0]?.scope ?? '';
+    await foldMemberDensity(db); // member figures come from the pyramid: with every commit before this request
     const [rows, settings] = await Promise.all([selectFigures(db, code, scopeFor(principal, 'member.aggregate')), selectCoverageSettings(db)]);
     const root = rows.find((r) => r.is_root);
     if (!root) throw new HttpError(404, ErrorCode.notFound, 'That area does not exist or is not in your scope.');

@@ -7,6 +7,7 @@ import { can, scopeFor, type Principal } from '../auth/principal.ts';
 import type { DataTopic } from '../contract/live.ts';
 import { TileParams, type TileLayer } from '../contract/tiles.ts';
 import { parseParams } from '../http/parse.ts';
+import { foldMemberDensity } from '../versions/queries.ts';
 import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
 import { TileCache } from './tile-cache.ts';
 
@@ -80,6 +81,7 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
     const key = `${etag}/${z}/${x}/${y}`;
     let tile = cache.get(key);
     if (!tile) {
+      if (layer === 'density') await foldMemberDensity(db); // the pyramid with every commit before this request
       tile = await selectTile(db, layer, z, x, y, audience);
       cache.set(key, tile);
     }

@@ -8,3 +8,12 @@ export async function foldDataVersions(db: pg.Pool | pg.PoolClient): Promise<num
   const { rows } = await db.query<{ folded: number }>({ name: 'fold_data_versions', text: 'select fold_data_versions() as folded' });
   return rows[0]?.folded ?? 0;
 }
+
+/**
+ * Adds the committed pending member-density deltas to the pyramid (sql/000014); every density
+ * read calls it first, so it sees every commit before it. Answers how many pending rows it folded.
+ */
+export async function foldMemberDensity(db: pg.Pool | pg.PoolClient): Promise<number> {
+  const { rows } = await db.query<{ folded: number }>({ name: 'fold_member_density', text: 'select fold_member_density() as folded' });
+  return rows[0]?.folded ?? 0;
+}
