@@ -49,13 +49,15 @@ export default defineConfig(
     rules: { 'no-control-regex': 'off' },
   },
   {
-    // routes are HTTP only: they call query functions and commands, they never hold SQL
-    files: ['server/src/**/routes.ts'],
+    // SQL lives only in query files (and in db/, which runs migrations and creates databases):
+    // routes, commands and logic modules call query functions, they never hold SQL
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/queries.ts', 'server/src/**/*.queries.ts', 'server/src/db/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: `Literal[value=${sqlStart}]`, message: 'SQL belongs in a query file (queries.ts or *.queries.ts), not in routes.' },
-        { selector: `TemplateElement[value.raw=${sqlStart}]`, message: 'SQL belongs in a query file (queries.ts or *.queries.ts), not in routes.' },
+        { selector: `Literal[value=${sqlStart}]`, message: 'SQL belongs in a query file (queries.ts or *.queries.ts).' },
+        { selector: `TemplateElement[value.raw=${sqlStart}]`, message: 'SQL belongs in a query file (queries.ts or *.queries.ts).' },
       ],
     },
   },

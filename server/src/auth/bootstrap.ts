@@ -1,17 +1,10 @@
 import type pg from 'pg';
 import { isUniqueViolation } from '../db/errors.ts';
+import { adminExists, insertDemoWallToken, selectLargestArea } from './queries.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { createUser, type NewUser } from './users.ts';
 
 export type Credential = { username: string; password: string; role: string; scope: string };
-
-async function firstArea(db: pg.Pool, level: string): Promise<{ code: string; name: string } | undefined> {
-  const { rows } = await db.query<{ code: string; name: string }>(
-    'select code, name from area where level = $1::area_level order by households desc, code limit 1',
-    [level],
-  );
-  return rows[0];
-}
 
 /** A readable one-time password: 20 URL-safe random characters (~120 bits). */
 export function generatePassword(): string {
@@ -23,9 +16,8 @@ export function generatePassword(): string {
  * password, to be shown once. Never a fixed default. Answers undefined when nothing was created.
  */
 export async function ensureInitialAdmin(db: pg.Pool): Promise<Credential | undefined> {
-  const { rowCount } = await db.query("select 1 from user_role_grant where role = 'admin' limit 1");
-  if (rowCount) return undefined;
-  const county = await firstArea(db, 'county');
+  if (await adminExists(db)) return undefined;
+  const county = await selectLargestArea(db, 'county');
   if (!county) return undefined;
   const admin: NewUser = { username: 'admin', display_name: '系统管理员', password: generatePassword(), role: 'admin', scope: county.code };
   try {
@@ -42,7 +34,7 @@ export async function ensureInitialAdmin(db: pg.Pool): Promise<Credential | unde
  * and a wall display token. Created only when the demo county was loaded by this start.
  */
 export async function createDemoAccounts(db: pg.Pool): Promise<{ users: Credential[]; wallToken: string } | undefined> {
-  const [county, town, community] = [await firstArea(db, 'county'), await firstArea(db, 'town'), await firstArea(db, 'community')];
+  const [county, town, community] = [await selectLargestArea(db, 'county'), await selectLargestArea(db, 'town'), await selectLargestArea(db, 'community')];
   if (!county || !town || !community) return undefined;
   const password = generatePassword();
   const demo: Array<NewUser & { scopeName: string }> = [
@@ -60,6 +52,6 @@ export async function createDemoAccounts(db: pg.Pool): Promise<{ users: Credenti
     }
   }
   const wallToken = newToken();
-  await db.query('insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3)', ['演示大屏', hashToken(wallToken), county.code]);
+  await insertDemoWallToken(db, '演示大屏', hashToken(wallToken), county.code);
   return { users, wallToken };
 }

@@ -115,3 +115,48 @@ export async function touchWallToken(db: Db, tokenHash: Buffer): Promise<WallTok
   );
   return rows[0];
 }
+
+/** A new user with one role over an area subtree, in one statement; answers the id. */
+export async function insertUserWithGrant(
+  db: Db,
+  u: { username: string; display_name: string; passwordHash: string; role: Exclude<Role, 'wall'>; scope: string },
+): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
+    `with u as (
+       insert into app_user (username, display_name, password_hash) values ($1, $2, $3) returning id
+     ), g as (
+       insert into user_role_grant (user_id, role, scope_code) select id, $4::user_role, $5 from u
+     )
+     select id from u`,
+    [u.username, u.display_name, u.passwordHash, u.role, u.scope],
+  );
+  return rows[0]!.id;
+}
+
+/** Sets a password hash and lifts any lock; answers whether the user exists. */
+export async function updatePassword(db: Db, username: string, passwordHash: string): Promise<boolean> {
+  const { rowCount } = await db.query('update app_user set password_hash = $2, failed_sign_ins = 0, locked_until = null where username = $1', [
+    username,
+    passwordHash,
+  ]);
+  return rowCount === 1;
+}
+
+/** The area of `level` with the most households (the demo accounts' scopes). */
+export async function selectLargestArea(db: Db, level: string): Promise<{ code: string; name: string } | undefined> {
+  const { rows } = await db.query<{ code: string; name: string }>(
+    'select code, name from area where level = $1::area_level order by households desc, code limit 1',
+    [level],
+  );
+  return rows[0];
+}
+
+export async function adminExists(db: Db): Promise<boolean> {
+  const { rowCount } = await db.query("select 1 from user_role_grant where role = 'admin' limit 1");
+  return Boolean(rowCount);
+}
+
+/** The demo's wall display token (only its hash is kept). */
+export async function insertDemoWallToken(db: Db, name: string, tokenHash: Buffer, scope: string): Promise<void> {
+  await db.query('insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3)', [name, tokenHash, scope]);
+}

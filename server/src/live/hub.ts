@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 import { noteDatabaseDown, noteDatabaseUp } from '../db/availability.ts';
+import { listenOn, selectLastLiveSeq, selectLiveEventsAfter, selectTopicVersions } from './queries.ts';
 import type { Logger } from '../logger.ts';
 import { liveChannel } from '../outbox/live-channel.ts';
 
@@ -30,9 +31,6 @@ function send(res: Response, scope: Scope, event: LiveEvent): void {
   if (area === undefined || scope.holds(area)) res.write(event.chunk);
 }
 
-const missedSql = `select (payload || jsonb_build_object('seq', id))::text as payload from outbox
-  where kind = 'live_event' and delivered_at is not null and id > $1 order by id limit 500`;
-
 /**
  * Fans PostgreSQL NOTIFY events out to server-sent-event streams, over one dedicated connection
  * that reconnects by itself. Events carry ids only, never a member's name or position; case and
@@ -56,10 +54,7 @@ export class LiveHub {
   async start(): Promise<void> {
     this.heartbeat = setInterval(() => this.write({ chunk: ': heartbeat\n\n' }), 15_000);
     await this.listen();
-    const { rows } = await this.connection!.query<{ id: number | null }>(
-      "select max(id) as id from outbox where kind = 'live_event' and delivered_at is not null",
-    );
-    this.lastSeq = Number(rows[0]?.id ?? 0);
+    this.lastSeq = await selectLastLiveSeq(this.connection!);
   }
 
   private async listen(): Promise<void> {
@@ -71,7 +66,7 @@ export class LiveHub {
     client.on('error', (error) => this.lost(client, error));
     try {
       await client.connect();
-      await client.query(`listen ${liveChannel}`);
+      await listenOn(client, liveChannel);
       if (this.lastSeq !== undefined) await this.catchUp(client);
     } catch (error) {
       void client.end().catch(() => undefined);
@@ -112,10 +107,8 @@ export class LiveHub {
 
   /** After a lost connection: the events sent meanwhile, and every topic's version (bumps may be lost). */
   private async catchUp(client: pg.Client): Promise<void> {
-    const missed = await client.query<{ payload: string }>(missedSql, [this.lastSeq]);
-    for (const row of missed.rows) this.broadcast(row.payload);
-    const versions = await client.query<{ topic: string; version: number }>('select topic, version from data_version');
-    for (const v of versions.rows) this.broadcast(JSON.stringify({ type: 'data.version', topic: v.topic, version: Number(v.version) }));
+    for (const payload of await selectLiveEventsAfter(client, this.lastSeq ?? 0)) this.broadcast(payload);
+    for (const v of await selectTopicVersions(client)) this.broadcast(JSON.stringify({ type: 'data.version', topic: v.topic, version: v.version }));
   }
 
   private broadcast(payload: string): void {
@@ -140,8 +133,8 @@ export class LiveHub {
     this.clients.set(res, scope);
     res.on('close', () => this.clients.delete(res));
     if (lastEventId === undefined || !this.connection) return;
-    const missed = await this.connection.query<{ payload: string }>(missedSql, [lastEventId]).catch(() => ({ rows: [] }));
-    for (const row of missed.rows) send(res, scope, toEvent(row.payload));
+    const missed = await selectLiveEventsAfter(this.connection, lastEventId).catch(() => []);
+    for (const payload of missed) send(res, scope, toEvent(payload));
   }
 
   async stop(): Promise<void> {
