@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 import type { AuditEntry, AuditQuery } from '../contract/audit.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 export type AuditRecord = {
   userId: number | null;
@@ -12,7 +13,7 @@ export type AuditRecord = {
   detail?: Record<string, unknown>;
 };
 
-export async function insertAudit(db: pg.Pool | pg.PoolClient, r: AuditRecord): Promise<void> {
+export async function insertAudit(db: Queryable, r: AuditRecord): Promise<void> {
   await db.query(
     `insert into audit_log (user_id, action, target_kind, target_ids, scope_code, ip, detail)
      values ($1, $2, $3, $4::bigint[], $5, $6::inet, $7::jsonb)`,

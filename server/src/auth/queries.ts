@@ -1,7 +1,5 @@
-import type pg from 'pg';
 import type { Role } from '../contract/auth.ts';
-
-type Db = pg.Pool | pg.PoolClient;
+import type { Queryable } from '../db/transaction.ts';
 
 export type GrantRow = { role: Role; scope: string; scope_name: string };
 
@@ -15,7 +13,7 @@ export type SignInRow = {
   locked_seconds: number;
 };
 
-export async function selectUserForSignIn(db: Db, username: string): Promise<SignInRow | undefined> {
+export async function selectUserForSignIn(db: Queryable, username: string): Promise<SignInRow | undefined> {
   const { rows } = await db.query<SignInRow>(
     `select id, username, display_name, password_hash, disabled, failed_sign_ins,
             greatest(0, ceil(extract(epoch from locked_until - now())))::int as locked_seconds
@@ -26,7 +24,7 @@ export async function selectUserForSignIn(db: Db, username: string): Promise<Sig
 }
 
 /** Counts a failed sign-in and locks the account for `lockSeconds` when given. */
-export async function recordFailedSignIn(db: Db, userId: number, lockSeconds: number | null): Promise<void> {
+export async function recordFailedSignIn(db: Queryable, userId: number, lockSeconds: number | null): Promise<void> {
   await db.query(
     `update app_user set failed_sign_ins = failed_sign_ins + 1,
        locked_until = case when $2::int is null then locked_until else now() + make_interval(secs => $2::int) end
@@ -35,11 +33,11 @@ export async function recordFailedSignIn(db: Db, userId: number, lockSeconds: nu
   );
 }
 
-export async function resetFailedSignIns(db: Db, userId: number): Promise<void> {
+export async function resetFailedSignIns(db: Queryable, userId: number): Promise<void> {
   await db.query('update app_user set failed_sign_ins = 0, locked_until = null where id = $1', [userId]);
 }
 
-export async function selectGrants(db: Db, userId: number): Promise<GrantRow[]> {
+export async function selectGrants(db: Queryable, userId: number): Promise<GrantRow[]> {
   const { rows } = await db.query<GrantRow>(
     `select g.role, g.scope_code as scope, a.name as scope_name
      from user_role_grant g join area a on a.code = g.scope_code
@@ -50,7 +48,7 @@ export async function selectGrants(db: Db, userId: number): Promise<GrantRow[]> 
 }
 
 export async function insertSession(
-  db: Db,
+  db: Queryable,
   s: { tokenHash: Buffer; userId: number; csrfToken: string; ttlSeconds: number; ip: string | null; userAgent: string | null },
 ): Promise<void> {
   await db.query(
@@ -72,7 +70,7 @@ export type SessionRow = {
  * A live session of an enabled user, with the user's grants, in one round trip. The idle expiry
  * slides forward at most once a minute, so reads do not each cost a write.
  */
-export async function touchSession(db: Db, tokenHash: Buffer, ttlSeconds: number): Promise<SessionRow | undefined> {
+export async function touchSession(db: Queryable, tokenHash: Buffer, ttlSeconds: number): Promise<SessionRow | undefined> {
   const { rows } = await db.query<SessionRow>({
     name: 'touch_session',
     text: `with live as (
@@ -92,18 +90,18 @@ export async function touchSession(db: Db, tokenHash: Buffer, ttlSeconds: number
   return rows[0];
 }
 
-export async function deleteSession(db: Db, tokenHash: Buffer): Promise<void> {
+export async function deleteSession(db: Queryable, tokenHash: Buffer): Promise<void> {
   await db.query('delete from user_session where token_hash = $1', [tokenHash]);
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<void> {
+export async function deleteExpiredSessions(db: Queryable): Promise<void> {
   await db.query('delete from user_session where expires_at < now()');
 }
 
 export type WallTokenRow = { id: number; scope_code: string };
 
 /** A display token that is not revoked; last_used_at is refreshed at most once a minute. */
-export async function touchWallToken(db: Db, tokenHash: Buffer): Promise<WallTokenRow | undefined> {
+export async function touchWallToken(db: Queryable, tokenHash: Buffer): Promise<WallTokenRow | undefined> {
   const { rows } = await db.query<WallTokenRow>(
     `with live as (select id, scope_code from wall_token where token_hash = $1 and revoked_at is null),
      touched as (
@@ -118,7 +116,7 @@ export async function touchWallToken(db: Db, tokenHash: Buffer): Promise<WallTok
 
 /** A new user with one role over an area subtree, in one statement; answers the id. */
 export async function insertUserWithGrant(
-  db: Db,
+  db: Queryable,
   u: { username: string; display_name: string; passwordHash: string; role: Exclude<Role, 'wall'>; scope: string },
 ): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
@@ -134,7 +132,7 @@ export async function insertUserWithGrant(
 }
 
 /** Sets a password hash and lifts any lock; answers whether the user exists. */
-export async function updatePassword(db: Db, username: string, passwordHash: string): Promise<boolean> {
+export async function updatePassword(db: Queryable, username: string, passwordHash: string): Promise<boolean> {
   const { rowCount } = await db.query('update app_user set password_hash = $2, failed_sign_ins = 0, locked_until = null where username = $1', [
     username,
     passwordHash,
@@ -143,7 +141,7 @@ export async function updatePassword(db: Db, username: string, passwordHash: str
 }
 
 /** The area of `level` with the most households (the demo accounts' scopes). */
-export async function selectLargestArea(db: Db, level: string): Promise<{ code: string; name: string } | undefined> {
+export async function selectLargestArea(db: Queryable, level: string): Promise<{ code: string; name: string } | undefined> {
   const { rows } = await db.query<{ code: string; name: string }>(
     'select code, name from area where level = $1::area_level order by households desc, code limit 1',
     [level],
@@ -151,12 +149,12 @@ export async function selectLargestArea(db: Db, level: string): Promise<{ code: 
   return rows[0];
 }
 
-export async function adminExists(db: Db): Promise<boolean> {
+export async function adminExists(db: Queryable): Promise<boolean> {
   const { rowCount } = await db.query("select 1 from user_role_grant where role = 'admin' limit 1");
   return Boolean(rowCount);
 }
 
 /** The demo's wall display token (only its hash is kept). */
-export async function insertDemoWallToken(db: Db, name: string, tokenHash: Buffer, scope: string): Promise<void> {
+export async function insertDemoWallToken(db: Queryable, name: string, tokenHash: Buffer, scope: string): Promise<void> {
   await db.query('insert into wall_token (name, token_hash, scope_code) values ($1, $2, $3)', [name, tokenHash, scope]);
 }

@@ -1,9 +1,7 @@
-import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 import type { CaseEvent } from '../contract/cases.ts';
 import type { LocateRow } from '../locate/queries.ts';
-
-type Db = pg.Pool | pg.PoolClient;
+import type { Queryable } from '../db/transaction.ts';
 
 export type CaseRow = {
   id: number;
@@ -54,7 +52,7 @@ export type NewCase = {
 };
 
 /** Inserts the case unless its idempotency key exists; answers the new id, or undefined. */
-export async function insertCase(db: Db, c: NewCase): Promise<number | undefined> {
+export async function insertCase(db: Queryable, c: NewCase): Promise<number | undefined> {
   const { rows } = await db.query<{ id: number }>(
     `insert into "case" (county_code, kind, title, description, severity, town_code, community_code, grid_code, org_id,
        reported_by, idempotency_key, idempotency_fingerprint, geom)
@@ -85,7 +83,7 @@ export async function insertCase(db: Db, c: NewCase): Promise<number | undefined
 const inScope = (lo: number) =>
   `scope_holds(c.community_code, $${lo}::text[], $${lo + 1}::text[]) and ($${lo + 2}::text[] is null or c.county_code = any($${lo + 2}::text[]))`;
 
-export async function selectCaseByKey(db: Db, key: string, scope: Scope): Promise<CaseRow | undefined> {
+export async function selectCaseByKey(db: Queryable, key: string, scope: Scope): Promise<CaseRow | undefined> {
   const { rows } = await db.query<CaseRow>(`select ${caseColumns} from "case" c ${caseJoins} where c.idempotency_key = $1 and ${inScope(2)}`, [
     key,
     scope.lo,
@@ -95,7 +93,7 @@ export async function selectCaseByKey(db: Db, key: string, scope: Scope): Promis
   return rows[0];
 }
 
-export async function selectCase(db: Db, id: number, scope: Scope): Promise<CaseRow | undefined> {
+export async function selectCase(db: Queryable, id: number, scope: Scope): Promise<CaseRow | undefined> {
   const { rows } = await db.query<CaseRow>(`select ${caseColumns} from "case" c ${caseJoins} where c.id = $1 and ${inScope(2)}`, [
     id,
     scope.lo,
@@ -106,7 +104,7 @@ export async function selectCase(db: Db, id: number, scope: Scope): Promise<Case
 }
 
 /** The newest 500 cases in scope; the joins follow the limit, so they see 500 rows, not the scope's all. */
-export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', scope: Scope): Promise<CaseRow[]> {
+export async function selectCases(db: Queryable, status: 'open' | 'closed' | 'all', scope: Scope): Promise<CaseRow[]> {
   const { rows } = await db.query<CaseRow>(
     `select ${caseColumns}
      from (
@@ -122,7 +120,7 @@ export async function selectCases(db: Db, status: 'open' | 'closed' | 'all', sco
 }
 
 /** The newest cases in scope and under `area` (any area when null), for the wall's feed. */
-export async function selectFeed(db: Db, scope: Scope, area: Scope | null, limit: number): Promise<CaseRow[]> {
+export async function selectFeed(db: Queryable, scope: Scope, area: Scope | null, limit: number): Promise<CaseRow[]> {
   const { rows } = await db.query<CaseRow>(
     `select ${caseColumns}
      from (
@@ -139,7 +137,7 @@ export async function selectFeed(db: Db, scope: Scope, area: Scope | null, limit
 
 type EventRow = Omit<CaseEvent, 'at'> & { at: Date };
 
-export async function selectTimeline(db: Db, caseId: number): Promise<EventRow[]> {
+export async function selectTimeline(db: Queryable, caseId: number): Promise<EventRow[]> {
   const { rows } = await db.query<EventRow>('select id, at, from_status, to_status, note, data from case_event where case_id = $1 order by at, id', [caseId]);
   return rows;
 }

@@ -1,6 +1,5 @@
 import type pg from 'pg';
-
-type Db = pg.Pool | pg.PoolClient;
+import type { Queryable } from '../db/transaction.ts';
 
 export type LiveEventRow = { id: number; payload: Record<string, unknown> };
 
@@ -56,7 +55,7 @@ export async function markLiveEventsSent(tx: pg.PoolClient, ids: number[]): Prom
  * again for `leaseSeconds`, so no transaction stays open while the gateway is called, and a
  * sender that dies mid-call leaves them to be retried once the lease ends (at least once).
  */
-export async function claimMessages(db: Db, limit: number, leaseSeconds: number): Promise<MessageRow[]> {
+export async function claimMessages(db: Queryable, limit: number, leaseSeconds: number): Promise<MessageRow[]> {
   const { rows } = await db.query<MessageRow>(
     `with due as (
        select id from outbox

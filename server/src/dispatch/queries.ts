@@ -1,8 +1,6 @@
-import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 import type { AlertState, SmsStatus } from '../contract/dispatch.ts';
-
-type Db = pg.Pool | pg.PoolClient;
+import type { Queryable } from '../db/transaction.ts';
 
 export type DispatchRow = {
   id: number;
@@ -28,7 +26,7 @@ const dispatchColumns = `d.id, d.case_id, d.status, d.radius_m, d.max_radius_m, 
   d.alert_timeout_s, d.waves, d.exhausted, d.scope_lo, d.scope_hi, st_x(c.geom) as lng, st_y(c.geom) as lat, c.community_code`;
 
 export async function insertDispatch(
-  db: Db,
+  db: Queryable,
   d: {
     caseId: number;
     radius: number;
@@ -50,7 +48,7 @@ export async function insertDispatch(
 }
 
 /** The dispatch in scope; `lock` takes its row lock so state changes on it run one at a time. */
-export async function selectDispatch(db: Db, id: number, scope: Scope, lock = false): Promise<DispatchRow | undefined> {
+export async function selectDispatch(db: Queryable, id: number, scope: Scope, lock = false): Promise<DispatchRow | undefined> {
   const { rows } = await db.query<DispatchRow>(
     `select ${dispatchColumns} from dispatch d join "case" c on c.id = d.case_id
      where d.id = $1 and scope_holds(c.community_code, $2::text[], $3::text[]) ${lock ? 'for update of d' : ''}`,
@@ -59,7 +57,11 @@ export async function selectDispatch(db: Db, id: number, scope: Scope, lock = fa
   return rows[0];
 }
 
-export async function updateDispatch(db: Db, id: number, changes: { status?: string; radius?: number; waves?: number; exhausted?: boolean }): Promise<void> {
+export async function updateDispatch(
+  db: Queryable,
+  id: number,
+  changes: { status?: string; radius?: number; waves?: number; exhausted?: boolean },
+): Promise<void> {
   await db.query(
     `update dispatch set status = coalesce($2::dispatch_status, status), radius_m = coalesce($3, radius_m),
        waves = coalesce($4, waves), exhausted = coalesce($5, exhausted),
@@ -69,7 +71,7 @@ export async function updateDispatch(db: Db, id: number, changes: { status?: str
   );
 }
 
-export async function countAlerts(db: Db, dispatchId: number): Promise<{ accepted: number; pending: number }> {
+export async function countAlerts(db: Queryable, dispatchId: number): Promise<{ accepted: number; pending: number }> {
   const { rows } = await db.query<{ accepted: number; pending: number }>(
     `select (count(*) filter (where state in ('accepted', 'arrived')))::int as accepted,
             (count(*) filter (where state = 'alerted'))::int as pending
@@ -79,7 +81,7 @@ export async function countAlerts(db: Db, dispatchId: number): Promise<{ accepte
   return rows[0]!;
 }
 
-export async function insertAlerts(db: Db, dispatchId: number, wave: number, members: Array<{ id: number; distance_m: number }>): Promise<void> {
+export async function insertAlerts(db: Queryable, dispatchId: number, wave: number, members: Array<{ id: number; distance_m: number }>): Promise<void> {
   await db.query(
     `insert into dispatch_alert (dispatch_id, member_id, wave, distance_m)
      select $1, unnest($3::bigint[]), $2, unnest($4::float8[])`,
@@ -88,7 +90,7 @@ export async function insertAlerts(db: Db, dispatchId: number, wave: number, mem
 }
 
 /** Moves alerts in `from` states to `to`; answers the member ids that moved. */
-export async function moveAlerts(db: Db, dispatchId: number, from: AlertState[], to: AlertState, memberId?: number): Promise<number[]> {
+export async function moveAlerts(db: Queryable, dispatchId: number, from: AlertState[], to: AlertState, memberId?: number): Promise<number[]> {
   const { rows } = await db.query<{ member_id: number }>(
     `update dispatch_alert set state = $3::alert_state,
        answered_at = case when $3 in ('accepted', 'declined', 'timed_out') then now() else answered_at end,
@@ -101,7 +103,7 @@ export async function moveAlerts(db: Db, dispatchId: number, from: AlertState[],
 }
 
 /** Alerts older than their dispatch's timeout, by dispatch. */
-export async function selectOverdueDispatches(db: Db): Promise<number[]> {
+export async function selectOverdueDispatches(db: Queryable): Promise<number[]> {
   const { rows } = await db.query<{ dispatch_id: number }>(
     `select distinct a.dispatch_id from dispatch_alert a join dispatch d on d.id = a.dispatch_id
      where d.status = 'active' and a.state = 'alerted' and a.alerted_at < now() - make_interval(secs => d.alert_timeout_s)`,
@@ -109,7 +111,7 @@ export async function selectOverdueDispatches(db: Db): Promise<number[]> {
   return rows.map((r) => r.dispatch_id);
 }
 
-export async function timeOutOverdue(db: Db, dispatchId: number): Promise<number[]> {
+export async function timeOutOverdue(db: Queryable, dispatchId: number): Promise<number[]> {
   const { rows } = await db.query<{ member_id: number }>(
     `update dispatch_alert a set state = 'timed_out', answered_at = now()
      from dispatch d where d.id = a.dispatch_id and a.dispatch_id = $1 and a.state = 'alerted'
@@ -138,7 +140,7 @@ export type AlertRow = {
   sms_status: SmsStatus | null;
 };
 
-export async function selectAlerts(db: Db, dispatchId: number): Promise<AlertRow[]> {
+export async function selectAlerts(db: Queryable, dispatchId: number): Promise<AlertRow[]> {
   const { rows } = await db.query<AlertRow>(
     `select a.member_id, m.name, o.id as org_id, o.name as org_name, m.skills, m.stars,
             st_x(m.home) as lng, st_y(m.home) as lat, a.wave, a.state, a.distance_m, a.alerted_at, a.answered_at, a.arrived_at, a.sms_status
@@ -149,12 +151,12 @@ export async function selectAlerts(db: Db, dispatchId: number): Promise<AlertRow
   return rows;
 }
 
-export async function insertMemberNotices(db: Db, kind: 'member_alert' | 'member_cancel', dispatchId: number, memberIds: number[]): Promise<void> {
+export async function insertMemberNotices(db: Queryable, kind: 'member_alert' | 'member_cancel', dispatchId: number, memberIds: number[]): Promise<void> {
   if (!memberIds.length) return;
   await db.query(`insert into outbox (kind, dispatch_id, member_id) select $1::outbox_kind, $2, unnest($3::bigint[])`, [kind, dispatchId, memberIds]);
 }
 
-export async function memberDistance(db: Db, memberId: number, lng: number, lat: number, scope: Scope): Promise<number | undefined> {
+export async function memberDistance(db: Queryable, memberId: number, lng: number, lat: number, scope: Scope): Promise<number | undefined> {
   const { rows } = await db.query<{ d: number }>(
     `select st_distance(m.home::geography, st_setsrid(st_makepoint($2, $3), 4326)::geography, true) as d
      from member m join org o on o.id = m.org_id where m.id = $1 and scope_holds(o.area_code, $4::text[], $5::text[])`,
@@ -175,7 +177,7 @@ export type MemberAlertRow = {
 };
 
 /** One member's alert with its case, for the member's own page. */
-export async function selectMemberAlert(db: Db, dispatchId: number, memberId: number): Promise<MemberAlertRow | undefined> {
+export async function selectMemberAlert(db: Queryable, dispatchId: number, memberId: number): Promise<MemberAlertRow | undefined> {
   const { rows } = await db.query<MemberAlertRow>(
     `select c.kind, c.title, c.description, st_x(c.geom) as lng, st_y(c.geom) as lat, m.name, a.state, a.distance_m
      from dispatch_alert a

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { storedLinkKey } from './queries.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 /** How long a member's link works after the alert. */
 export const linkTtlSeconds = 24 * 3600;
@@ -8,7 +9,7 @@ export const linkTtlSeconds = 24 * 3600;
 let cachedKey: Buffer | undefined;
 
 /** The key that signs member links, made once and shared by every process through the database. */
-export async function linkKey(db: pg.Pool | pg.PoolClient): Promise<Buffer> {
+export async function linkKey(db: Queryable): Promise<Buffer> {
   cachedKey ??= await storedLinkKey(db, randomBytes(32));
   return cachedKey;
 }

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 export type NearbyRow = {
   id: number;
@@ -33,7 +33,7 @@ export type ReadAudit = { userId: number | null; ip: string | null; detail: Reco
  * `read`, the audit record of this exact read is written by the same statement: neither happens
  * without the other, and the hot path makes one round trip instead of two.
  */
-export async function selectNearby(db: pg.Pool | pg.PoolClient, f: NearbyFilter, read?: ReadAudit): Promise<NearbyRow[]> {
+export async function selectNearby(db: Queryable, f: NearbyFilter, read?: ReadAudit): Promise<NearbyRow[]> {
   // Not a named (prepared) statement on purpose: a generic plan cannot see the LIMIT and may
   // drop the KNN index scan; a custom plan per call costs about a millisecond.
   const { rows } = await db.query<NearbyRow>({

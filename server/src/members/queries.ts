@@ -1,6 +1,6 @@
-import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
 import type { Bbox } from '../contract/grids.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 export type MemberRow = {
   id: number;
@@ -42,7 +42,7 @@ const summaryColumns = `m.id, m.name, o.id as org_id, o.name as org_name, m.star
  * (the shard key) goes along.
  */
 export async function selectMembers(
-  db: pg.Pool | pg.PoolClient,
+  db: Queryable,
   q: { bbox?: Bbox | undefined; org?: number | undefined; after?: number | undefined; limit: number },
   scope: Scope,
 ): Promise<MemberRow[]> {
@@ -78,7 +78,7 @@ export async function selectMembers(
   return rows;
 }
 
-export async function selectMember(db: pg.Pool | pg.PoolClient, id: number, scope: Scope): Promise<MemberDetailRow | undefined> {
+export async function selectMember(db: Queryable, id: number, scope: Scope): Promise<MemberDetailRow | undefined> {
   const { rows } = await db.query<MemberDetailRow>(
     `select ${summaryColumns}, m.gender, m.birth_year, m.points, m.joined_on::text as joined_on,
             st_x(m.home) as lng, st_y(m.home) as lat, m.phone, o.area_code as org_area_code
@@ -108,7 +108,7 @@ export type DensityRow = {
  * for the areas in `rawScope`, published counts elsewhere. Reads the pyramid, never the members.
  */
 export async function selectDensity(
-  db: pg.Pool | pg.PoolClient,
+  db: Queryable,
   level: number,
   cells: { cx0: number; cx1: number; cy0: number; cy1: number },
   scope: Scope,

@@ -1,10 +1,8 @@
-import type pg from 'pg';
-
-type Db = pg.Pool | pg.PoolClient;
+import type { Queryable } from '../db/transaction.ts';
 
 /** A live event about a case; the case's community goes along so only streams in scope get it. */
 export async function insertLiveEvent(
-  db: Db,
+  db: Queryable,
   payload: { type: string; case_id: number } & Record<string, unknown>,
   dispatchId: number | null = null,
 ): Promise<void> {
