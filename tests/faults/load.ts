@@ -41,18 +41,6 @@ async function attempt(
   }
 }
 
-async function getJson(client: ApiClient, path: string, signal: AbortSignal) {
-  const res = await client.get(path, signal);
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = text;
-  }
-  return { status: res.status, body, headers: res.headers };
-}
-
 /**
  * Clients that keep working through an outage: `writers` loops each create cases with an
  * Idempotency-Key, retrying the same key until it is acknowledged; `readers` loops read nearby
@@ -86,7 +74,7 @@ export function startLoad(client: ApiClient, points: [number, number][], { write
     for (let n = 0; running; n += 1) {
       const [lng, lat] = pick(r * 7 + n);
       const outcome = await attempt(report, 'GET /api/v1/members/nearby', (signal) =>
-        getJson(client, `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=20`, signal),
+        client.getJson(`/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=20`, signal),
       );
       await pause(outcome && outcome.status < 300 ? 20 : 200);
     }

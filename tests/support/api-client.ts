@@ -28,8 +28,8 @@ export class ApiClient {
     return fetch(`${this.baseUrl}${path}`, { headers: { ...this.headers, ...extraHeaders }, signal });
   }
 
-  async getJson<T = unknown>(path: string): Promise<Answer<T>> {
-    const res = await this.get(path);
+  async getJson<T = unknown>(path: string, signal?: AbortSignal): Promise<Answer<T>> {
+    const res = await this.get(path, signal);
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
   }
