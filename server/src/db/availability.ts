@@ -68,8 +68,3 @@ export function noteDatabaseUp(log: Logger | undefined): void {
   log?.info({ downMs: Date.now() - downSince }, 'database reachable again');
   downSince = undefined;
 }
-
-/** Whether an outage is in progress (as far as this process has seen). */
-export function databaseDown(): boolean {
-  return downSince !== undefined;
-}
