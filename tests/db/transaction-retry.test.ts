@@ -20,14 +20,23 @@ describe('withTransaction', () => {
     await other.query('begin');
     await other.query('update deadlock_probe set n = n + 1 where id = 1');
     let attempts = 0;
+    let othersTurn: Promise<unknown> = Promise.resolve();
     const ours = withTransaction(database.db, async (tx) => {
       attempts += 1;
       await tx.query('update deadlock_probe set n = n + 10 where id = 2');
-      if (attempts === 1) setTimeout(() => void other.query('update deadlock_probe set n = n + 1 where id = 2').then(() => other.query('commit')), 200);
+      if (attempts === 1) {
+        othersTurn = new Promise((resolve) => setTimeout(resolve, 200)).then(async () => {
+          await other.query('update deadlock_probe set n = n + 1 where id = 2');
+          await other.query('commit');
+        });
+      }
       await tx.query('update deadlock_probe set n = n + 10 where id = 1');
       return attempts;
     });
     expect(await ours).toBe(2);
+    // our second attempt can go on as soon as the other side commits, perhaps before its client
+    // has read the answer: end the client only then, or its commit is cut off mid-flight
+    await othersTurn;
     await other.end();
     const { rows } = await database.db.query<{ id: number; n: number }>('select id, n from deadlock_probe order by id');
     expect(rows).toEqual([
