@@ -12,8 +12,12 @@ const writeSql = `update member set available = not available, home = st_transla
 
 type Phase = { writes: number; perSecond: number; p50: number; p95: number };
 
-/** `connections` clients each updating random members one at a time, autocommitted, for `seconds`. */
-async function measure(clients: pg.Client[], ids: number[], seconds: number, seed: string): Promise<Phase> {
+/**
+ * `connections` clients each updating random members one at a time, autocommitted, for `seconds`;
+ * then what those writes left pending is folded, and that time counts as part of the run, so no
+ * run's upkeep is paid during the next one.
+ */
+async function measure(db: BenchDatabase, clients: pg.Client[], ids: number[], seconds: number, seed: string): Promise<Phase> {
   const random = seedrandom(seed);
   const latencies: number[] = [];
   const until = Date.now() + seconds * 1000;
@@ -28,8 +32,11 @@ async function measure(clients: pg.Client[], ids: number[], seconds: number, see
       }
     }),
   );
+  const drainStarted = Date.now();
+  await foldPending(db);
+  const elapsed = seconds + (Date.now() - drainStarted) / 1000;
   latencies.sort((a, b) => a - b);
-  return { writes: latencies.length, perSecond: Math.round(latencies.length / seconds), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  return { writes: latencies.length, perSecond: Math.round(latencies.length / elapsed), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 /** Which of the member table's triggers a run has: all, the data-version ones only, none. */
@@ -43,6 +50,18 @@ async function setTriggers(db: BenchDatabase, mode: keyof typeof modes) {
   for (const change of modes[mode]) await db.pool.query(`alter table member ${change}`);
 }
 
+/** The fold functions this database has (older migrations had none). */
+async function folds(db: BenchDatabase): Promise<string[]> {
+  const { rows } = await db.pool.query<{ name: string }>(
+    `select name from unnest(array['fold_data_versions', 'fold_member_density']) name where to_regproc(name) is not null`,
+  );
+  return rows.map((r) => r.name);
+}
+
+async function foldPending(db: BenchDatabase): Promise<void> {
+  for (const fold of await folds(db)) await db.pool.query(`select ${fold}()`);
+}
+
 /**
  * Folds pending version bumps (announcing them) and pending density deltas every 500 ms, as the
  * server's live lane and density folder do, where the database has the folds; their cost is part
@@ -51,13 +70,9 @@ async function setTriggers(db: BenchDatabase, mode: keyof typeof modes) {
 function startFolding(db: BenchDatabase): () => Promise<void> {
   let running = true;
   const done = (async () => {
-    const { rows } = await db.pool.query<{ versions: boolean; density: boolean }>(
-      `select to_regproc('fold_data_versions') is not null as versions, to_regproc('fold_member_density') is not null as density`,
-    );
-    while (running && (rows[0]!.versions || rows[0]!.density)) {
+    while (running && (await folds(db)).length > 0) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      if (rows[0]!.versions) await db.pool.query('select fold_data_versions()');
-      if (rows[0]!.density) await db.pool.query('select fold_member_density()');
+      await foldPending(db);
     }
   })();
   return async () => {
@@ -67,14 +82,15 @@ function startFolding(db: BenchDatabase): () => Promise<void> {
 }
 
 /**
- * `npm run bench -- writers [members] [seconds] [connections]`: concurrent single-member writes
+ * `npm run bench -- writers [members] [seconds] [connections] [rounds]`: concurrent single-member writes
  * with all the member table's triggers, with its data-version triggers only (no density upkeep) and
  * with none (all re-enabled after); the version fold runs every 500 ms meanwhile, as in the server.
  */
 export async function benchWriters(args: string[]): Promise<void> {
   const members = Number(args[0] ?? 1_000_000);
-  const seconds = Number(args[1] ?? 15);
+  const seconds = Number(args[1] ?? 5);
   const connections = Number(args[2] ?? 8);
+  const rounds = Number(args[3] ?? 3);
   const db = await openBenchDatabase();
   const clients: pg.Client[] = [];
   try {
@@ -86,31 +102,49 @@ export async function benchWriters(args: string[]): Promise<void> {
       await client.connect();
       clients.push(client);
     }
-    const results: Array<[string, number, Phase]> = [];
+    const runs = new Map<string, Phase[]>();
+    const key = (mode: string, n: number) => `${mode}|${n}`;
+    const record = (mode: string, n: number, phase: Phase) => runs.set(key(mode, n), [...(runs.get(key(mode, n)) ?? []), phase]);
     const stopFolding = startFolding(db);
     try {
-      for (const mode of Object.keys(modes) as Array<keyof typeof modes>) {
-        await setTriggers(db, mode);
-        await measure(clients.slice(0, 1), ids, 2, `warm-${mode}`);
-        results.push([mode, 1, await measure(clients.slice(0, 1), ids, seconds, `one-${mode}`)]);
-        results.push([mode, connections, await measure(clients, ids, seconds, `many-${mode}`)]);
+      // the modes take turns, round after round, so that a noisy minute on a shared machine
+      // falls on all of them alike rather than on whichever ran then
+      for (let round = 1; round <= rounds; round++) {
+        for (const mode of Object.keys(modes) as Array<keyof typeof modes>) {
+          await setTriggers(db, mode);
+          await measure(db, clients.slice(0, 1), ids, 1, `warm-${mode}-${round}`);
+          record(mode, 1, await measure(db, clients.slice(0, 1), ids, seconds, `one-${mode}-${round}`));
+          record(mode, connections, await measure(db, clients, ids, seconds, `many-${mode}-${round}`));
+        }
       }
     } finally {
       await setTriggers(db, 'all');
       await stopFolding();
     }
-    const rate = (mode: string, n: number) => results.find(([m, c]) => m === mode && c === n)![2].perSecond;
-    const ratio = (n: number, mode = 'all') => (rate('none', n) / rate(mode, n)).toFixed(2);
+    const median = (mode: string, n: number) => {
+      const phases = [...runs.get(key(mode, n))!].sort((a, b) => a.perSecond - b.perSecond);
+      return phases[Math.floor(phases.length / 2)]!;
+    };
+    const spread = (mode: string, n: number) => {
+      const rates = runs.get(key(mode, n))!.map((p) => p.perSecond);
+      return `${thousands(Math.min(...rates))}–${thousands(Math.max(...rates))}`;
+    };
+    const ratio = (n: number, mode = 'all') => (median('none', n).perSecond / median(mode, n).perSecond).toFixed(2);
     printReport(
-      `Concurrent member writes, ${thousands(members)} members, ${seconds} s a run`,
-      results.map(([mode, n, r]) => ({
-        triggers: mode,
-        connections: n,
-        writes: thousands(r.writes),
-        'writes/s': thousands(r.perSecond),
-        'p50 ms': r.p50.toFixed(2),
-        'p95 ms': r.p95.toFixed(2),
-      })),
+      `Concurrent member writes, ${thousands(members)} members, ${rounds} rounds of ${seconds} s a run (median round shown)`,
+      [...runs.keys()].map((k) => {
+        const [mode, n] = k.split('|') as [string, string];
+        const r = median(mode, Number(n));
+        return {
+          triggers: mode,
+          connections: Number(n),
+          writes: thousands(r.writes),
+          'writes/s': thousands(r.perSecond),
+          'rounds writes/s': spread(mode, Number(n)),
+          'p50 ms': r.p50.toFixed(2),
+          'p95 ms': r.p95.toFixed(2),
+        };
+      }),
       [
         `Throughput without the triggers ÷ with them: ${ratio(1)}× on 1 connection, ${ratio(connections)}× on ${connections} (goal: within 1.5×);`,
         `with the data-version triggers only: ${ratio(1, 'versions only')}× and ${ratio(connections, 'versions only')}×.`,
