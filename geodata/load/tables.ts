@@ -48,8 +48,14 @@ export const TABLES: readonly Table[] = [
   ),
   table(
     'grid',
-    ['id', 'code', 'name', 'community_code', 'kind', 'households', 'geom', 'valid_from'],
-    (c) => c.grids,
+    ['code', 'community_code', 'kind', 'created_at'],
+    (c) => c.grids.map((g) => ({ code: g.code, community_code: g.community_code, kind: g.kind, created_at: g.valid_from })),
+    (c) => c.grids.length,
+  ),
+  table(
+    'grid_version',
+    ['id', 'grid_code', 'name', 'households', 'geom', 'valid_from'],
+    (c) => c.grids.map((g) => ({ id: g.id, grid_code: g.code, name: g.name, households: g.households, geom: g.geom, valid_from: g.valid_from })),
     (c) => c.grids.length,
   ),
   table(

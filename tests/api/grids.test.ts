@@ -29,8 +29,8 @@ describe('GET /api/v1/grids', () => {
     const bbox = [104.72, 31.44, 104.76, 31.47];
     const { body } = await server.getJson<GridCollection>(`/api/v1/grids?bbox=${bbox.join(',')}`);
     const { rows } = await server.db.query<{ code: string }>(
-      `select code from grid where valid_to is null
-       and st_intersects(geom, st_makeenvelope($1, $2, $3, $4, 4326)) order by code`,
+      `select grid_code as code from grid_version where valid_to is null
+       and st_intersects(geom, st_makeenvelope($1, $2, $3, $4, 4326)) order by grid_code`,
       bbox,
     );
     expect(body.features.map((f) => f.properties.code)).toEqual(rows.map((r) => r.code));

@@ -25,7 +25,7 @@ describe('GET /api/v1/locate', () => {
   it('agrees with an independent point-in-polygon check on 1,000 random points', async () => {
     // Full-precision geometries straight from the tables; turf decides containment, not PostGIS.
     const communities = await polygons("select code, st_asgeojson(geom, 15) as geojson from area where level in ('community', 'village')");
-    const grids = await polygons('select code, st_asgeojson(geom, 15) as geojson from grid where valid_to is null');
+    const grids = await polygons('select grid_code as code, st_asgeojson(geom, 15) as geojson from grid_version where valid_to is null');
     const {
       rows: [extent],
     } = await server.db.query<{ xmin: number; ymin: number; xmax: number; ymax: number }>(

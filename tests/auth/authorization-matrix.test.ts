@@ -22,6 +22,8 @@ const ctx = {} as {
   pointB: [number, number];
   bboxC: string;
   bboxB: string;
+  gridC: string;
+  gridB: string;
   memberC: number;
   memberB: number;
   orgB: number;
@@ -61,6 +63,8 @@ beforeAll(async () => {
     'select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1',
     [`${b.code.slice(0, 9)}%`],
   );
+  const gridC = await q<{ code: string }>('select min(code) as code from grid where community_code = $1', [c.code]);
+  const gridB = await q<{ code: string }>('select min(code) as code from grid where community_code like $1', [`${b.code.slice(0, 9)}%`]);
   const townA = c.parent_code;
   Object.assign(ctx, {
     townA,
@@ -71,6 +75,8 @@ beforeAll(async () => {
     pointB: [b.x, b.y],
     bboxC: c.bbox,
     bboxB: b.bbox,
+    gridC: gridC.code,
+    gridB: gridB.code,
     memberC: memberC.id,
     memberB: memberB.id,
     orgB: memberB.org_id,
@@ -193,6 +199,14 @@ const endpoints: Endpoint[] = [
     outOfScope: (c) => c.getJson(`/api/v1/grids?bbox=${ctx.bboxB}`),
     expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0),
     isEmpty: (a) => featureCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/grids/:code/history',
+    allowed: territory,
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/grids/${ctx.gridC}/history`),
+    outOfScope: (c) => c.getJson(`/api/v1/grids/${ctx.gridB}/history`),
+    expectIn: (a) => expect((a.body as { versions: { features: unknown[] } }).versions.features.length).toBeGreaterThan(0),
   },
   {
     name: 'GET /api/v1/locate',

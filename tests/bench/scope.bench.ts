@@ -39,7 +39,7 @@ const oldCasesSql = `select c.id, c.kind, c.title, c.description, c.severity, c.
   (select d.id from dispatch d where d.case_id = c.id and d.status <> 'closed' order by d.id desc limit 1) as active_dispatch_id
   from "case" c left join area t on t.code = c.town_code
   left join area k on k.code = c.community_code
-  left join grid g on g.code = c.grid_code and g.valid_to is null
+  left join grid_version g on g.grid_code = c.grid_code and g.valid_to is null
   left join org o on o.id = c.org_id
   left join grid_staff s on s.grid_code = c.grid_code and s.role = 'grid_leader'
   where c.community_code like any($1::text[]) and (c.status <> 'closed')
@@ -138,7 +138,7 @@ export async function benchScope(args: string[]): Promise<void> {
           (i) => {
             const { scope, pick: p } = pick(i);
             const [z, x, y] = tileAt(12, p.lng, p.lat);
-            return selectTile(db.pool, 'orgs', z, x, y, { scope, withHouseholds: false });
+            return selectTile(db.pool, 'orgs', z, x, y, { scope, withHouseholds: false, at: null });
           },
           (i) => {
             const { scope, pick: p } = pick(i);

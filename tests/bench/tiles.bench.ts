@@ -12,7 +12,7 @@ type Tile = [number, number, number];
 type Timing = { tilesPerSecond: number; p50: number; p95: number; bytes: number };
 
 const county = '510703000000';
-const audience: TileAudience = { scope: Scope.of(['510703000000']), withHouseholds: false };
+const audience: TileAudience = { scope: Scope.of(['510703000000']), withHouseholds: false, at: null };
 
 /** Runs `build` for each tile in turn (one connection, so the figures are per-tile build times). */
 async function timeEach(tiles: Tile[], build: (t: Tile) => Promise<number>): Promise<Timing> {

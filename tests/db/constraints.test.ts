@@ -24,12 +24,23 @@ describe('the schema refuses malformed territory data', () => {
     ],
     [
       'a grid code outside its community',
-      `insert into grid (code, name, community_code, geom) select '510703001002001', '测试', code, ${square} from area where level = 'community' and code <> '510703001002' limit 1`,
+      `insert into grid (code, community_code, kind, created_at) select '510703001002001', code, 'basic', now() from area where level = 'community' and code <> '510703001002' limit 1`,
     ],
     [
       'a second current version of a grid code',
-      `insert into grid (code, name, community_code, geom) select code, name, community_code, geom from grid where valid_to is null limit 1`,
+      `insert into grid_version (grid_code, name, geom) select grid_code, name, geom from grid_version where valid_to is null limit 1`,
     ],
+    [
+      'a second version of a grid overlapping one in time',
+      `insert into grid_version (grid_code, name, geom, valid_from, valid_to)
+       select grid_code, name, geom, valid_from - interval '1 day', valid_from + interval '1 day' from grid_version where valid_to is null limit 1`,
+    ],
+    [
+      'an organization in a grid that does not exist',
+      `update org set grid_code = '510703001001999' where id = (select min(id) from org where grid_code is not null)`,
+    ],
+    ['grid staff of a grid that does not exist', `update grid_staff set grid_code = '510703001001999' where id = (select min(id) from grid_staff)`],
+    ['a grid code given twice', `insert into grid (code, community_code, kind, created_at) select code, community_code, kind, now() from grid limit 1`],
     ['stars above 5', `update member set stars = 6 where id = (select min(id) from member)`],
     ['a malformed phone number', `update member set phone = '12345' where id = (select min(id) from member)`],
   ])('refuses %s', async (_what, sql) => {

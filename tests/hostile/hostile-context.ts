@@ -17,6 +17,9 @@ export type HostileContext = {
   pointC: { lng: number; lat: number };
   pointB: { lng: number; lat: number };
   bboxC: string;
+  /** a grid of community C, and one of town B */
+  gridC: string;
+  gridB: string;
   memberC: number;
   memberB: number;
   orgB: number;
@@ -63,6 +66,8 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     [c.parent_code],
   );
   const memberC = await one<{ id: number }>('select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 order by m.id limit 1', [c.code]);
+  const gridC = await one<{ code: string }>('select min(code) as code from grid where community_code = $1', [c.code]);
+  const gridB = await one<{ code: string }>('select min(code) as code from grid where community_code like $1', [`${b.code.slice(0, 9)}%`]);
   const memberB = await one<{ id: number; org_id: number }>(
     'select m.id, m.org_id from member m join org o on o.id = m.org_id where o.area_code like $1 order by m.id limit 1',
     [`${b.code.slice(0, 9)}%`],
@@ -112,6 +117,8 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     pointC: { lng: c.lng, lat: c.lat },
     pointB: { lng: b.lng, lat: b.lat },
     bboxC: c.bbox,
+    gridC: gridC.code,
+    gridB: gridB.code,
     memberC: memberC.id,
     memberB: memberB.id,
     orgB: memberB.org_id,

@@ -34,7 +34,10 @@ const caseColumns = `c.id, c.kind, c.title, c.description, c.severity, c.status,
 
 const caseJoins = `left join area t on t.code = c.town_code
   left join area k on k.code = c.community_code
-  left join grid g on g.code = c.grid_code and g.valid_to is null
+  left join lateral (
+    -- the grid's name as it was when the case was reported
+    select v.name from grid_version v where v.grid_code = c.grid_code order by v.valid_from <= c.reported_at desc, v.valid_from desc limit 1
+  ) g on true
   left join org o on o.id = c.org_id
   left join grid_staff s on s.grid_code = c.grid_code and s.role = 'grid_leader'`;
 

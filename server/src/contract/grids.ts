@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { featureCollection } from './geo.ts';
 import { decimalPattern } from './numbers.ts';
+import { asOf } from './time.ts';
 
 /** 15-digit grid code: the community's 12-digit code + a 3-digit sequence. */
 export const GridCode = z.string().regex(/^[0-9]{15}$/, 'must be a 15-digit grid code');
@@ -34,7 +35,11 @@ export type Bbox = z.output<typeof Bbox>;
 /** Larger views use the grid vector tiles instead. */
 export const maxBboxSpanDegrees = 1;
 
-export const GridsQuery = z.object({ bbox: Bbox });
+export const GridsQuery = z.object({
+  bbox: Bbox,
+  /** the grids as they were at this date or moment; now when absent */
+  at: asOf().optional(),
+});
 export type GridsQuery = z.infer<typeof GridsQuery>;
 
 export const GridProperties = z.object({
@@ -44,8 +49,34 @@ export const GridProperties = z.object({
   kind: z.enum(['basic', 'dedicated']),
   households: z.number(),
   valid_from: z.string(),
+  /** when this outline stopped applying; null while it is current */
+  valid_to: z.string().nullable(),
 });
 export type GridProperties = z.infer<typeof GridProperties>;
 
 export const GridCollection = featureCollection(GridProperties);
 export type GridCollection = z.infer<typeof GridCollection>;
+
+export const GridCodeParams = z.object({ code: GridCode });
+
+/** One outline of a grid over time, newest first in a history. */
+export const GridVersionProperties = z.object({
+  name: z.string(),
+  households: z.number(),
+  valid_from: z.string(),
+  valid_to: z.string().nullable(),
+  /** the plan that made this outline; null for outlines from before plans */
+  plan_id: z.number().nullable(),
+});
+
+/** A grid's identity and every outline it has had. */
+export const GridHistory = z.object({
+  code: z.string(),
+  community_code: z.string(),
+  kind: z.enum(['basic', 'dedicated']),
+  created_at: z.string(),
+  /** when the grid stopped existing (merged or split away); its code is never given again */
+  retired_at: z.string().nullable(),
+  versions: featureCollection(GridVersionProperties),
+});
+export type GridHistory = z.infer<typeof GridHistory>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Lat, Lng } from './geo.ts';
+import { asOf } from './time.ts';
 
-export const LocateQuery = z.object({ lng: Lng, lat: Lat });
+export const LocateQuery = z.object({
+  lng: Lng,
+  lat: Lat,
+  /** the grid as it was at this date or moment; now when absent */
+  at: asOf().optional(),
+});
 export type LocateQuery = z.infer<typeof LocateQuery>;
 
 const AreaRef = z.object({ code: z.string(), name: z.string() });

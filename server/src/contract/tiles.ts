@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asOf } from './time.ts';
 import { queryInteger } from './numbers.ts';
 
 /**
@@ -26,3 +27,7 @@ export const TileParams = z
   .refine((t) => t.z <= 22, { message: 'z must be between 0 and 22', path: ['z'] })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { message: 'x and y must be less than 2^z', path: ['x'] });
 export type TileParams = z.output<typeof TileParams>;
+
+/** `?at=`: the grids layer as it was at a date or moment (other layers are only current). */
+export const TileQuery = z.object({ at: asOf().optional() });
+export type TileQuery = z.output<typeof TileQuery>;

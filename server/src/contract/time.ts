@@ -20,3 +20,30 @@ export function isoDateTime() {
     }
   });
 }
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * `at`: the moment grids are answered for, an ISO 8601 date-time with a zone or a date. A date is
+ * the start of that day in China Standard Time (+08:00), when plans take effect. Parsed to UTC ISO.
+ */
+export function asOf() {
+  return z.string({ error: 'at must be given once, as a date (2026-03-01) or a date-time with a zone' }).transform((value, ctx) => {
+    const date = isoDate.exec(value);
+    if (date && !isCalendarDay(Number(date[1]), Number(date[2]), Number(date[3]))) {
+      ctx.addIssue({ code: 'custom', message: `${value} is not a day of the calendar` });
+      return z.NEVER;
+    }
+    const parsed = isoDateTime().safeParse(date ? `${value}T00:00:00+08:00` : value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `at ${parsed.error.issues[0]?.message ?? 'is invalid'} (or a date such as 2026-03-01)` });
+      return z.NEVER;
+    }
+    return new Date(parsed.data).toISOString();
+  });
+}

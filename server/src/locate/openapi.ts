@@ -15,10 +15,19 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     operationId: 'locatePoint',
     security: security.sessionOrWall,
     summary: 'What lies at a point: areas, grid, branch, leader, nearest service center',
-    request: { query: z.object({ lng: number('longitude, WGS-84', 104.74), lat: number('latitude, WGS-84', 31.46) }) },
+    request: {
+      query: z.object({
+        lng: number('longitude, WGS-84', 104.74),
+        lat: number('latitude, WGS-84', 31.46),
+        at: z.string().optional().meta({
+          description: 'the grid as it was at this moment: a date-time with a zone, or a date (its start in China Standard Time); now when absent',
+          example: '2026-03-01',
+        }),
+      }),
+    },
     responses: {
       200: json(locateResult, 'The location'),
-      400: errorResponse('invalid_query: lng/lat missing, not numbers or out of range'),
+      400: errorResponse('invalid_query: lng/lat missing, not numbers or out of range, or at not a date'),
       404: errorResponse('outside_territory: no community or village contains the point'),
       ...denied,
     },

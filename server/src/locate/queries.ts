@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 export type LocateRow = {
   county_code: string;
@@ -21,11 +21,12 @@ export type LocateRow = {
 };
 
 /**
- * What lies at a point: its community/village and parents, current grid with branch and leader,
- * and the nearest service center or station. Points outside the caller's scope find nothing. The nearest is picked by index-assisted KNN among a
- * few candidates, then ranked by geodesic (spheroid) distance, which KNN only approximates.
+ * What lies at a point: its community/village and parents, its grid as of `at` (now when null)
+ * with the grid's branch and leader, and the nearest service center or station. Points outside
+ * the caller's scope find nothing. The nearest is picked by index-assisted KNN among a few
+ * candidates, then ranked by geodesic (spheroid) distance, which KNN only approximates.
  */
-export async function selectLocation(db: pg.Pool, lng: number, lat: number, scope: Scope): Promise<LocateRow | undefined> {
+export async function selectLocation(db: Queryable, lng: number, lat: number, scope: Scope, at: string | null = null): Promise<LocateRow | undefined> {
   const { rows } = await db.query<LocateRow>(
     `with p as (select st_setsrid(st_makepoint($1::float8, $2::float8), 4326) as geom)
      select k.code as county_code, k.name as county_name,
@@ -40,9 +41,10 @@ export async function selectLocation(db: pg.Pool, lng: number, lat: number, scop
      join area t on t.code = c.parent_code
      join area k on k.code = t.parent_code
      left join lateral (
-       select code, name from grid
-       where valid_to is null and community_code = c.code and st_intersects(geom, p.geom)
-       order by code limit 1
+       select v.grid_code as code, v.name from grid_versions_at($5::timestamptz) v
+       join grid gi on gi.code = v.grid_code
+       where gi.community_code = c.code and st_intersects(v.geom, p.geom)
+       order by v.grid_code limit 1
      ) g on true
      left join lateral (
        select id, name from org where grid_code = g.code and kind = 'branch' order by id limit 1
@@ -61,7 +63,7 @@ export async function selectLocation(db: pg.Pool, lng: number, lat: number, scop
      ) sc on true
      order by c.code
      limit 1`,
-    [lng, lat, scope.lo, scope.hi],
+    [lng, lat, scope.lo, scope.hi, at],
   );
   return rows[0];
 }

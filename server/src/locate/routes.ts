@@ -11,8 +11,8 @@ import { selectLocation } from './queries.ts';
 export function locateRoutes(db: pg.Pool): Router {
   const router = Router();
   router.get('/api/v1/locate', async (req, res) => {
-    const { lng, lat } = parseQuery(LocateQuery, req);
-    const row = await selectLocation(db, lng, lat, scopeOf(req, 'territory.read'));
+    const { lng, lat, at } = parseQuery(LocateQuery, req);
+    const row = await selectLocation(db, lng, lat, scopeOf(req, 'territory.read'), at ?? null);
     if (!row) {
       throw new HttpError(404, ErrorCode.outsideTerritory, `The point ${lng},${lat} lies outside the territory you can see: no community or village there.`);
     }

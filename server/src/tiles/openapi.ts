@@ -22,6 +22,12 @@ export function registerPaths(registry: OpenAPIRegistry): void {
         x: z.number().int().min(0),
         y: z.number().int().min(0),
       }),
+      query: z.object({
+        at: z.string().optional().meta({
+          description: 'grids layer only: the grids as they were at this moment, a date-time with a zone or a date (its start in China Standard Time)',
+          example: '2026-03-01',
+        }),
+      }),
     },
     responses: {
       200: {
@@ -29,7 +35,7 @@ export function registerPaths(registry: OpenAPIRegistry): void {
         content: { 'application/vnd.mapbox-vector-tile': { schema: z.string().meta({ format: 'binary' }) } },
       },
       304: { description: 'Not modified: the If-None-Match ETag is current' },
-      400: errorResponse('invalid_path: unknown layer or tile outside the zoom level'),
+      400: errorResponse('invalid_path: unknown layer or tile outside the zoom level; invalid_query: at not a date, or given for a layer other than grids'),
       ...denied,
     },
   });

@@ -3,14 +3,14 @@ import type { Scope } from '../auth/scope.ts';
 import type { DataTopic } from '../contract/live.ts';
 import type { TileLayer } from '../contract/tiles.ts';
 
-/** What a tile is built for: the caller's scope on the layer's permission, and its options. */
-export type TileAudience = { scope: Scope; withHouseholds: boolean };
+/** What a tile is built for: the caller's scope on the layer's permission, its options, and the moment (grids; null: now). */
+export type TileAudience = { scope: Scope; withHouseholds: boolean; at: string | null };
 
-// One SQL function per layer (sql/000004, 000008, 000009, 000011, 000013); the layer name never reaches SQL text.
+// One SQL function per layer (sql/000004, 000008, 000009, 000011, 000013, 000016); the layer name never reaches SQL text.
 // Scope goes to the SQL as code ranges (lo, hi).
 const tileSql: Record<TileLayer, string> = {
   areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[], $6::text[]) as mvt',
-  grids: 'select tile_grids($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  grids: 'select tile_grids($1, $2, $3, $4::text[], $5::text[], $6::timestamptz) as mvt',
   roads: 'select tile_roads($1, $2, $3) as mvt',
   buildings: 'select tile_buildings($1, $2, $3) as mvt',
   orgs: 'select tile_orgs($1, $2, $3, $4::text[], $5::text[]) as mvt',
@@ -26,6 +26,7 @@ function tileValues(layer: TileLayer, a: TileAudience): unknown[] {
   if (layer === 'roads' || layer === 'buildings') return [];
   if (layer === 'areas') return [lo, hi, ancestors];
   if (layer === 'places') return [lo, hi, a.withHouseholds];
+  if (layer === 'grids') return [lo, hi, a.at];
   return [lo, hi];
 }
 

@@ -5,8 +5,10 @@ import { principalOf } from '../auth/middleware.ts';
 import type { Permission } from '../auth/permissions.ts';
 import { can, scopeFor, type Principal } from '../auth/principal.ts';
 import type { DataTopic } from '../contract/live.ts';
-import { TileParams, type TileLayer } from '../contract/tiles.ts';
-import { parseParams } from '../http/parse.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { TileParams, TileQuery, type TileLayer } from '../contract/tiles.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseParams, parseQuery } from '../http/parse.ts';
 import { foldMemberDensity } from '../versions/queries.ts';
 import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
 import { TileCache } from './tile-cache.ts';
@@ -38,11 +40,12 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
   reach: ['coverage'],
 };
 
-function audienceOf(principal: Principal, layer: TileLayer): TileAudience {
+function audienceOf(principal: Principal, layer: TileLayer, at: string | null): TileAudience {
   const permission = layerPermission[layer];
   return {
     scope: scopeFor(principal, permission),
     withHouseholds: can(principal, 'member.read_exact'),
+    at,
     // density tiles carry the published counts for everyone (sql/000009): they are shared and cached
   };
 }
@@ -66,7 +69,10 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
   const router = Router();
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
     const { layer, z, x, y } = parseParams(TileParams, req);
-    const audience = audienceOf(principalOf(req), layer);
+    const { at } = parseQuery(TileQuery, req);
+    if (at !== undefined && layer !== 'grids')
+      throw new HttpError(400, ErrorCode.invalidQuery, `at applies to the grids layer only; ${layer} tiles are always current`);
+    const audience = audienceOf(principalOf(req), layer, at ?? null);
     const etag = `"${layer}-${versionTag(layer, await selectDataVersions(db))}-${audienceTag(audience)}"`;
     res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
     if (

@@ -69,10 +69,35 @@ export function pathCases(c: HostileContext): HostileCase[] {
       code: 'not_found',
     });
   }
+  const badGridCodes = [
+    '123',
+    '5107030010010011',
+    '51070300100100a',
+    encodeURIComponent('５１０７０３００１００１００１'),
+    "'%20or%201%3D1--",
+    '..%2F..%2Fetc',
+  ];
+  for (const bad of [...badGridCodes, ...badEncodings]) {
+    cases.push({
+      name: `GET /api/v1/grids/${bad}/history: not a grid code`,
+      endpoint: 'GET /api/v1/grids/{code}/history',
+      path: `/api/v1/grids/${bad}/history`,
+      status: 400,
+      code: 'invalid_path',
+    });
+  }
+  cases.push({
+    name: 'GET /api/v1/grids/{code}/history: no such grid',
+    endpoint: 'GET /api/v1/grids/{code}/history',
+    path: '/api/v1/grids/510703999999999/history',
+    status: 404,
+    code: 'not_found',
+  });
   // cross-scope: the town A admin asks for town B's rows by id
   const outOfScope: Array<[string, string, string, unknown?]> = [
     ['GET /api/v1/members/{id}', 'GET', `/api/v1/members/${c.memberB}`],
     ['GET /api/v1/cases/{id}', 'GET', `/api/v1/cases/${c.caseB}`],
+    ['GET /api/v1/grids/{code}/history', 'GET', `/api/v1/grids/${c.gridB}/history`],
     ['POST /api/v1/cases/{id}/close', 'POST', `/api/v1/cases/${c.caseB}/close`],
     ['POST /api/v1/cases/{id}/dispatch', 'POST', `/api/v1/cases/${c.caseB}/dispatch`, { radius: 500 }],
     ['GET /api/v1/dispatches/{id}', 'GET', `/api/v1/dispatches/${c.dispatchB}`],

@@ -51,6 +51,27 @@ export function queryCases(c: HostileContext): HostileCase[] {
     cases.push(invalid('GET /api/v1/members', `/api/v1/members?bbox=${q(bbox)}`, `members: bbox ${what}`));
   }
   cases.push(invalid('GET /api/v1/grids', '/api/v1/grids', 'grids: bbox missing'));
+  // at: a date or a date-time with a zone, on grids, locate and the grids tiles only
+  const badAts: Array<[string, string]> = [
+    ['2026-02-30', 'a day not in the calendar'],
+    ['2026-13-01', 'a thirteenth month'],
+    ['2026-03-01T08:00:00', 'a date-time without a zone'],
+    ['1999-12-31', 'before 2000'],
+    ['2101-01-01', 'after 2100'],
+    ['2026-03-01T08:00:00+15:00', 'an offset beyond 14 hours'],
+    ['yesterday', 'a word'],
+    ['1717171717', 'epoch seconds'],
+    ['', 'empty'],
+    ...injections.map((i): [string, string] => [i, `an injection ${JSON.stringify(i)}`]),
+  ];
+  for (const [at, what] of badAts) {
+    cases.push(invalid('GET /api/v1/grids', `/api/v1/grids?bbox=${c.bboxC}&at=${q(at)}`, `grids: at ${what}`));
+    cases.push(invalid('GET /api/v1/locate', `/api/v1/locate?lng=${lng}&lat=${lat}&at=${q(at)}`, `locate: at ${what}`));
+    cases.push(invalid('GET /tiles/{layer}/{z}/{x}/{y}.mvt', `/tiles/grids/14/13000/6000.mvt?at=${q(at)}`, `grid tiles: at ${what}`));
+  }
+  cases.push(invalid('GET /api/v1/grids', `/api/v1/grids?bbox=${c.bboxC}&at=2026-03-01&at=2026-04-01`, 'grids: at given twice'));
+  cases.push(invalid('GET /tiles/{layer}/{z}/{x}/{y}.mvt', '/tiles/orgs/14/13000/6000.mvt?at=2026-03-01', 'org tiles: at, which only the grids layer takes'));
+  cases.push(fine('GET /api/v1/locate', `/api/v1/locate?lng=${lng}&lat=${lat}&at=2020-01-01`, 'locate: at a date before any grid existed'));
   cases.push(invalid('GET /api/v1/grids', `/api/v1/grids?bbox=${c.bboxC}&bbox=${c.bboxC}`, 'grids: bbox given twice'));
   cases.push(invalid('GET /api/v1/grids', `/api/v1/grids?bbox[]=${c.bboxC}`, 'grids: bbox as an array'));
   cases.push({
