@@ -6,6 +6,7 @@ import { sweepTimeouts } from './dispatch/service.ts';
 import { LiveHub } from './live/hub.ts';
 import { applyCoverageSettings } from './coverage/queries.ts';
 import { startCoverageRefresher } from './coverage/refresher.ts';
+import { startPlanPublisher } from './plans/publisher.ts';
 import { startDensityFolder } from './versions/density-folder.ts';
 import { createDemoAccounts, ensureInitialAdmin } from './auth/bootstrap.ts';
 import { printCredentials } from './auth/print-credentials.ts';
@@ -34,6 +35,7 @@ async function main() {
   await applyCoverageSettings(database.pool, config.coverage);
   const stopRefresher = startCoverageRefresher(database.pool, log);
   const stopDensityFolder = startDensityFolder(database.pool, log);
+  const stopPlanPublisher = startPlanPublisher(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
   printCredentials(admin, demo, url);
@@ -45,7 +47,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    Promise.all([stopWorkers(), stopRefresher(), stopDensityFolder(), live.stop()])
+    Promise.all([stopWorkers(), stopRefresher(), stopDensityFolder(), stopPlanPublisher(), live.stop()])
       .then(() => database.close())
       .then(
         () => process.exit(0),

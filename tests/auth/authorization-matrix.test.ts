@@ -24,6 +24,9 @@ const ctx = {} as {
   bboxB: string;
   gridC: string;
   gridB: string;
+  communityB: string;
+  planC: number;
+  planB: number;
   memberC: number;
   memberB: number;
   orgB: number;
@@ -64,6 +67,7 @@ beforeAll(async () => {
     [`${b.code.slice(0, 9)}%`],
   );
   const gridC = await q<{ code: string }>('select min(code) as code from grid where community_code = $1', [c.code]);
+  const communityB = await q<{ code: string }>("select min(code) as code from area where parent_code = $1 and level in ('community', 'village')", [b.code]);
   const gridB = await q<{ code: string }>('select min(code) as code from grid where community_code like $1', [`${b.code.slice(0, 9)}%`]);
   const townA = c.parent_code;
   Object.assign(ctx, {
@@ -77,6 +81,7 @@ beforeAll(async () => {
     bboxB: b.bbox,
     gridC: gridC.code,
     gridB: gridB.code,
+    communityB: communityB.code,
     memberC: memberC.id,
     memberB: memberB.id,
     orgB: memberB.org_id,
@@ -92,6 +97,8 @@ beforeAll(async () => {
   callers.wall = await wallClient(server.baseUrl, server.db, townA);
   ctx.wallTokenIdA = (callers.wall as ApiClient & { tokenId: number }).tokenId;
   ctx.wallTokenIdB = (await wallClient(server.baseUrl, server.db, b.code)).tokenId;
+  ctx.planC = (await newPlan(ctx.communityC)).id;
+  ctx.planB = (await newPlan(ctx.communityB)).id;
   ctx.caseA = await newCase(ctx.pointC);
   ctx.caseB = await newCase(ctx.pointB);
   ctx.dispatchB = await newDispatch(ctx.caseB);
@@ -103,6 +110,20 @@ beforeAll(async () => {
 });
 
 /** A fresh case at a point, registered by the county admin. */
+/** A plan opened by the county admin in `community`, submitted when asked; its id and ETag. */
+async function newPlan(community: string, submitted = false): Promise<{ id: number; tag: string }> {
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/plans', { community_code: community, title: '权限矩阵' });
+  const id = created.body.id;
+  let tag = created.headers.get('etag')!;
+  if (submitted)
+    tag = (await server.admin.send('POST', `/api/v1/plans/${id}/submit`, { warnings_reason: '权限矩阵' }, { 'if-match': tag })).headers.get('etag')!;
+  return { id, tag };
+}
+
+/** A write to a fresh plan (submitted for reviews) in community C, or in town B. */
+const planWrite = (c: ApiClient, inScope: boolean, path: string, body?: unknown, submitted = false) =>
+  newPlan(inScope ? ctx.communityC : ctx.communityB, submitted).then(({ id, tag }) => c.send('POST', `/api/v1/plans/${id}${path}`, body, { 'if-match': tag }));
+
 async function newCase(point: [number, number]): Promise<number> {
   const created = await server.admin.send<{ id: number }>(
     'POST',
@@ -378,6 +399,84 @@ const endpoints: Endpoint[] = [
       expect(ids).not.toContain(ctx.caseB);
     },
     isEmpty: () => true,
+  },
+  {
+    name: 'GET /api/v1/plans',
+    allowed: ['admin', 'planner'],
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/plans?community=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/plans?community=${ctx.communityB}`),
+    expectIn: (a) => expect((a.body as { plans: unknown[] }).plans.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { plans: unknown[] }).plans.length === 0,
+  },
+  {
+    name: 'POST /api/v1/plans',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/plans', { community_code: ctx.communityC, title: '权限矩阵' }),
+    outOfScope: (c) => c.send('POST', '/api/v1/plans', { community_code: ctx.communityB, title: '权限矩阵' }),
+  },
+  {
+    name: 'GET /api/v1/plans/:id',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/plans/${ctx.planC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/plans/${ctx.planB}`),
+    expectIn: (a) => expect((a.body as { grids: { features: unknown[] } }).grids.features.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/plans/:id/history',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/plans/${ctx.planC}/history`),
+    outOfScope: (c) => c.getJson(`/api/v1/plans/${ctx.planB}/history`),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/edits',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => planWrite(c, true, '/edits', { kind: 'rename', grid: ctx.gridC, name: '更名网格' }),
+    outOfScope: (c) => planWrite(c, false, '/edits', { kind: 'rename', grid: ctx.gridB, name: '更名网格' }),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/undo',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    // a fresh plan has nothing to undo: 409 says the caller got past scope and role
+    inStatus: 409,
+    inScope: (c) => planWrite(c, true, '/undo'),
+    outOfScope: (c) => planWrite(c, false, '/undo'),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/redo',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inStatus: 409,
+    inScope: (c) => planWrite(c, true, '/redo'),
+    outOfScope: (c) => planWrite(c, false, '/redo'),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/submit',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => planWrite(c, true, '/submit', { warnings_reason: '权限矩阵' }),
+    outOfScope: (c) => planWrite(c, false, '/submit', { warnings_reason: '权限矩阵' }),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/approve',
+    allowed: ['admin'],
+    outcome: 404,
+    // approved for a day to come, so the grids stay as they are for the other checks
+    inScope: (c) => planWrite(c, true, '/approve', { effective_on: '2099-01-01' }, true),
+    outOfScope: (c) => planWrite(c, false, '/approve', { effective_on: '2099-01-01' }, true),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/reject',
+    allowed: ['admin'],
+    outcome: 404,
+    inScope: (c) => planWrite(c, true, '/reject', { reason: '权限矩阵' }, true),
+    outOfScope: (c) => planWrite(c, false, '/reject', { reason: '权限矩阵' }, true),
   },
   {
     name: 'GET /api/v1/cases/:id',

@@ -33,6 +33,11 @@ export const watchedTables = [
   'user_role_grant',
   'user_session',
   'wall_token',
+  'grid',
+  'grid_version',
+  'plan',
+  'plan_edit',
+  'plan_grid_state',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

@@ -20,6 +20,12 @@ export type HostileContext = {
   /** a grid of community C, and one of town B */
   gridC: string;
   gridB: string;
+  /** a draft plan of community C (opened by the county admin) and its ETag, which no case changes */
+  planC: number;
+  planCTag: string;
+  /** a plan of town B */
+  planB: number;
+  planBTag: string;
   memberC: number;
   memberB: number;
   orgB: number;
@@ -99,6 +105,14 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
   const expiredLink = memberLinkFor(key, dispatchA, alerted.member_id, Date.now() - 3 * 24 * 3600 * 1000);
   const forgedLink = `${link.slice(0, -4)}${link.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
 
+  const openPlan = async (community: string) => {
+    const created = await server.admin.send<{ id: number }>('POST', '/api/v1/plans', { community_code: community, title: '恶意输入' });
+    return { id: created.body.id, tag: created.headers.get('etag')! };
+  };
+  const planC = await openPlan(c.code);
+  const planB = await openPlan(
+    (await one<{ code: string }>("select min(code) as code from area where parent_code = $1 and level in ('community', 'village')", [b.code])).code,
+  );
   const adminA = await signInAs(server.baseUrl, server.db, 'admin', c.parent_code);
   const wallA = await newWallToken(server, c.parent_code);
   const wallB = await newWallToken(server, b.code);
@@ -133,6 +147,10 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     link,
     expiredLink,
     forgedLink,
+    planC: planC.id,
+    planCTag: planC.tag,
+    planB: planB.id,
+    planBTag: planB.tag,
     adminUsername: server.admin.username,
     callers: {
       anonymous: {},

@@ -18,6 +18,12 @@ export const permissions = {
   'case.manage': ['admin', 'dispatcher'],
   /** nearby members with exact positions (audited), dispatches */
   'dispatch.manage': ['admin', 'dispatcher'],
+  /** grid plans: list and read (boundaries, validation, impact) */
+  'plan.read': ['admin', 'planner'],
+  /** grid plans: open, edit, undo/redo, submit */
+  'plan.edit': ['admin', 'planner'],
+  /** grid plans: approve with an effective date, or reject */
+  'plan.review': ['admin'],
   'audit.read': ['admin'],
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

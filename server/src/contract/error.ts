@@ -36,6 +36,18 @@ export const ErrorCode = {
   linkExpired: 'link_expired',
   liveUnavailable: 'live_unavailable',
   outsideTerritory: 'outside_territory',
+  /** a plan write without If-Match: the plan's ETag is required */
+  preconditionRequired: 'precondition_required',
+  /** a plan write whose If-Match is not the plan's current revision: someone else changed it */
+  revisionMismatch: 'revision_mismatch',
+  /** the plan is not in the state the action needs (e.g. editing a submitted plan) */
+  planNotEditable: 'plan_not_editable',
+  /** the edit cannot be made as asked (the line does not cross the grid, grids not adjacent, …) */
+  editRefused: 'edit_refused',
+  planHasErrors: 'plan_has_errors',
+  warningsNeedReason: 'warnings_need_reason',
+  /** the community's grids changed after the plan was opened */
+  gridsChanged: 'grids_changed',
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',
