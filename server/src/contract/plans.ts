@@ -85,6 +85,9 @@ export type PlanImpact = z.infer<typeof PlanImpact>;
 
 export const PlanGridProperties = z.object({ key: z.string(), name: z.string(), households: z.number() });
 
+/** A compound (小区) of the community: a unit the planner paints from grid to grid. */
+export const CompoundProperties = z.object({ id: z.number(), name: z.string(), households: z.number() });
+
 export const PlanSummary = z.object({
   id: z.number(),
   community_code: z.string(),
@@ -108,6 +111,8 @@ export type PlanSummary = z.infer<typeof PlanSummary>;
 export const PlanView = PlanSummary.extend({
   household_band: z.object({ min: z.number(), max: z.number() }),
   grids: featureCollection(PlanGridProperties),
+  /** the community's compounds, to paint */
+  compounds: featureCollection(CompoundProperties),
   validation: z.array(ValidationItem),
   impact: PlanImpact,
 });

@@ -218,6 +218,20 @@ export async function selectPlanGrids(db: Queryable, planId: number, seq: number
   return rows[0]!.collection;
 }
 
+/** The community's compounds with their households, as GeoJSON text. */
+export async function selectCompounds(db: Queryable, community: string): Promise<string> {
+  const { rows } = await db.query<{ collection: string }>(
+    `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+       'type', 'Feature', 'id', k.id, 'geometry', st_asgeojson(st_multi(k.geom), 7)::json,
+       'properties', json_build_object('id', k.id, 'name', k.name, 'households',
+         (select coalesce(sum(b.households), 0) from building b where b.compound_id = k.id)))
+     ) order by k.id), '[]'::json))::text as collection
+     from compound k where k.community_code = $1`,
+    [community],
+  );
+  return rows[0]!.collection;
+}
+
 export type ValidationRow = { severity: 'error' | 'warning'; code: string; grid: string | null; message: string; geometry: unknown };
 
 export async function selectValidation(db: Queryable, planId: number): Promise<ValidationRow[]> {

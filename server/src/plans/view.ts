@@ -1,7 +1,7 @@
 import type { Scope } from '../auth/scope.ts';
 import type { PlanImpact, PlanSummary, PlanView } from '../contract/plans.ts';
 import type { Queryable } from '../db/transaction.ts';
-import { selectHouseholdBand, selectImpact, selectPlan, selectPlanGrids, selectValidation, type ImpactRow, type PlanRow } from './queries.ts';
+import { selectCompounds, selectHouseholdBand, selectImpact, selectPlan, selectPlanGrids, selectValidation, type ImpactRow, type PlanRow } from './queries.ts';
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -54,8 +54,9 @@ export function impactOf(rows: ImpactRow[]): PlanImpact {
 export async function planView(db: Queryable, id: number, scope: Scope): Promise<PlanView | undefined> {
   const plan = await selectPlan(db, id, scope);
   if (!plan) return undefined;
-  const [grids, validation, impact, band] = await Promise.all([
+  const [grids, compounds, validation, impact, band] = await Promise.all([
     selectPlanGrids(db, id, plan.state_seq, plan.community_code),
+    selectCompounds(db, plan.community_code),
     selectValidation(db, id),
     selectImpact(db, id),
     selectHouseholdBand(db, plan.community_code),
@@ -64,6 +65,7 @@ export async function planView(db: Queryable, id: number, scope: Scope): Promise
     ...planSummary(plan),
     household_band: band,
     grids: JSON.parse(grids) as PlanView['grids'],
+    compounds: JSON.parse(compounds) as PlanView['compounds'],
     validation: validation as PlanView['validation'],
     impact: impactOf(impact),
   };
