@@ -224,7 +224,7 @@ export async function selectCompounds(db: Queryable, community: string): Promise
     `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
        'type', 'Feature', 'id', k.id, 'geometry', st_asgeojson(st_multi(k.geom), 7)::json,
        'properties', json_build_object('id', k.id, 'name', k.name, 'households',
-         (select coalesce(sum(b.households), 0) from building b where b.compound_id = k.id)))
+         (select coalesce(sum(b.households), 0) from building b where b.compound_id = k.id))
      ) order by k.id), '[]'::json))::text as collection
      from compound k where k.community_code = $1`,
     [community],
