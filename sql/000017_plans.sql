@@ -3,8 +3,8 @@
 -- and the new ones open in one transaction.
 --
 -- A draft is edited on a PostGIS Topology of its own (schema `plan_<id>`): the community's grids
--- as TopoGeometries over faces, with compound outlines and roads added as edges so that faces
--- follow real features. Every face belongs to exactly one grid, so the grids cover the community
+-- as TopoGeometries over faces, with compound outlines added as edges so that faces follow the
+-- units a planner paints. Every face belongs to exactly one grid, so the grids cover the community
 -- without gap or overlap by construction: splitting adds a line and hands the faces on one side
 -- to a new grid, merging and painting hand faces over, moving a vertex moves it in the one edge
 -- (or node) both neighbours share. After each edit the grids' outlines are kept as a state of the
@@ -93,7 +93,7 @@ $$;
 create function plan_topology(p bigint) returns text language sql immutable as $$ select 'plan_' || p $$;
 
 -- Builds (or rebuilds) the plan's topology from its grids at state `seq`, with the community's
--- compound outlines and roads as edges.
+-- compound outlines as edges.
 create function plan_topology_build(p bigint, seq integer) returns void language plpgsql as $$
 declare
   t text := plan_topology(p);
@@ -109,14 +109,12 @@ begin
   execute format(
     'insert into %I.grid (key, topo) select key, topology.totopogeom(geom, %L, 1, 1e-7) from plan_grid_state where plan_id = $1 and seq = $2 order by key',
     t, t) using p, seq;
-  perform topology.topogeo_addlinestring(t, f.geom, 1e-7)
-  from (
-    select (st_dump(st_boundary(c.geom))).geom from compound c where c.community_code = community
-    union all
-    select (st_dump(st_intersection(r.geom, a.geom))).geom from road r join area a on a.code = community
-    where st_intersects(r.geom, a.geom)
-  ) f (geom)
-  where geometrytype(f.geom) = 'LINESTRING' and st_length(f.geom) > 0;
+  -- compound outlines, so that faces follow the units a planner paints. Roads are left out: in
+  -- a county's data they run along grid boundaries a few millimetres to a metre off, and noding
+  -- them in moved the outer boundary by square metres of slivers (measured on the demo county)
+  perform topology.topogeo_addlinestring(t, d.geom, 1e-7)
+  from compound c, st_dump(st_boundary(c.geom)) d
+  where c.community_code = community and geometrytype(d.geom) = 'LINESTRING';
 end $$;
 
 -- The faces of a plan's grid, with their outlines.
@@ -131,16 +129,14 @@ begin
     t, t, t);
 end $$;
 
--- Records the topology's grids as state `seq` of the plan, names carried from state `prior`;
--- outlines on a 1e-9° grid (0.1 mm), the precision they are answered in, so what is checked is
--- exactly what clients get.
+-- Records the topology's grids as state `seq` of the plan, names carried from state `prior`.
 create function plan_record_state(p bigint, seq integer, prior integer, names jsonb default '{}') returns void language plpgsql as $$
 declare
   t text := plan_topology(p);
 begin
   execute format(
     'insert into plan_grid_state (plan_id, seq, key, name, geom)
-     select $1, $2, g.key, coalesce($4 ->> g.key, s.name, g.key), st_multi(st_collectionextract(st_makevalid(st_snaptogrid(g.topo::geometry, 1e-9)), 3))
+     select $1, $2, g.key, coalesce($4 ->> g.key, s.name, g.key), st_multi(st_collectionextract(st_makevalid(g.topo::geometry), 3))
      from %I.grid g left join plan_grid_state s on s.plan_id = $1 and s.seq = $3 and s.key = g.key
      where not st_isempty(g.topo::geometry)',
     t) using p, seq, prior, names;

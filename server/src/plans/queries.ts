@@ -207,7 +207,7 @@ export async function selectHouseholdBand(db: Queryable, community: string): Pro
 export async function selectPlanGrids(db: Queryable, planId: number, seq: number, community: string): Promise<string> {
   const { rows } = await db.query<{ collection: string }>(
     `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-       'type', 'Feature', 'id', s.key, 'geometry', st_asgeojson(s.geom, 9)::json,
+       'type', 'Feature', 'id', s.key, 'geometry', st_asgeojson(s.geom, 12)::json,
        'properties', json_build_object('key', s.key, 'name', s.name, 'households',
          (select coalesce(sum(b.households), 0) from building b
           where b.community_code = $3 and st_within(st_pointonsurface(b.geom), s.geom)))
