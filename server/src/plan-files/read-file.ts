@@ -293,13 +293,30 @@ export async function readShapefileZip(body: Buffer): Promise<ReadFile> {
   return result(crs);
 }
 
-/** GCJ-02 (高德, 腾讯) coordinates to WGS-84, each vertex on its own (gcoord). */
+/**
+ * A GCJ-02 (高德, 腾讯) position to WGS-84: gcoord's inverse, refined by running its forward
+ * transform until it lands on the given position (a few steps reach 1e-9°, 0.1 mm), so that a
+ * boundary drawn on a GCJ-02 map comes back onto the community's WGS-84 boundary.
+ */
+export function gcj02ToWgs84([x, y]: [number, number]): [number, number] {
+  let [wx, wy] = gcoord.transform([x, y], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+  for (let step = 0; step < 10; step += 1) {
+    const [gx, gy] = gcoord.transform([wx, wy], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const [dx, dy] = [x - gx, y - gy];
+    wx += dx;
+    wy += dy;
+    if (Math.abs(dx) < 1e-10 && Math.abs(dy) < 1e-10) break;
+  }
+  return [wx, wy];
+}
+
+/** GCJ-02 coordinates of a file's grids to WGS-84, vertex by vertex. */
 export function fromGcj02(grids: FileGrid[]): FileGrid[] {
   return grids.map((g) => ({
     ...g,
     polygons: g.polygons.map((polygon) =>
       polygon.map((ring) => {
-        const out = ring.map(([x, y]) => gcoord.transform([x, y], gcoord.GCJ02, gcoord.WGS84) as [number, number]);
+        const out = ring.map(gcj02ToWgs84);
         // the first and last vertices are the same point: keep the ring closed exactly
         out[out.length - 1] = out[0]!;
         return out;
