@@ -8,6 +8,7 @@ import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { MapPage } from './pages/map-page.tsx';
 import { MemberPage } from './pages/member-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { canPlan, canReview } from './planner/plan-roles.ts';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { safeNextPath, signInPath, signInUrl } from './session/next-path.ts';
 import { canDispatch, isAdmin } from './session/roles.ts';
@@ -19,11 +20,21 @@ import { isWallPath } from './wall/wall-params.ts';
 
 // the wall's charts and tile layers are a chunk of their own: no other page loads them
 const WallPage = lazy(() => import('./wall/wall-page.tsx'));
+// the planner's drawing library is loaded only by the planner
+const PlannerPage = lazy(() => import('./planner/planner-page.tsx'));
 
 function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
   if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
   if (pathname === '/dispatch') return canDispatch(user) ? <DispatchPage /> : <ForbiddenPage />;
+  if (pathname === '/planner') {
+    if (!canPlan(user)) return <ForbiddenPage />;
+    return (
+      <Suspense fallback={null}>
+        <PlannerPage canEdit={canPlan(user)} canReview={canReview(user)} />
+      </Suspense>
+    );
+  }
   return <NotFoundPage />;
 }
 

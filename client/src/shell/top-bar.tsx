@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/contract.ts';
+import { canPlan } from '../planner/plan-roles.ts';
 import { canDispatch, isAdmin } from '../session/roles.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Link } from './link.tsx';
@@ -36,6 +37,11 @@ export function TopBar({ user }: { user: SessionUser | null }) {
             {canDispatch(user) && (
               <NavLink href="/dispatch" testId="nav-dispatch">
                 {t('nav.dispatch')}
+              </NavLink>
+            )}
+            {canPlan(user) && (
+              <NavLink href="/planner" testId="nav-planner">
+                {t('nav.planner')}
               </NavLink>
             )}
             {isAdmin(user) && (
