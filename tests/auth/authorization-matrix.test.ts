@@ -124,6 +124,18 @@ async function newPlan(community: string, submitted = false): Promise<{ id: numb
 const planWrite = (c: ApiClient, inScope: boolean, path: string, body?: unknown, submitted = false) =>
   newPlan(inScope ? ctx.communityC : ctx.communityB, submitted).then(({ id, tag }) => c.send('POST', `/api/v1/plans/${id}${path}`, body, { 'if-match': tag }));
 
+/** A fresh plan in `community` replaced by a file of the community's current grids (GeoJSON). */
+async function planImport(c: ApiClient, community: string): Promise<Answer<unknown>> {
+  const { id, tag } = await newPlan(community);
+  const { rows } = await server.db.query<{ file: unknown }>(
+    `select json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object('type', 'Feature',
+       'properties', json_build_object('code', v.grid_code, 'name', v.name), 'geometry', st_asgeojson(v.geom, 9)::json))) as file
+     from grid_version v join grid g on g.code = v.grid_code where g.community_code = $1 and v.valid_to is null`,
+    [community],
+  );
+  return c.send('POST', `/api/v1/plans/${id}/import`, rows[0]!.file, { 'if-match': tag, 'content-type': 'application/geo+json' });
+}
+
 async function newCase(point: [number, number]): Promise<number> {
   const created = await server.admin.send<{ id: number }>(
     'POST',
@@ -477,6 +489,23 @@ const endpoints: Endpoint[] = [
     outcome: 404,
     inScope: (c) => planWrite(c, true, '/reject', { reason: '权限矩阵' }, true),
     outOfScope: (c) => planWrite(c, false, '/reject', { reason: '权限矩阵' }, true),
+  },
+  {
+    name: 'POST /api/v1/plans/:id/import',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    // the file is the community's own grids, as GeoJSON: a good file, so an allowed caller gets 200
+    inScope: (c) => planImport(c, ctx.communityC),
+    outOfScope: (c) => planImport(c, ctx.communityB),
+    expectIn: (a) => expect((a.body as { grids: { features: unknown[] } }).grids.features.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/plans/:id/export',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/plans/${ctx.planC}/export?format=geojson`),
+    outOfScope: (c) => c.getJson(`/api/v1/plans/${ctx.planB}/export?format=geojson`),
+    expectIn: (a) => expect((a.body as { features: unknown[] }).features.length).toBeGreaterThan(0),
   },
   {
     name: 'GET /api/v1/cases/:id',
