@@ -65,7 +65,7 @@ language sql stable parallel safe as $$
 $$;
 
 -- Grids of a tile as they were at `at` (null: now).
-drop function tile_grids(integer, integer, integer, text[], text[]);
+drop function if exists tile_grids(integer, integer, integer, text[], text[]);
 create function tile_grids(z integer, x integer, y integer, lo text[], hi text[], at timestamptz default null)
 returns bytea language sql stable parallel safe as $$
   select coalesce(st_asmvt(t, 'grids', 4096, 'geom'), ''::bytea)

@@ -365,6 +365,29 @@ begin
   from g where not exists (select from grid_staff s where s.grid_code = g.key and s.role = 'grid_leader');
 end $$;
 
+-- Members per current grid of the community when a plan was opened (each member in the first
+-- grid by code that holds her home), the base its impact counts members against.
+create table plan_base_member (
+  plan_id   bigint not null references plan (id) on delete cascade,
+  grid_code text not null,
+  members   bigint not null,
+  primary key (plan_id, grid_code)
+);
+
+create function plan_count_base(p bigint) returns void language sql as $$
+  insert into plan_base_member (plan_id, grid_code, members)
+  select p, x.key, count(*)
+  from (
+    select distinct on (m.id) m.id, v.grid_code as key
+    from plan pl join grid g on g.community_code = pl.community_code
+    join grid_version v on v.grid_code = g.code and v.id = any(pl.base_version_ids)
+    join member m on st_intersects(v.geom, m.home)
+    where pl.id = p
+    order by m.id, v.grid_code
+  ) x
+  group by x.key
+$$;
+
 -- What a plan moves, against the community's current grids: for buildings, households, members
 -- (by home), grid branches, grid staff, open cases and center households (中心户), how many go
 -- from each current grid to each of the plan's (from = to for those that stay). A thing belongs
@@ -397,8 +420,6 @@ begin
     union all
     select 'households', st_pointonsurface(b.geom), b.households from building b where b.community_code = community and b.households > 0
     union all
-    select 'members', m.home, 1 from member m where st_intersects(m.home, outline)
-    union all
     select 'open_cases', c.geom, 1 from "case" c where c.community_code = community and c.status <> 'closed'
     union all
     select 'center_households', pl.geom, 1 from place pl where pl.kind = 'center_household' and st_intersects(pl.geom, outline)
@@ -408,6 +429,27 @@ begin
   left join lateral (select b.key from before b where st_intersects(b.geom, l.pt) order by b.key limit 1) bf on true
   left join lateral (select a.key from after a where st_intersects(a.geom, l.pt) order by a.key limit 1) af on true
   group by 1, 2, 3
+  union all
+  -- members are many (tens of thousands in a large community), and only those where a current
+  -- grid and a different grid of the plan overlap move: each such overlap counts its own through
+  -- the index on homes; the others stay, counted once when the plan was opened (plan_base_member)
+  select 'members', mv.from_key, mv.to_key, mv.n
+  from (
+    with regions as materialized (
+      select b.key as from_key, a.key as to_key, d.geom
+      from before b join after a on a.key <> b.key and st_intersects(a.geom, b.geom),
+           st_dump(st_intersection(b.geom, a.geom)) d
+      where st_dimension(d.geom) = 2 and st_area(d.geom) > 0
+    ),
+    moves as (
+      select r.from_key, r.to_key, count(*) as n from regions r join member m on st_intersects(r.geom, m.home) group by 1, 2
+    )
+    select from_key, to_key, n from moves
+    union all
+    select c.grid_code, c.grid_code, c.members - coalesce((select sum(v.n) from moves v where v.from_key = c.grid_code), 0)::bigint
+    from plan_base_member c where c.plan_id = p and c.grid_code in (select key from after)
+  ) mv
+  where mv.n > 0
   union all
   select 'grid_branches', o.grid_code,
          coalesce((select a.key from after a where o.geom is not null and st_intersects(a.geom, o.geom) order by a.key limit 1),

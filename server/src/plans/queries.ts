@@ -78,6 +78,7 @@ export async function insertPlan(tx: Tx, community: string, title: string, userI
     [id, community],
   );
   await tx.query('select plan_topology_build($1, 0)', [id]);
+  await tx.query('select plan_count_base($1)', [id]);
   return id;
 }
 
