@@ -63,6 +63,17 @@ function codeAndName(properties: Record<string, unknown>, feature: number, probl
   else if (typeof rawCode === 'string') code = rawCode.trim() || null;
   else if (rawCode !== null)
     problems.push(problem('unknown_code', `feature ${feature}: code must be text, not ${JSON.stringify(rawCode).slice(0, 40)}`, feature));
+  // a grid's code, or a plan's new-<n> as an export writes it; anything else goes no further than this report
+  if (code !== null && !/^([0-9]{15}|new-[0-9]{1,6})$/.test(code)) {
+    problems.push(
+      problem(
+        'unknown_code',
+        `feature ${feature}: ${JSON.stringify(code).slice(0, 40)} is not a 15-digit grid code (leave code empty for a new grid)`,
+        feature,
+      ),
+    );
+    code = null;
+  }
   const rawName = attribute(properties, nameFields);
   let name: string | null = null;
   if (rawName !== null && !(typeof rawName === 'string' && rawName.trim() === '')) {
