@@ -38,7 +38,7 @@ export async function exportPlan(db: Queryable, id: number, scope: Scope, format
     [
       { name: 'code', type: 'C', length: 20 },
       { name: 'name', type: 'C', length: textWidth(records, 'name') },
-      { name: 'households', type: 'N', length: 10 },
+      { name: 'households', type: 'N', length: 9 },
     ],
     records,
   );
