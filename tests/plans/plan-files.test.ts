@@ -85,12 +85,12 @@ function zip(files: Record<string, Buffer>): Promise<Buffer> {
   });
 }
 
-/** A Shapefile that ogr2ogr writes from `collection` (GBK .dbf, CGCS2000 .prj unless `srs` says otherwise), its parts by extension. */
-function gdalShapefile(collection: Collection, name: string, srs = 'EPSG:4490'): Record<string, Buffer> {
+/** A Shapefile that ogr2ogr writes from `collection` (GBK .dbf, CGCS2000 .prj unless told otherwise), its parts by extension. */
+function gdalShapefile(collection: Collection, name: string, srs = 'EPSG:4490', encoding = 'GBK'): Record<string, Buffer> {
   const dir = path.join(work, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'in.geojson'), JSON.stringify(collection));
-  execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=GBK', '-a_srs', srs, path.join(dir, 'out'), path.join(dir, 'in.geojson')], {
+  execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', `ENCODING=${encoding}`, '-a_srs', srs, path.join(dir, 'out'), path.join(dir, 'in.geojson')], {
     stdio: 'pipe',
   });
   const out = path.join(dir, 'out');
@@ -193,6 +193,20 @@ describe('importing a plan file', () => {
     const view = answer.body as PlanView;
     expect(view.grids.features.find((f) => f.id === 'new-1')?.properties.name).toBe('新划网格');
     expect(view.grids.features.map((f) => f.properties.name).sort()).toEqual(renamed.features.map((f) => String(f.properties['网格名称'])).sort());
+  });
+
+  it('reads a UTF-8 .dbf whose Chinese field names dBASE cut to 10 bytes (网格编码 → 网格编…), with a WGS-84 .prj', async () => {
+    const chinese: Collection = {
+      type: 'FeatureCollection',
+      features: current.features.map((f) => ({ ...f, properties: { 网格编码: f.properties.code, 网格名称: f.properties.name } })),
+    };
+    const parts = gdalShapefile(chinese, 'utf8', 'EPSG:4326', 'UTF-8');
+    expect(parts.cpg!.toString().trim()).toMatch(/UTF-8/i);
+    const plan = await openPlan();
+    const answer = await importFile(plan, await zip(named(parts)), 'application/x-zip-compressed');
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 800)).toBe(200);
+    const got = Object.fromEntries((answer.body as PlanView).grids.features.map((f) => [f.id, f.properties.name]));
+    expect(got).toEqual(Object.fromEntries(current.features.map((f) => [f.properties.code, f.properties.name])));
   });
 
   it('refuses a file without If-Match (428), and one that is not GeoJSON or a zip (415)', async () => {
