@@ -217,6 +217,18 @@ describe('importing a plan file', () => {
     expect((wrongType.body as { error: { code: string } }).error.code).toBe('unsupported_media_type');
   });
 
+  it('refuses a file for a plan that is no longer a draft (409), and one on a stale ETag (409)', async () => {
+    const plan = await openPlan();
+    const submitted = await planner.send('POST', `/api/v1/plans/${plan.id}/submit`, { warnings_reason: '文件导入' }, { 'if-match': plan.tag });
+    expect(submitted.status).toBe(200);
+    const late = await importFile({ id: plan.id, tag: submitted.headers.get('etag')! }, geojson(current), 'application/geo+json');
+    expect(late.status).toBe(409);
+    expect((late.body as { error: { code: string } }).error.code).toBe('plan_not_editable');
+    const stale = await importFile(plan, geojson(current), 'application/geo+json');
+    expect(stale.status).toBe(409);
+    expect((stale.body as { error: { code: string } }).error.code).toBe('revision_mismatch');
+  });
+
   it('refuses a Shapefile without its .dbf, naming the missing part, and changes nothing', async () => {
     const plan = await openPlan();
     const parts = gdalShapefile(current, 'nodbf');
