@@ -117,16 +117,20 @@ begin
   where c.community_code = community and geometrytype(d.geom) = 'LINESTRING';
 end $$;
 
--- The faces of a plan's grid, with their outlines.
-create function plan_faces(p bigint) returns table (key text, face_id integer, geom geometry)
+-- The faces of a plan's grids with their outlines: of one grid (`only_key`), or those whose
+-- bounding box meets `near`, or all.
+create function plan_faces(p bigint, only_key text default null, near geometry default null)
+returns table (key text, face_id integer, geom geometry)
 language plpgsql stable as $$
 declare
   t text := plan_topology(p);
 begin
   return query execute format(
     'select g.key, r.element_id::integer, topology.st_getfacegeometry(%L, r.element_id::integer)
-     from %I.grid g join %I.relation r on r.topogeo_id = id(g.topo) and r.layer_id = layer_id(g.topo) and r.element_type = 3',
-    t, t, t);
+     from %I.grid g join %I.relation r on r.topogeo_id = id(g.topo) and r.layer_id = layer_id(g.topo) and r.element_type = 3
+     join %I.face fa on fa.face_id = r.element_id
+     where ($1::text is null or g.key = $1) and ($2::geometry is null or fa.mbr && $2)',
+    t, t, t, t) using only_key, near;
 end $$;
 
 -- Records the topology's grids as state `seq` of the plan, names carried from state `prior`.
@@ -164,7 +168,7 @@ declare
   pieces geometry[];
   smaller geometry;
 begin
-  select st_union(f.geom) into outline from plan_faces(p) f where f.key = k;
+  select st_union(f.geom) into outline from plan_faces(p, k) f;
   if outline is null then
     raise exception 'no grid % in this plan', k using errcode = 'RG404';
   end if;
@@ -181,7 +185,7 @@ begin
   perform topology.topogeo_addlinestring(t, d.geom, 1e-7)
   from st_dump(st_intersection(line, st_buffer(outline, 1e-7))) d where geometrytype(d.geom) = 'LINESTRING';
   perform plan_give_faces(p, new_key, array(
-    select f.face_id from plan_faces(p) f where f.key = k and st_within(st_pointonsurface(f.geom), st_buffer(smaller, 1e-7))));
+    select f.face_id from plan_faces(p, k) f where st_within(st_pointonsurface(f.geom), st_buffer(smaller, 1e-7))));
 end $$;
 
 -- Merges grid `absorbed` into grid `kept`; they must share a boundary.
@@ -190,15 +194,15 @@ declare
   a geometry;
   b geometry;
 begin
-  select st_union(f.geom) into a from plan_faces(p) f where f.key = kept;
-  select st_union(f.geom) into b from plan_faces(p) f where f.key = absorbed;
+  select st_union(f.geom) into a from plan_faces(p, kept) f;
+  select st_union(f.geom) into b from plan_faces(p, absorbed) f;
   if a is null or b is null then
     raise exception 'no grid % in this plan', case when a is null then kept else absorbed end using errcode = 'RG404';
   end if;
   if kept = absorbed or st_length(st_intersection(st_boundary(a), st_boundary(b))::geography) < 1 then
     raise exception 'grids % and % do not share a boundary', kept, absorbed using errcode = 'RG422';
   end if;
-  perform plan_give_faces(p, kept, array(select f.face_id from plan_faces(p) f where f.key = absorbed));
+  perform plan_give_faces(p, kept, array(select f.face_id from plan_faces(p, absorbed) f));
 end $$;
 
 -- Paints the faces under `unit` (a compound's or building's outline) into grid `target`. A unit
@@ -216,11 +220,11 @@ declare
   sources text[];
   faces integer[];
 begin
-  select st_union(f.geom) into target_outline from plan_faces(p) f where f.key = target;
+  select st_union(f.geom) into target_outline from plan_faces(p, target) f;
   if target_outline is null then
     raise exception 'no grid % in this plan', target using errcode = 'RG404';
   end if;
-  select st_union(f.geom), array_agg(distinct f.key) into painted, sources from plan_faces(p) f
+  select st_union(f.geom), array_agg(distinct f.key) into painted, sources from plan_faces(p, null, unit) f
   where f.key <> target
     and (st_within(st_pointonsurface(f.geom), unit) or (st_dimension(unit) = 2 and st_contains(f.geom, st_pointonsurface(unit))));
   if painted is null then
@@ -245,7 +249,7 @@ begin
     where len > 0;
     painted := st_convexhull(st_collect(painted, reach));
   end if;
-  select array_agg(f.face_id) into faces from plan_faces(p) f
+  select array_agg(f.face_id) into faces from plan_faces(p, null, painted) f
   where f.key = any(sources) and st_within(st_pointonsurface(f.geom), st_buffer(painted, 1e-7));
   perform plan_give_faces(p, target, faces);
   return array_length(faces, 1);
@@ -359,7 +363,7 @@ begin
   union all
   select 'warning', 'compound_split', null, format('compound %s is split between grids', k.name), k.geom
   from compound k where k.community_code = community
-    and (select count(*) from g where st_area(st_intersection(g.geom, k.geom)::geography) > 1) > 1
+    and (select count(*) from g where st_intersects(g.geom, k.geom) and st_area(st_intersection(g.geom, k.geom)::geography) > 1) > 1
   union all
   select 'warning', 'no_leader', g.key, format('%s has no grid leader', g.name), g.geom
   from g where not exists (select from grid_staff s where s.grid_code = g.key and s.role = 'grid_leader');
