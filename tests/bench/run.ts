@@ -1,5 +1,6 @@
 import { benchLoad } from './load.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
+import { benchPlanner } from './planner.bench.ts';
 import { benchScope } from './scope.bench.ts';
 import { benchSoak } from './soak.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
@@ -8,6 +9,7 @@ import { benchWriters } from './writers.bench.ts';
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
   nearby: benchNearby,
+  planner: benchPlanner,
   scope: benchScope,
   soak: benchSoak,
   tiles: benchTiles,
