@@ -7,24 +7,11 @@ import { PlanExportQuery, planFileMaxBytes, planFileMediaTypes, PlanImportQuery,
 import { PlanParams } from '../contract/plans.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
+import { ifMatchRevision, planEtag } from '../plans/revision.ts';
 import { planView } from '../plans/view.ts';
 import { exportPlan } from './export-plan.ts';
 import { importPlanFile, PlanFileRefused } from './import-plan-file.ts';
 import { fromGcj02, readGeoJson, readShapefileZip } from './read-file.ts';
-
-/** The plan's ETag, as plans/routes.ts gives it: every write names the revision it was made on. */
-const etagOf = (id: number, revision: number) => `"plan-${id}-r${revision}"`;
-
-/** The revision named by If-Match (the same rule as the plan's other writes). */
-function ifMatchRevision(req: Request, id: number): number {
-  const header = req.get('if-match');
-  if (!header) throw new HttpError(428, ErrorCode.preconditionRequired, `Send If-Match with plan ${id}'s ETag (from its GET) so that no one's edit is lost.`);
-  const match = /^"plan-(\d+)-r(\d+)"$/.exec(header.trim());
-  if (!match || Number(match[1]) !== id) {
-    throw new HttpError(409, ErrorCode.revisionMismatch, `If-Match ${header} is not an ETag of plan ${id}: reload the plan and import again.`);
-  }
-  return Number(match[2]);
-}
 
 const zipTypes = [planFileMediaTypes.zip, 'application/x-zip-compressed'];
 
@@ -66,7 +53,7 @@ export function planFilesRoutes(db: pg.Pool): Router {
     }
     const view = await planView(db, id, scopeOf(req, 'plan.read'));
     if (!view) throw new HttpError(404, ErrorCode.notFound, `No plan ${id} in your scope.`);
-    res.set('ETag', etagOf(id, view.revision)).json(view);
+    res.set('ETag', planEtag(id, view.revision)).json(view);
   });
 
   router.get('/api/v1/plans/:id/export', read, async (req, res) => {

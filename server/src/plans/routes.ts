@@ -8,20 +8,8 @@ import { HttpError } from '../http/http-error.ts';
 import { parseBody, parseParams, parseQuery } from '../http/parse.ts';
 import { approvePlan, createPlan, editPlan, rejectPlan, stepPlan, submitPlan } from './commands.ts';
 import { selectEdits, selectPlans } from './queries.ts';
+import { ifMatchRevision, planEtag } from './revision.ts';
 import { planSummary, planView } from './view.ts';
-
-const etagOf = (id: number, revision: number) => `"plan-${id}-r${revision}"`;
-
-/** The revision named by If-Match: every write to a plan names the revision it was made on. */
-function ifMatchRevision(req: Request, id: number): number {
-  const header = req.get('if-match');
-  if (!header) throw new HttpError(428, ErrorCode.preconditionRequired, `Send If-Match with plan ${id}'s ETag (from its GET) so that no one's edit is lost.`);
-  const match = /^"plan-(\d+)-r(\d+)"$/.exec(header.trim());
-  if (!match || Number(match[1]) !== id) {
-    throw new HttpError(409, ErrorCode.revisionMismatch, `If-Match ${header} is not an ETag of plan ${id}: reload the plan and make your change again.`);
-  }
-  return Number(match[2]);
-}
 
 export function plansRoutes(db: pg.Pool): Router {
   const router = Router();
@@ -32,7 +20,7 @@ export function plansRoutes(db: pg.Pool): Router {
   const answer = async (req: Request, res: Response, id: number, status = 200) => {
     const view = await planView(db, id, scopeOf(req, 'plan.read'));
     if (!view) throw new HttpError(404, ErrorCode.notFound, `No plan ${id} in your scope.`);
-    res.status(status).set('ETag', etagOf(id, view.revision)).json(view);
+    res.status(status).set('ETag', planEtag(id, view.revision)).json(view);
   };
 
   router.get('/api/v1/plans', read, async (req, res) => {
