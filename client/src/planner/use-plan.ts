@@ -59,6 +59,8 @@ export function usePlan(id: number | null): UsePlan {
       setPlan(next);
     } catch (e) {
       setError(errorOf(e));
+      // what the map shows (a dragged vertex, a drawn line) goes back to the plan as it is
+      setPlan({ view: { ...state.view }, etag: state.etag });
       if (e instanceof ApiError && e.code === 'revision_mismatch') {
         const fresh = await fetchPlan(state.view.id).catch(() => null);
         if (fresh) setPlan(fresh);
