@@ -36,7 +36,7 @@ beforeAll(async () => {
   await createUser(ctx.db, { ...planner, role: 'planner', scope: town });
   await createUser(ctx.db, { ...reviewer, role: 'admin', scope: demoCounty });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1200 }, locale: 'zh-CN' });
   page = await context.newPage();
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
 }, 120_000);
@@ -95,6 +95,7 @@ describe('the grid planner', () => {
     expect(await page.locator('[data-testid=planner-community] option').nth(1).getAttribute('value')).toBe(community);
     await page.getByTestId('planner-community').selectOption(community);
     await page.getByTestId('plan-list').waitFor();
+    await page.screenshot({ path: path.join(artifactsDir, 'planner-list.png') });
     await page.getByTestId('plan-title').fill('2027年网格调整（测试）');
     await page.getByTestId('plan-create').click();
     await page.waitForURL((url) => url.searchParams.get('plan') !== null);
@@ -277,7 +278,7 @@ describe('the grid planner', () => {
 
   it('an admin reviews it over the current grids and approves it for today; the map and locate show the new grids', async () => {
     const proposed = await planNow(id);
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1200 }, locale: 'zh-CN' });
     const admin = await context.newPage();
     admin.on('pageerror', (e) => console.log('[pageerror]', e.message));
     const reviewPath = `/planner?community=${community}&plan=${id}&test=1`;

@@ -59,8 +59,8 @@ export function ImpactMatrix({ view }: { view: PlanView }) {
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.from ?? ''}→${row.to ?? ''}`} data-testid="impact-row" data-from={row.from ?? ''} data-to={row.to ?? ''}>
-                  <td>{name(row.from) ?? t('planner.outside')}</td>
-                  <td>{name(row.to) ?? t('planner.outside')}</td>
+                  <td title={name(row.from) ?? undefined}>{name(row.from) ?? t('planner.outside')}</td>
+                  <td title={name(row.to) ?? undefined}>{name(row.to) ?? t('planner.outside')}</td>
                   {impactSubjects.map((s) => (
                     <td key={s} className="num" data-subject={s}>
                       {row.counts[s] ?? ''}

@@ -32,16 +32,17 @@ export function addPlanLayers(map: MaplibreMap): void {
   map.addLayer({ id: 'plan-compounds-line', type: 'line', source: planSources.compounds, paint: { 'line-color': '#7c6f64', 'line-width': 1 } });
   map.addLayer({ id: compoundFillLayerId, type: 'fill', source: planSources.compounds, paint: { 'fill-color': '#7c6f64', 'fill-opacity': 0.12 } });
   map.addLayer({
-    id: 'current-grids-line',
-    type: 'line',
-    source: planSources.current,
-    paint: { 'line-color': '#1d4ed8', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
-  });
-  map.addLayer({
     id: 'plan-grids-line',
     type: 'line',
     source: planSources.grids,
     paint: { 'line-color': ['case', ['get', 'marked'], '#111827', '#c8102e'], 'line-width': ['case', ['get', 'marked'], 3.5, 2] },
+  });
+  // the current grids over the plan's outlines: where they part, the change shows
+  map.addLayer({
+    id: 'current-grids-line',
+    type: 'line',
+    source: planSources.current,
+    paint: { 'line-color': '#1d4ed8', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
   });
   const problemColor: ExpressionSpecification = ['case', ['==', ['get', 'severity'], 'error'], '#dc2626', '#f59e0b'];
   map.addLayer({

@@ -31,6 +31,7 @@ export function ValidationList({ view, onShow }: ValidationListProps) {
               data-severity={item.severity}
             >
               <span className="validation-severity">{t(`planner.severity.${item.severity}`)}</span>
+              <span className="validation-code">{t(`planner.code.${item.code}`)}</span>
               {item.grid && <span className="validation-grid">{name(item.grid)}</span>}
               <span className="validation-message">{item.message}</span>
             </button>
