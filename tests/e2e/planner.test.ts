@@ -264,6 +264,43 @@ describe('the grid planner', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'planner.png') });
   });
 
+  it('merges two neighbours with two clicks, and undoes the merge', async () => {
+    const view = await planNow(id);
+    const { rows } = await ctx.db.query<{ kept: string; absorbed: string; kx: number; ky: number; ax: number; ay: number }>(
+      `${sql.grids}
+       select a.key as kept, b.key as absorbed, st_x(st_pointonsurface(a.geom)) as kx, st_y(st_pointonsurface(a.geom)) as ky,
+              st_x(st_pointonsurface(b.geom)) as ax, st_y(st_pointonsurface(b.geom)) as ay
+       from g a join g b on b.key = 'new-1' and a.key <> b.key
+       where st_length(st_intersection(st_boundary(a.geom), st_boundary(b.geom))::geography) > 20
+       order by a.key limit 1`,
+      [JSON.stringify(view.grids.features)],
+    );
+    const m = rows[0]!;
+    const count = await page.getByTestId('household-bar').count();
+    const [kept, absorbed] = await pixels(page, [
+      [m.kx, m.ky],
+      [m.ax, m.ay],
+    ]);
+    await page.getByTestId('tool-merge').click();
+    await page.mouse.click(kept![0], kept![1]);
+    await page.getByTestId('plan-hint').filter({ hasText: '保留' }).waitFor();
+    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/plans/${id}/edits`));
+    await page.mouse.click(absorbed![0], absorbed![1]);
+    expect((await answer).request().postDataJSON()).toEqual({ kind: 'merge', kept: m.kept, absorbed: 'new-1' });
+    revision = await waitForRevision(page, id, revision);
+    expect(await page.getByTestId('household-bar').count()).toBe(count - 1);
+    await page.getByTestId('plan-undo').click();
+    revision = await waitForRevision(page, id, revision);
+    expect(await page.getByTestId('household-bar').count()).toBe(count);
+    await page.getByTestId('tool-select').click();
+  });
+
+  it('zooms the map to a validation problem when it is clicked', async () => {
+    const zoom = await page.evaluate(() => window.__redgridMap!.getZoom());
+    await page.locator('[data-testid=validation-item][data-code=no_leader]').first().click();
+    await page.waitForFunction((before) => window.__redgridMap!.getZoom() > before + 0.5, zoom, { timeout: 10_000 });
+  });
+
   it('submits, with a reason for the warnings', async () => {
     const view = await planNow(id);
     expect(view.validation.filter((v) => v.severity === 'error')).toEqual([]);
