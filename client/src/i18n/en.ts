@@ -146,6 +146,7 @@ export const en: Messages = {
     reasonNeeded: 'The plan has warnings: give a reason to submit it',
     submitted: 'Submitted; waiting for an administrator’s review.',
     readOnly: 'This plan is {{status}} and can no longer be edited.',
+    rejectedBecause: 'Rejected because: {{reason}}',
     review: {
       title: 'Review',
       legend: 'Dashed blue: current grids; colours: the plan’s grids',

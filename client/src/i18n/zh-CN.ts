@@ -145,6 +145,7 @@ export const zhCN = {
     reasonNeeded: '方案有警告，请说明理由后提交',
     submitted: '方案已提交，等待管理员审核。',
     readOnly: '该方案已{{status}}，不能再编辑。',
+    rejectedBecause: '退回理由：{{reason}}',
     review: {
       title: '方案审核',
       legend: '蓝色虚线：现行网格；彩色：方案网格',

@@ -86,6 +86,11 @@ export function PlanSidebar({ view, plan, tools, canEdit, canReview, onBack }: P
       {view.status !== 'draft' && view.status !== 'submitted' && (
         <p className="planner-note">{t('planner.readOnly', { status: t(`planner.status.${view.status}`) })}</p>
       )}
+      {view.reject_reason && (
+        <p className="planner-note" data-testid="reject-reason">
+          {t('planner.rejectedBecause', { reason: view.reject_reason })}
+        </p>
+      )}
       <HouseholdBars view={view} />
       <ValidationList view={view} onShow={tools.showProblem} />
       <ImpactMatrix view={view} />

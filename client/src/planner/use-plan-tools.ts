@@ -37,7 +37,8 @@ export function usePlanTools(plan: UsePlan): PlanTools {
     () => ({
       onVertexMoved: (_grid, move) => void edit({ kind: 'move_vertex', from: [move.from[0], move.from[1]], to: [move.to[0], move.to[1]] }),
       onLineDrawn: (line) => {
-        const grid = (view && gridUnderLine(view, line)) ?? selected;
+        // the selected grid when the line runs through it, else the grid the line runs through most
+        const grid = view ? gridUnderLine(view, line, selected) : null;
         if (grid) void edit({ kind: 'split', grid, line: line.map(([lng, lat]) => [lng, lat]) });
       },
       onGridSelected: setSelected,
