@@ -97,14 +97,13 @@ export function PlanMap({ view, editable, tool, marks, currentGrids, focus, even
   }, [draw, tool, editable]);
 
   // frame the community when a plan opens
-  const planId = view?.id ?? null;
   const framed = useRef<number | null>(null);
   useEffect(() => {
     if (!adapter || !view || framed.current === view.id) return;
     const bbox = bboxOf(view.grids.features.map((f) => f.geometry.coordinates));
     if (bbox) adapter.fitBounds(bbox, 40);
     framed.current = view.id;
-  }, [adapter, view, planId]);
+  }, [adapter, view]);
 
   useEffect(() => {
     if (adapter && focus) adapter.fitBounds(focus.bbox, 80);
