@@ -255,6 +255,38 @@ begin
   return array_length(faces, 1);
 end $$;
 
+-- Clears the way for a boundary to move across `swept`: edges there that lie inside one grid
+-- (a compound's outline, with the same grid on both sides or dangling) give way, so that a planner
+-- can move a boundary across a compound; the compound is then split between grids, which the
+-- validation warns of. Edges between two grids stay, and a move across one is refused.
+create function plan_clear_way(p bigint, swept geometry, keep integer[]) returns void language plpgsql as $$
+declare
+  t text := plan_topology(p);
+  victim integer;
+begin
+  loop
+    execute format(
+      'select e.edge_id from %I.edge_data e
+       where e.edge_id <> all($2) and e.geom && $1 and st_intersects(e.geom, $1)
+         and e.left_face <> 0 and e.right_face <> 0
+         and (e.left_face = e.right_face
+              or (select r.topogeo_id from %I.relation r where r.element_id = e.left_face and r.element_type = 3)
+               = (select r.topogeo_id from %I.relation r where r.element_id = e.right_face and r.element_type = 3))
+       order by e.edge_id limit 1',
+      t, t, t) into victim using swept, keep;
+    exit when victim is null;
+    perform topology.st_remedgemodface(t, victim);
+  end loop;
+  loop
+    execute format(
+      'select n.node_id from %I.node n where n.geom && $1 and st_intersects(n.geom, $1)
+       and not exists (select from %I.edge_data e where e.start_node = n.node_id or e.end_node = n.node_id) limit 1',
+      t, t) into victim using swept;
+    exit when victim is null;
+    perform topology.st_remisonode(t, victim);
+  end loop;
+end $$;
+
 -- Moves the vertex nearest `from_point` (within `reach` metres) to `to_point`: a vertex inside an
 -- edge through ST_ChangeEdgeGeom, which refuses a move that would cross another edge; a node
 -- (where edges meet) by moving it with the ends of all its edges, checked the same way.
@@ -289,13 +321,27 @@ begin
       raise exception 'no vertex within % m of the point', reach using errcode = 'RG422';
     end if;
     begin
+      perform plan_clear_way(p, st_convexhull(st_collect(array[
+        st_pointn(e.geom, greatest(e.idx - 1, 1)), st_pointn(e.geom, e.idx), st_pointn(e.geom, least(e.idx + 1, st_npoints(e.geom))), to_point])),
+        array[e.edge_id]);
       perform topology.st_changeedgegeom(t, e.edge_id, st_setpoint(e.geom, e.idx - 1, to_point));
     exception when others then
       raise exception 'the vertex cannot move there: %', sqlerrm using errcode = 'RG422';
     end;
     return;
   end if;
-  -- a node: its edges' ends follow it
+  -- a node: its edges' ends follow it, across what lies inside one grid between their next
+  -- vertices and the node's old and new places
+  begin
+    execute format(
+      'select plan_clear_way($1, st_convexhull(st_collect(array_agg(case when e.start_node = $2 then st_pointn(e.geom, 2)
+                                                                       else st_pointn(e.geom, st_npoints(e.geom) - 1) end) || array[$3, $4])),
+                             array_agg(e.edge_id))
+       from %I.edge_data e where e.start_node = $2 or e.end_node = $2', t)
+      using p, n.node_id, n.geom, to_point;
+  exception when others then
+    raise exception 'the vertex cannot move there: %', sqlerrm using errcode = 'RG422';
+  end;
   execute format('update %I.node set geom = $2 where node_id = $1', t) using n.node_id, to_point;
   execute format(
     'update %I.edge_data set geom = case
