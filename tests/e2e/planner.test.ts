@@ -106,13 +106,12 @@ describe('the grid planner', () => {
     expect(await page.getByTestId('plan-undo').isDisabled()).toBe(true);
   });
 
-  it('drags a vertex two grids share: both grids follow it', async () => {
+  it('drags a vertex two grids share across a building: both grids, their bars and the impact follow', async () => {
     const view = await planNow(id);
     // a vertex on a boundary two grids share, away from the community's edge, and where to drag it:
     // part of the way towards the inside of one of them, where every outline stays valid and the
-    // moved boundary crosses no compound's outline (the plan's topology holds those too, and the
-    // server refuses a move across them), checked here on the outlines with the vertex replaced.
-    // The demo county's buildings all lie in compounds, so such a move changes outlines, not counts
+    // moved boundary sweeps over a building with households (the compound's outline inside that grid
+    // gives way), checked here on the outlines with the vertex replaced
     const { rows } = await ctx.db.query<{ a: string; b: string; x: number; y: number; ax: number; ay: number; tx: number; ty: number }>(
       `${sql.grids},
        v as (
@@ -139,14 +138,14 @@ describe('the grid planner', () => {
        -- far enough from every outline that terra-draw's snapping (14 px) leaves the point where it is
        where st_distance(ok.geom::geography, ok.t::geography) > 40
          and not exists (select 1 from g where st_dwithin(st_boundary(g.geom)::geography, ok.t::geography, 30))
-         and not exists (select 1 from compound k where k.community_code = $2 and st_intersects(st_boundary(k.geom), ok.changed))
+         and exists (select 1 from building k where k.community_code = $2 and k.households > 0 and st_intersects(ok.changed, st_pointonsurface(k.geom)))
        order by f, a, b
        limit 12`,
       [JSON.stringify(view.grids.features), community],
     );
     expect(rows.length).toBeGreaterThan(0);
-    // the plan's topology also holds the compounds' outlines, which a moved edge may not cross: the
-    // server refuses such a move (422) and the map goes back, so try the next candidate then
+    // a moved edge may not cross another grid's boundary: the server refuses such a move (422) and
+    // the map goes back, so try the next candidate then
     let v = rows[0]!;
     let before = { a: 0, b: 0 };
     for (const candidate of rows) {
@@ -179,7 +178,12 @@ describe('the grid planner', () => {
     const outline = (plan: PlanView, key: string) => JSON.stringify(plan.grids.features.find((f) => f.id === key)!.geometry);
     expect(outline(moved, v.a)).not.toBe(outline(view, v.a));
     expect(outline(moved, v.b)).not.toBe(outline(view, v.b));
-    expect((await householdsOf(page, v.a)) + (await householdsOf(page, v.b))).toBe(before.a + before.b);
+    // the building it swept over changed grid: the two bars moved by the same households, and the
+    // impact shows them
+    const after = { a: await householdsOf(page, v.a), b: await householdsOf(page, v.b) };
+    expect(after.a + after.b).toBe(before.a + before.b);
+    expect(after.a).not.toBe(before.a);
+    expect(moved.impact.moves.some((m) => m.what === 'households' && [v.a, v.b].includes(m.from!) && [v.a, v.b].includes(m.to!))).toBe(true);
     expect(await page.getByTestId('plan-undo').isDisabled()).toBe(false);
   });
 
