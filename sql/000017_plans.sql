@@ -60,7 +60,7 @@ create table plan_grid_state (
 create table plan_edit (
   plan_id      bigint not null references plan (id) on delete cascade,
   seq          integer not null check (seq > 0),
-  kind         text not null check (kind in ('split', 'merge', 'paint', 'move_vertex', 'rename')),
+  kind         text not null check (kind in ('split', 'merge', 'paint', 'move_vertex', 'redraw', 'rename')),
   params       jsonb not null,
   actor_id     bigint references app_user (id),
   made_at      timestamptz not null default now(),
@@ -253,6 +253,74 @@ begin
   where f.key = any(sources) and st_within(st_pointonsurface(f.geom), st_buffer(painted, 1e-7));
   perform plan_give_faces(p, target, faces);
   return array_length(faces, 1);
+end $$;
+
+-- Redraws part of the boundary between grids `a` and `b`: `line` runs from a point on their
+-- shared boundary to another, and replaces the stretch of it between them; the ground between the
+-- old stretch and the line changes hands. Refused unless the new boundary divides the two grids'
+-- ground in exactly two.
+create function plan_redraw(p bigint, a text, b text, line geometry) returns void language plpgsql as $$
+declare
+  t text := plan_topology(p);
+  ga geometry;
+  gb geometry;
+  shared geometry;
+  f1 double precision;
+  f2 double precision;
+  blade geometry;
+  pieces geometry[];
+  side_a geometry;
+begin
+  -- the grids' outlines from their edges (a union of face outlines may keep slivers between them)
+  execute format('select topo::geometry from %I.grid where key = $1', t) into ga using a;
+  execute format('select topo::geometry from %I.grid where key = $1', t) into gb using b;
+  if ga is null or gb is null then
+    raise exception 'no grid % in this plan', case when ga is null then a else b end using errcode = 'RG404';
+  end if;
+  if a = b then
+    raise exception 'a boundary is between two grids: give two different ones' using errcode = 'RG422';
+  end if;
+  if not st_issimple(line) then
+    raise exception 'the line crosses itself' using errcode = 'RG422';
+  end if;
+  select d.geom into shared
+  from st_dump(st_linemerge(st_intersection(st_boundary(ga), st_boundary(gb)))) d
+  where geometrytype(d.geom) = 'LINESTRING'
+  order by st_distance(d.geom, st_startpoint(line)) + st_distance(d.geom, st_endpoint(line)) limit 1;
+  if shared is null
+     or st_distance(shared::geography, st_startpoint(line)::geography) > 1
+     or st_distance(shared::geography, st_endpoint(line)::geography) > 1 then
+    raise exception 'the line must start and end on the boundary grids % and % share', a, b using errcode = 'RG422';
+  end if;
+  -- the line runs the way the shared boundary does, from f1 to f2
+  if st_linelocatepoint(shared, st_startpoint(line)) > st_linelocatepoint(shared, st_endpoint(line)) then
+    line := st_reverse(line);
+  end if;
+  f1 := st_linelocatepoint(shared, st_startpoint(line));
+  f2 := st_linelocatepoint(shared, st_endpoint(line));
+  if f2 - f1 < 1e-9 then
+    raise exception 'the line must start and end at two different points of the shared boundary' using errcode = 'RG422';
+  end if;
+  -- the line, drawn a hair beyond its ends onto the shared boundary, with the rest of that boundary
+  blade := st_union(array[
+    st_makeline(array[st_lineinterpolatepoint(shared, f1)] || array(select (st_dumppoints(line)).geom) || array[st_lineinterpolatepoint(shared, f2)]),
+    case when f1 > 0 then st_linesubstring(shared, 0, f1) end,
+    case when f2 < 1 then st_linesubstring(shared, f2, 1) end]);
+  select array_agg(d.geom order by st_area(st_intersection(d.geom, ga)) desc) into pieces
+  from st_dump(st_split(st_union(ga, gb), blade)) d where st_area(d.geom::geography) > 1;
+  if coalesce(array_length(pieces, 1), 0) <> 2 then
+    raise exception 'the new boundary must divide grids % and % in two (it makes % parts)', a, b, coalesce(array_length(pieces, 1), 0)
+      using errcode = 'RG422';
+  end if;
+  side_a := pieces[1];
+  perform topology.topogeo_addlinestring(t, d.geom, 1e-7)
+  from st_dump(st_intersection(st_makeline(array[st_lineinterpolatepoint(shared, f1)] || array(select (st_dumppoints(line)).geom)
+                                                || array[st_lineinterpolatepoint(shared, f2)]), st_buffer(st_union(ga, gb), 1e-7))) d
+  where geometrytype(d.geom) = 'LINESTRING';
+  perform plan_give_faces(p, a, array(
+    select f.face_id from plan_faces(p, b) f where st_within(st_pointonsurface(f.geom), st_buffer(side_a, 1e-7))));
+  perform plan_give_faces(p, b, array(
+    select f.face_id from plan_faces(p, a) f where not st_within(st_pointonsurface(f.geom), st_buffer(side_a, 1e-7))));
 end $$;
 
 -- Clears the way for a boundary to move across `swept`: edges there that lie inside one grid

@@ -3,4 +3,4 @@
 -- it can be undone and redone; this admits its kind.
 alter table plan_edit drop constraint plan_edit_kind_check;
 alter table plan_edit add constraint plan_edit_kind_check
-  check (kind in ('split', 'merge', 'paint', 'move_vertex', 'rename', 'import'));
+  check (kind in ('split', 'merge', 'paint', 'move_vertex', 'redraw', 'rename', 'import'));

@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 /**
  * 200 random edits of every kind, drawn from what the plan looks like at the time (random lines
- * through a grid at random angles, random neighbours, compounds and shared vertices), made through
+ * through a grid at random angles, random neighbours, compounds, shared vertices and bows
+ * redrawing part of a shared boundary), made through
  * the API on three demo communities. After each edit PostGIS checks, independently of the
  * application's SQL, that the grids still cover the community within 1 m² without overlaps over
  * 1 m², and that what the validation reports agrees with what it finds.
@@ -52,10 +53,10 @@ async function randomEdit(view: PlanView): Promise<PlanEdit> {
   const count = view.grids.features.length;
   const kinds: PlanEdit['kind'][] =
     count < 6
-      ? ['split', 'split', 'paint', 'move_vertex']
+      ? ['split', 'split', 'paint', 'move_vertex', 'redraw']
       : count > 30
-        ? ['merge', 'merge', 'paint', 'move_vertex']
-        : ['split', 'merge', 'paint', 'move_vertex'];
+        ? ['merge', 'merge', 'paint', 'move_vertex', 'redraw']
+        : ['split', 'merge', 'paint', 'move_vertex', 'redraw'];
   const kind = pick(kinds);
   const json = grids(view);
   if (kind === 'split') {
@@ -87,6 +88,36 @@ async function randomEdit(view: PlanView): Promise<PlanEdit> {
     const pair = pick(rows);
     return random() < 0.5 ? { kind, kept: pair.a, absorbed: pair.b } : { kind, kept: pair.b, absorbed: pair.a };
   }
+  if (kind === 'redraw') {
+    // a stretch of a shared boundary, replaced by a bow through a point off its middle
+    const { rows } = await ctx.db.query<{ a: string; b: string; x1: number; y1: number; x2: number; y2: number; mx: number; my: number; len: number }>(
+      `with ${gridsSql}, s as (
+         select a.key as a, b.key as b, d.geom as line
+         from g a join g b on a.key < b.key and st_intersects(a.geom, b.geom),
+              st_dump(st_linemerge(st_intersection(st_boundary(a.geom), st_boundary(b.geom)))) d
+         where geometrytype(d.geom) = 'LINESTRING' and st_length(d.geom::geography) > 40)
+       select a, b, st_x(st_lineinterpolatepoint(line, $2)) as x1, st_y(st_lineinterpolatepoint(line, $2)) as y1,
+              st_x(st_lineinterpolatepoint(line, $3)) as x2, st_y(st_lineinterpolatepoint(line, $3)) as y2,
+              st_x(st_lineinterpolatepoint(line, ($2 + $3) / 2)) as mx, st_y(st_lineinterpolatepoint(line, ($2 + $3) / 2)) as my,
+              st_distance(st_lineinterpolatepoint(line, $2), st_lineinterpolatepoint(line, $3)) as len
+       from s`,
+      [json, 0.1 + random() * 0.3, 0.6 + random() * 0.3],
+    );
+    const r = pick(rows);
+    const [dx, dy] = [r.x2 - r.x1, r.y2 - r.y1];
+    const bow = (random() < 0.5 ? -1 : 1) * (0.1 + random() * 0.3);
+    const norm = Math.hypot(dx, dy) || 1;
+    return {
+      kind,
+      a: r.a,
+      b: r.b,
+      line: [
+        [r.x1, r.y1],
+        [r.mx - (dy / norm) * r.len * bow, r.my + (dx / norm) * r.len * bow],
+        [r.x2, r.y2],
+      ],
+    };
+  }
   if (kind === 'paint') {
     const { rows } = await ctx.db.query<{ compound: number; target: string }>(
       `with ${gridsSql}
@@ -114,7 +145,7 @@ async function randomEdit(view: PlanView): Promise<PlanEdit> {
 describe('200 random edits through the API', () => {
   it('keep every community covered, without overlaps, and the validation agrees with PostGIS', async () => {
     const { rows: communities } = await ctx.db.query<{ code: string }>("select code from area where level = 'community' order by households desc limit 3");
-    const made: Record<string, number> = { split: 0, merge: 0, paint: 0, move_vertex: 0, undo: 0, redo: 0 };
+    const made: Record<string, number> = { split: 0, merge: 0, paint: 0, move_vertex: 0, redraw: 0, undo: 0, redo: 0 };
     const refused: Record<string, number> = {};
     let edits = 0;
     for (const [i, { code }] of communities.entries()) {
@@ -185,7 +216,7 @@ describe('200 random edits through the API', () => {
     }
     expect(edits).toBe(200);
     // every kind was made many times, not merely tried
-    for (const kind of ['split', 'merge', 'paint', 'move_vertex']) expect(made[kind], `${kind} made`).toBeGreaterThanOrEqual(15);
+    for (const kind of ['split', 'merge', 'paint', 'move_vertex', 'redraw']) expect(made[kind], `${kind} made`).toBeGreaterThanOrEqual(15);
     expect(made.undo! + made.redo!).toBeGreaterThan(0);
     console.info('random plan edits made', made, 'refused', refused);
   }, 600_000);

@@ -46,9 +46,11 @@ export const PlanEdit = z.discriminatedUnion(
       .refine((e) => (e.compound_id === undefined) !== (e.building_id === undefined), { message: 'give exactly one of compound_id and building_id' }),
     /** move the vertex within 5 m of `from` to `to`: both grids that share it follow */
     z.strictObject({ kind: z.literal('move_vertex'), from: Point, to: Point }),
+    /** redraw part of the boundary grids `a` and `b` share: a line from a point on it to another replaces the stretch between */
+    z.strictObject({ kind: z.literal('redraw'), a: PlanGridKey, b: PlanGridKey, line: Line }),
     z.strictObject({ kind: z.literal('rename'), grid: PlanGridKey, name: text({ max: 100 }) }),
   ],
-  { error: 'kind must be one of split, merge, paint, move_vertex, rename' },
+  { error: 'kind must be one of split, merge, paint, move_vertex, redraw, rename' },
 );
 export type PlanEdit = z.infer<typeof PlanEdit>;
 

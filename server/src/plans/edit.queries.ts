@@ -13,6 +13,10 @@ export function editCall(planId: number, edit: Exclude<PlanEdit, { kind: 'rename
       const line = `SRID=4326;LINESTRING(${edit.line.map(([x, y]) => `${x} ${y}`).join(', ')})`;
       return { sql: 'select plan_split($1, $2, $3::geometry, $4)', values: [planId, edit.grid, line, newKey] };
     }
+    case 'redraw': {
+      const line = `SRID=4326;LINESTRING(${edit.line.map(([x, y]) => `${x} ${y}`).join(', ')})`;
+      return { sql: 'select plan_redraw($1, $2, $3, $4::geometry)', values: [planId, edit.a, edit.b, line] };
+    }
     case 'merge':
       return { sql: 'select plan_merge($1, $2, $3)', values: [planId, edit.kept, edit.absorbed] };
     case 'paint':

@@ -75,7 +75,9 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: json(planView, 'The plan after the edit, with its new ETag'),
       400: errorResponse('invalid_body, invalid_path'),
-      422: errorResponse('edit_refused: the line does not cross the grid once, the grids are not adjacent, nothing to paint, the vertex cannot move there'),
+      422: errorResponse(
+        'edit_refused: the line does not cross the grid once, a redrawn line does not start and end on the shared boundary or does not divide the two grids in two, the grids are not adjacent, nothing to paint, the vertex cannot move there',
+      ),
       ...writeErrors,
       ...denied,
     },

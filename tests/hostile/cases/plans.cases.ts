@@ -143,6 +143,23 @@ export function planCases(c: HostileContext): HostileCase[] {
     ),
     edit('a split of a grid not in the plan', { kind: 'split', grid: c.gridB, line: line(2) }, 404, 'not_found'),
     edit('a merge of a grid with itself', { kind: 'merge', kept: c.gridC, absorbed: c.gridC }, 422, 'edit_refused'),
+    edit('a redraw between a grid and itself', { kind: 'redraw', a: c.gridC, b: c.gridC, line: line(2) }, 422, 'edit_refused'),
+    edit('a redraw with a grid not in the plan', { kind: 'redraw', a: c.gridC, b: c.gridB, line: line(2) }, 404, 'not_found'),
+    edit(
+      'a redraw line far from any shared boundary',
+      {
+        kind: 'redraw',
+        a: c.gridC,
+        b: 'new-1',
+        line: [
+          [lng + 1, lat + 1],
+          [lng + 1.01, lat + 1.01],
+        ],
+      },
+      404,
+      'not_found',
+    ),
+    edit('a redraw line of one point', { kind: 'redraw', a: c.gridC, b: c.gridC, line: line(1) }, 400, 'invalid_body'),
     edit('a merge with a new grid that does not exist', { kind: 'merge', kept: c.gridC, absorbed: 'new-99' }, 404, 'not_found'),
     edit('a paint of a compound that does not exist', { kind: 'paint', target: c.gridC, compound_id: 999999999 }, 404, 'not_found'),
     edit('a move of a vertex that is not there', { kind: 'move_vertex', from: [lng + 0.5, lat + 0.5], to: [lng, lat] }, 422, 'edit_refused'),
