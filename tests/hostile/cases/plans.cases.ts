@@ -146,7 +146,7 @@ export function planCases(c: HostileContext): HostileCase[] {
     edit('a redraw between a grid and itself', { kind: 'redraw', a: c.gridC, b: c.gridC, line: line(2) }, 422, 'edit_refused'),
     edit('a redraw with a grid not in the plan', { kind: 'redraw', a: c.gridC, b: c.gridB, line: line(2) }, 404, 'not_found'),
     edit(
-      'a redraw line far from any shared boundary',
+      'a redraw with a new grid that does not exist',
       {
         kind: 'redraw',
         a: c.gridC,
