@@ -7,7 +7,7 @@ import { ensureMembers, percentile, type BenchDatabase } from './bench-support.t
 import { printReport, thousands } from './report.ts';
 
 const everywhere = Scope.everything();
-const kinds = ['split', 'move_vertex', 'paint', 'merge'] as const;
+const kinds = ['split', 'move_vertex', 'paint', 'redraw', 'merge'] as const;
 type Kind = (typeof kinds)[number];
 
 /** The plan's current grids as a JSON array for the SQL below. */
@@ -41,6 +41,38 @@ async function editOf(db: BenchDatabase, planId: number, community: string, kind
       [planId, community],
     );
     return { kind, from: [rows[0]!.x, rows[0]!.y], to: [rows[0]!.x + 0.00002, rows[0]!.y + 0.00001] };
+  }
+  if (kind === 'redraw') {
+    // the middle of the longest shared boundary, bowed into one of its grids by a tenth of its length
+    const { rows } = await db.pool.query<{ a: string; b: string; x1: number; y1: number; px: number; py: number; x2: number; y2: number }>(
+      `with ${stateSql}, s as (
+         select a.key as a, b.key as b, d.geom as line
+         from g a join g b on a.key <> b.key and st_intersects(a.geom, b.geom),
+              st_dump(st_linemerge(st_intersection(st_boundary(a.geom), st_boundary(b.geom)))) d
+         where geometrytype(d.geom) = 'LINESTRING'),
+       c as (
+         select s.a, s.b, s.line, st_lineinterpolatepoint(s.line, 0.3) as p1, st_lineinterpolatepoint(s.line, 0.7) as p2,
+                st_translate(st_lineinterpolatepoint(s.line, 0.5), (st_y(st_endpoint(s.line)) - st_y(st_startpoint(s.line))) * 0.1,
+                             -(st_x(st_endpoint(s.line)) - st_x(st_startpoint(s.line))) * 0.1) as p
+         from s)
+       -- the grid the bow reaches into gives ground (b), the other takes it (a)
+       select case when g.key = c.a then c.b else c.a end as a, g.key as b,
+              st_x(p1) as x1, st_y(p1) as y1, st_x(p) as px, st_y(p) as py, st_x(p2) as x2, st_y(p2) as y2
+       from c join g on g.key in (c.a, c.b) and st_contains(g.geom, c.p)
+       order by st_length(c.line) desc, c.a limit 1`,
+      [planId],
+    );
+    const r = rows[0]!;
+    return {
+      kind,
+      a: r.a,
+      b: r.b,
+      line: [
+        [r.x1, r.y1],
+        [r.px, r.py],
+        [r.x2, r.y2],
+      ],
+    };
   }
   if (kind === 'paint') {
     const { rows } = await db.pool.query<{ compound: number; target: string }>(
@@ -96,7 +128,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 /**
  * `npm run bench -- planner [members] [rounds]`: in the most populous community of the county
  * loaded with `members` members (1,000,000), each round opens a plan and makes one edit of each
- * kind, each answered with validation and impact (the application's own functions, as the route
+ * kind (split, move_vertex, paint, redraw, merge), each answered with validation and impact (the application's own functions, as the route
  * calls them); the naive overlay and counts of the same state run beside it. Goal: p95 < 200 ms.
  */
 export async function benchPlanner(args: string[]): Promise<void> {
