@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import { audit, type Actor } from '../audit/record.ts';
 import type { Scope } from '../auth/scope.ts';
-import { ErrorCode } from '../contract/error.ts';
 import type { PlanFileProblem } from '../contract/plan-files.ts';
-import { withTransaction, type Tx } from '../db/transaction.ts';
-import { DomainError } from '../domain-error.ts';
-import { insertEdit, rebuildTopology, selectPlan, updatePlan, type PlanRow } from '../plans/queries.ts';
+import { withTransaction } from '../db/transaction.ts';
+import { lockedPlan } from '../plans/locked-plan.ts';
+import { insertEdit, rebuildTopology, updatePlan } from '../plans/queries.ts';
 import { insertFileState, selectCommunityGrids, selectFileProblems, type StateGrid } from './queries.ts';
 import type { FileGrid, ReadFile } from './read-file.ts';
 
@@ -21,21 +20,6 @@ export class PlanFileRefused extends Error {
         .join('; ')}${n > 5 ? '; …' : ''}`,
     );
   }
-}
-
-/** The plan in scope, locked, at the revision the client last saw, and a draft. */
-async function lockedDraft(tx: Tx, id: number, scope: Scope, revision: number): Promise<PlanRow> {
-  const plan = await selectPlan(tx, id, scope, true);
-  if (!plan) throw new DomainError('not_found', ErrorCode.notFound, `No plan ${id} in your scope.`);
-  if (plan.revision !== revision) {
-    throw new DomainError(
-      'conflict',
-      ErrorCode.revisionMismatch,
-      `Plan ${id} changed since you loaded it (revision ${plan.revision}, yours ${revision}): reload it and import again.`,
-    );
-  }
-  if (plan.status !== 'draft') throw new DomainError('conflict', ErrorCode.planNotEditable, `Plan ${id} is ${plan.status}; only a draft takes a file.`);
-  return plan;
 }
 
 const label = (g: FileGrid) => `feature ${g.feature}${g.code ? ` (${g.code}${g.name ? ` ${g.name}` : ''})` : g.name ? ` (${g.name})` : ''}`;
@@ -97,7 +81,7 @@ export function importPlanFile(
   scope: Scope,
 ): Promise<{ grids: number; added: number }> {
   return withTransaction(db, async (tx) => {
-    const plan = await lockedDraft(tx, id, scope, revision);
+    const plan = await lockedPlan(tx, id, scope, revision, ['draft']);
     const known = await selectCommunityGrids(tx, plan.community_code);
     const keyed = keysOf(file.grids, known);
     const checked = await selectFileProblems(

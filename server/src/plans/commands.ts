@@ -2,10 +2,11 @@ import type pg from 'pg';
 import { audit, type Actor } from '../audit/record.ts';
 import type { Scope } from '../auth/scope.ts';
 import { ErrorCode } from '../contract/error.ts';
-import type { PlanEdit, PlanStatus } from '../contract/plans.ts';
-import { withTransaction, type Tx } from '../db/transaction.ts';
+import type { PlanEdit } from '../contract/plans.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
 import { editCall } from './edit.queries.ts';
+import { lockedPlan } from './locked-plan.ts';
 import {
   applyTopologyEdit,
   communityInScope,
@@ -17,13 +18,11 @@ import {
   rebuildTopology,
   recordState,
   selectDuePlans,
-  selectPlan,
   selectRedo,
   selectUndo,
   selectValidation,
   unitOutline,
   updatePlan,
-  type PlanRow,
 } from './queries.ts';
 
 /** The plan SQL functions refuse with these SQLSTATEs (sql/000017); anything else is a fault. */
@@ -41,23 +40,6 @@ async function refusing<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw refusal(error) ?? error;
   }
-}
-
-/** The plan in scope, locked, at the revision the client last saw and in one of `statuses`. */
-async function lockedPlan(tx: Tx, id: number, scope: Scope, revision: number | null, statuses: PlanStatus[]): Promise<PlanRow> {
-  const plan = await selectPlan(tx, id, scope, true);
-  if (!plan) throw new DomainError('not_found', ErrorCode.notFound, `No plan ${id} in your scope.`);
-  if (revision !== null && plan.revision !== revision) {
-    throw new DomainError(
-      'conflict',
-      ErrorCode.revisionMismatch,
-      `Plan ${id} changed since you loaded it (revision ${plan.revision}, yours ${revision}): reload it and make your change again.`,
-    );
-  }
-  if (!statuses.includes(plan.status)) {
-    throw new DomainError('conflict', ErrorCode.planNotEditable, `Plan ${id} is ${plan.status}; this needs it ${statuses.join(' or ')}.`);
-  }
-  return plan;
 }
 
 /** Opens a draft for a community in scope, on its current grids. */
