@@ -17,7 +17,7 @@ type Phase = { writes: number; perSecond: number; p50: number; p95: number };
  * then what those writes left pending is folded, and that time counts as part of the run, so no
  * run's upkeep is paid during the next one.
  */
-async function measure(db: BenchDatabase, clients: pg.Client[], ids: number[], seconds: number, seed: string): Promise<Phase> {
+async function measure(folder: Folder, clients: pg.Client[], ids: number[], seconds: number, seed: string): Promise<Phase> {
   const random = seedrandom(seed);
   const latencies: number[] = [];
   const until = Date.now() + seconds * 1000;
@@ -33,7 +33,7 @@ async function measure(db: BenchDatabase, clients: pg.Client[], ids: number[], s
     }),
   );
   const drainStarted = Date.now();
-  await foldPending(db);
+  await folder.fold();
   const elapsed = seconds + (Date.now() - drainStarted) / 1000;
   latencies.sort((a, b) => a - b);
   return { writes: latencies.length, perSecond: Math.round(latencies.length / elapsed), p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
@@ -50,16 +50,20 @@ async function setTriggers(db: BenchDatabase, mode: keyof typeof modes) {
   for (const change of modes[mode]) await db.pool.query(`alter table member ${change}`);
 }
 
-/** The fold functions this database has (older migrations had none). */
-async function folds(db: BenchDatabase): Promise<string[]> {
+type Folder = { any: boolean; fold(): Promise<void> };
+
+/** Runs the fold functions this database has (older migrations had none), looked up once. */
+async function folderOf(db: BenchDatabase): Promise<Folder> {
   const { rows } = await db.pool.query<{ name: string }>(
     `select name from unnest(array['fold_data_versions', 'fold_member_density']) name where to_regproc(name) is not null`,
   );
-  return rows.map((r) => r.name);
-}
-
-async function foldPending(db: BenchDatabase): Promise<void> {
-  for (const fold of await folds(db)) await db.pool.query(`select ${fold}()`);
+  const names = rows.map((r) => r.name);
+  return {
+    any: names.length > 0,
+    fold: async () => {
+      for (const name of names) await db.pool.query(`select ${name}()`);
+    },
+  };
 }
 
 /**
@@ -67,12 +71,12 @@ async function foldPending(db: BenchDatabase): Promise<void> {
  * server's live lane and density folder do, where the database has the folds; their cost is part
  * of the measured run.
  */
-function startFolding(db: BenchDatabase): () => Promise<void> {
+function startFolding(folder: Folder): () => Promise<void> {
   let running = true;
   const done = (async () => {
-    while (running && (await folds(db)).length > 0) {
+    while (running && folder.any) {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      await foldPending(db);
+      await folder.fold();
     }
   })();
   return async () => {
@@ -105,16 +109,17 @@ export async function benchWriters(args: string[]): Promise<void> {
     const runs = new Map<string, Phase[]>();
     const key = (mode: string, n: number) => `${mode}|${n}`;
     const record = (mode: string, n: number, phase: Phase) => runs.set(key(mode, n), [...(runs.get(key(mode, n)) ?? []), phase]);
-    const stopFolding = startFolding(db);
+    const folder = await folderOf(db);
+    const stopFolding = startFolding(folder);
     try {
       // the modes take turns, round after round, so that a noisy minute on a shared machine
       // falls on all of them alike rather than on whichever ran then
       for (let round = 1; round <= rounds; round++) {
         for (const mode of Object.keys(modes) as Array<keyof typeof modes>) {
           await setTriggers(db, mode);
-          await measure(db, clients.slice(0, 1), ids, 1, `warm-${mode}-${round}`);
-          record(mode, 1, await measure(db, clients.slice(0, 1), ids, seconds, `one-${mode}-${round}`));
-          record(mode, connections, await measure(db, clients, ids, seconds, `many-${mode}-${round}`));
+          await measure(folder, clients.slice(0, 1), ids, 1, `warm-${mode}-${round}`);
+          record(mode, 1, await measure(folder, clients.slice(0, 1), ids, seconds, `one-${mode}-${round}`));
+          record(mode, connections, await measure(folder, clients, ids, seconds, `many-${mode}-${round}`));
         }
       }
     } finally {
