@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
 import { defaultPolicy, type DispatchPolicy } from './dispatch/engine.ts';
 import { dispatchRoutes } from './dispatch/routes.ts';
+import { governanceRoutes } from './plan-files/governance-routes.ts';
 import { planFilesRoutes } from './plan-files/routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import type { LiveHub } from './live/hub.ts';
@@ -82,6 +83,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(dispatchRoutes(db, policy));
   app.use(plansRoutes(db));
   app.use(planFilesRoutes(db));
+  app.use(governanceRoutes(db));
   app.use(liveRoutes(live));
 
   app.use(staticClient());

@@ -124,16 +124,32 @@ async function newPlan(community: string, submitted = false): Promise<{ id: numb
 const planWrite = (c: ApiClient, inScope: boolean, path: string, body?: unknown, submitted = false) =>
   newPlan(inScope ? ctx.communityC : ctx.communityB, submitted).then(({ id, tag }) => c.send('POST', `/api/v1/plans/${id}${path}`, body, { 'if-match': tag }));
 
-/** A fresh plan in `community` replaced by a file of the community's current grids (GeoJSON). */
-async function planImport(c: ApiClient, community: string): Promise<Answer<unknown>> {
-  const { id, tag } = await newPlan(community);
+/** The community's current grids as a GeoJSON file. */
+async function gridsFile(community: string): Promise<unknown> {
   const { rows } = await server.db.query<{ file: unknown }>(
     `select json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object('type', 'Feature',
        'properties', json_build_object('code', v.grid_code, 'name', v.name), 'geometry', st_asgeojson(v.geom, 9)::json))) as file
      from grid_version v join grid g on g.code = v.grid_code where g.community_code = $1 and v.valid_to is null`,
     [community],
   );
-  return c.send('POST', `/api/v1/plans/${id}/import`, rows[0]!.file, { 'if-match': tag, 'content-type': 'application/geo+json' });
+  return rows[0]!.file;
+}
+
+/** A fresh plan in `community` replaced by a file of the community's current grids. */
+async function planImport(c: ApiClient, community: string): Promise<Answer<unknown>> {
+  const { id, tag } = await newPlan(community);
+  return c.send('POST', `/api/v1/plans/${id}/import`, await gridsFile(community), { 'if-match': tag, 'content-type': 'application/geo+json' });
+}
+
+/** The community's current grids loaded as its governance grid layer. */
+async function governanceImport(c: ApiClient, community: string): Promise<Answer<unknown>> {
+  return c.send('PUT', `/api/v1/communities/${community}/governance-grids`, await gridsFile(community), { 'content-type': 'application/geo+json' });
+}
+
+/** Removes a governance layer the county admin has just loaded. */
+async function governanceRemove(c: ApiClient, community: string): Promise<Answer<unknown>> {
+  expect((await governanceImport(server.admin, community)).status).toBe(200);
+  return c.send('DELETE', `/api/v1/communities/${community}/governance-grids`);
 }
 
 async function newCase(point: [number, number]): Promise<number> {
@@ -506,6 +522,29 @@ const endpoints: Endpoint[] = [
     inScope: (c) => c.getJson(`/api/v1/plans/${ctx.planC}/export?format=geojson`),
     outOfScope: (c) => c.getJson(`/api/v1/plans/${ctx.planB}/export?format=geojson`),
     expectIn: (a) => expect((a.body as { features: unknown[] }).features.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/communities/:code/governance-grids',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/communities/${ctx.communityC}/governance-grids`),
+    outOfScope: (c) => c.getJson(`/api/v1/communities/${ctx.communityB}/governance-grids`),
+  },
+  {
+    name: 'PUT /api/v1/communities/:code/governance-grids',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inScope: (c) => governanceImport(c, ctx.communityC),
+    outOfScope: (c) => governanceImport(c, ctx.communityB),
+    expectIn: (a) => expect((a.body as { grids: { features: unknown[] } }).grids.features.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'DELETE /api/v1/communities/:code/governance-grids',
+    allowed: ['admin', 'planner'],
+    outcome: 404,
+    inStatus: 204,
+    inScope: (c) => governanceRemove(c, ctx.communityC),
+    outOfScope: (c) => governanceRemove(c, ctx.communityB),
   },
   {
     name: 'GET /api/v1/cases/:id',

@@ -38,6 +38,8 @@ export const watchedTables = [
   'plan',
   'plan_edit',
   'plan_grid_state',
+  'governance_layer',
+  'governance_grid',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

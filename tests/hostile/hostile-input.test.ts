@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
-import { planFileCases } from './cases/plan-files.cases.ts';
+import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
@@ -28,6 +28,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['request bodies', bodyCases],
   ['grid plans', planCases],
   ['grid plan files', planFileCases],
+  ['governance grid layers', governanceFileCases],
   ['credentials and roles', credentialCases],
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],

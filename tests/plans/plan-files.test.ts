@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import gcoord from 'gcoord';
-import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanFileRefusal } from '../../server/src/contract/plan-files.ts';
 import type { PlanView } from '../../server/src/contract/plans.ts';
 import { signInAs, type ApiClient } from '../support/api-client.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { gdalShapefile, named, zip, type Collection, type Feature } from '../support/gis-files.ts';
 
 /**
  * Plan files on real PostGIS and GDAL: a Shapefile that ogr2ogr writes in GBK with a CGCS2000 .prj
@@ -22,9 +22,6 @@ let server: TestServer;
 let planner: ApiClient;
 let community: string;
 let work: string;
-
-type Feature = { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } };
-type Collection = { type: 'FeatureCollection'; features: Feature[] };
 
 /** The community's current grids as GeoJSON features (code, name), as a GIS department would hold them. */
 let current: Collection;
@@ -71,32 +68,6 @@ async function importFile(plan: { id: number; tag: string }, body: Buffer | stri
 }
 
 const geojson = (c: Collection) => Buffer.from(JSON.stringify(c));
-
-/** A zip of the files in `dir` (or of `files`), as a planner would make one. */
-function zip(files: Record<string, Buffer>): Promise<Buffer> {
-  const z = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(files)) z.addBuffer(content, name);
-  z.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    z.outputStream.on('error', reject);
-    z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
-}
-
-/** A Shapefile that ogr2ogr writes from `collection` (GBK .dbf, CGCS2000 .prj unless told otherwise), its parts by extension. */
-function gdalShapefile(collection: Collection, name: string, srs = 'EPSG:4490', encoding = 'GBK'): Record<string, Buffer> {
-  const dir = path.join(work, name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'in.geojson'), JSON.stringify(collection));
-  execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', '-lco', `ENCODING=${encoding}`, '-a_srs', srs, path.join(dir, 'out'), path.join(dir, 'in.geojson')], {
-    stdio: 'pipe',
-  });
-  const out = path.join(dir, 'out');
-  return Object.fromEntries(readdirSync(out).map((f) => [path.extname(f).slice(1), readFileSync(path.join(out, f))]));
-}
-const named = (parts: Record<string, Buffer>, base = '网格') => Object.fromEntries(Object.entries(parts).map(([ext, b]) => [`${base}.${ext}`, b]));
 
 /** What an import must leave alone when it refuses a file. */
 async function planState(id: number) {
@@ -150,7 +121,7 @@ const withFeature = (i: number, geometry: Feature['geometry'], properties?: Reco
 
 describe('importing a plan file', () => {
   it('takes a Shapefile that GDAL wrote in GBK with a CGCS2000 .prj, Chinese names intact, keys kept', async () => {
-    const parts = gdalShapefile(current, 'gbk');
+    const parts = gdalShapefile(path.join(work, 'gbk'), current);
     expect(parts.cpg!.toString().trim()).toMatch(/GBK|936/i);
     expect(parts.prj!.toString()).toMatch(/China|CGCS|2000/i);
     const firstName = String(current.features[0]!.properties.name);
@@ -185,7 +156,7 @@ describe('importing a plan file', () => {
         properties: { 网格编码: j === a ? null : f.properties.code, 网格名称: j === a ? '新划网格' : f.properties.name },
       })),
     };
-    const parts = gdalShapefile(renamed, 'nocpg');
+    const parts = gdalShapefile(path.join(work, 'nocpg'), renamed);
     delete parts.cpg;
     const plan = await openPlan();
     const answer = await importFile(plan, await zip(named(parts, 'grids')), 'application/zip');
@@ -200,7 +171,7 @@ describe('importing a plan file', () => {
       type: 'FeatureCollection',
       features: current.features.map((f) => ({ ...f, properties: { 网格编码: f.properties.code, 网格名称: f.properties.name } })),
     };
-    const parts = gdalShapefile(chinese, 'utf8', 'EPSG:4326', 'UTF-8');
+    const parts = gdalShapefile(path.join(work, 'utf8'), chinese, 'EPSG:4326', 'UTF-8');
     expect(parts.cpg!.toString().trim()).toMatch(/UTF-8/i);
     const plan = await openPlan();
     const answer = await importFile(plan, await zip(named(parts)), 'application/x-zip-compressed');
@@ -231,7 +202,7 @@ describe('importing a plan file', () => {
 
   it('refuses a Shapefile without its .dbf, naming the missing part, and changes nothing', async () => {
     const plan = await openPlan();
-    const parts = gdalShapefile(current, 'nodbf');
+    const parts = gdalShapefile(path.join(work, 'nodbf'), current);
     delete parts.dbf;
     const refusal = await expectRefused(plan, await zip(named(parts)), 'application/zip', ['missing_part']);
     expect(refusal.problems.find((p) => p.code === 'missing_part')!.message).toContain('.dbf');
@@ -239,7 +210,7 @@ describe('importing a plan file', () => {
 
   it('refuses a .prj that is neither WGS-84 nor CGCS2000 (Xian 1980)', async () => {
     const plan = await openPlan();
-    await expectRefused(plan, await zip(named(gdalShapefile(current, 'xian80', 'EPSG:4610'))), 'application/zip', ['unknown_crs']);
+    await expectRefused(plan, await zip(named(gdalShapefile(path.join(work, 'xian80'), current, 'EPSG:4610'))), 'application/zip', ['unknown_crs']);
   });
 
   it('refuses a self-intersecting ring with PostGIS’s reason', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { featureCollection } from './geo.ts';
 
 /**
  * Grid plan files: a draft's grids imported from, or exported to, GeoJSON or a zipped Shapefile.
@@ -96,3 +97,23 @@ export const PlanFileCollection = z.object({
     }),
   ),
 });
+
+/** A community whose governance grid layer (综治网格) is read, loaded or removed. */
+export const GovernanceParams = z.object({ code: z.string().regex(/^[0-9]{12}$/, 'must be a 12-digit community or village code') });
+
+/** A community's governance grid layer: where it came from, and its grids (clipped to the community). */
+export const GovernanceLayer = z.object({
+  community_code: z.string(),
+  /** null while none is loaded */
+  loaded: z
+    .object({
+      at: z.string(),
+      by: z.string().nullable(),
+      format: z.enum(['geojson', 'shapefile']),
+      crs: z.string(),
+      gcj02: z.boolean(),
+    })
+    .nullable(),
+  grids: featureCollection(z.object({ feature: z.number(), code: z.string().nullable(), name: z.string().nullable() })),
+});
+export type GovernanceLayer = z.infer<typeof GovernanceLayer>;

@@ -66,9 +66,23 @@ export const RejectPlanBody = z.strictObject({ reason: text({ max: 2000, multili
 
 export const ValidationItem = z.object({
   severity: z.enum(['error', 'warning']),
-  code: z.enum(['invalid_geometry', 'outside_community', 'gap', 'overlap', 'disconnected', 'households_band', 'compound_split', 'no_leader']),
+  code: z.enum([
+    'invalid_geometry',
+    'outside_community',
+    'gap',
+    'overlap',
+    'disconnected',
+    'households_band',
+    'compound_split',
+    'no_leader',
+    /** the grid matches no grid of the community's governance layer (综治网格) by 95 % of both areas */
+    'governance_mismatch',
+  ]),
   grid: z.string().nullable(),
+  /** in English; `params` has what it is made of, for a client to word it in its own language */
   message: z.string(),
+  /** the message's values: grid and other grid's names, areas in m², households and band, parts, compound, governance grid and overlap % */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   /** where the problem is, to zoom to and draw */
   geometry: z.unknown(),
 });

@@ -22,8 +22,35 @@ export class PlanFileRefused extends Error {
   }
 }
 
-const label = (g: FileGrid) => `feature ${g.feature}${g.code ? ` (${g.code}${g.name ? ` ${g.name}` : ''})` : g.name ? ` (${g.name})` : ''}`;
-const multiPolygon = (g: FileGrid) => JSON.stringify({ type: 'MultiPolygon', coordinates: g.polygons });
+/** How a report names a file's grid: its feature number, code and name. */
+export const label = (g: FileGrid) => `feature ${g.feature}${g.code ? ` (${g.code}${g.name ? ` ${g.name}` : ''})` : g.name ? ` (${g.name})` : ''}`;
+/** A file's grid as the checks take it. */
+export const checkedGrid = (g: FileGrid) => ({
+  feature: g.feature,
+  grid: g.code,
+  label: label(g),
+  geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: g.polygons }),
+});
+
+/** A problem for each grid whose code an earlier feature of the file carries too. */
+export function duplicateCodes(grids: FileGrid[]): PlanFileProblem[] {
+  const seen = new Map<string, number>();
+  const problems: PlanFileProblem[] = [];
+  for (const g of grids) {
+    if (g.code === null) continue;
+    const first = seen.get(g.code);
+    if (first === undefined) seen.set(g.code, g.feature);
+    else
+      problems.push({
+        code: 'duplicate_code',
+        feature: g.feature,
+        grid: g.code,
+        message: `${label(g)}: code ${g.code} is also on feature ${first}`,
+        geometry: null,
+      });
+  }
+  return problems;
+}
 
 /**
  * Which code each grid keeps: a code of one of the community's grids stays its key; a grid without
@@ -31,30 +58,16 @@ const multiPolygon = (g: FileGrid) => JSON.stringify({ type: 'MultiPolygon', coo
  * codes are problems.
  */
 function keysOf(grids: FileGrid[], known: Map<string, string>): { problems: PlanFileProblem[]; isNew: (g: FileGrid) => boolean } {
-  const problems: PlanFileProblem[] = [];
-  const seen = new Map<string, number>();
   const isNew = (g: FileGrid) => g.code === null || /^new-[0-9]+$/.test(g.code);
-  for (const g of grids) {
-    if (isNew(g)) continue;
-    const code = g.code!;
-    if (!known.has(code)) {
-      problems.push({
-        code: 'unknown_code',
-        feature: g.feature,
-        grid: code.slice(0, 40),
-        message: `${label(g)}: ${code.slice(0, 40)} is no grid of this community (leave code empty for a new grid)`,
-        geometry: null,
-      });
-    } else if (seen.has(code)) {
-      problems.push({
-        code: 'duplicate_code',
-        feature: g.feature,
-        grid: code,
-        message: `${label(g)}: code ${code} is also on feature ${seen.get(code)}`,
-        geometry: null,
-      });
-    } else seen.set(code, g.feature);
-  }
+  const unknown = grids.filter((g) => !isNew(g) && !known.has(g.code!));
+  const problems: PlanFileProblem[] = unknown.map((g) => ({
+    code: 'unknown_code',
+    feature: g.feature,
+    grid: g.code!.slice(0, 40),
+    message: `${label(g)}: ${g.code!.slice(0, 40)} is no grid of this community (leave code empty for a new grid)`,
+    geometry: null,
+  }));
+  problems.push(...duplicateCodes(grids.filter((g) => !isNew(g) && known.has(g.code!))));
   return { problems, isNew };
 }
 
@@ -84,11 +97,7 @@ export function importPlanFile(
     const plan = await lockedPlan(tx, id, scope, revision, ['draft']);
     const known = await selectCommunityGrids(tx, plan.community_code);
     const keyed = keysOf(file.grids, known);
-    const checked = await selectFileProblems(
-      tx,
-      plan.community_code,
-      file.grids.map((g) => ({ feature: g.feature, grid: g.code, label: label(g), geometry: multiPolygon(g) })),
-    );
+    const checked = await selectFileProblems(tx, plan.community_code, file.grids.map(checkedGrid), 'plan');
     const problems = [...file.problems, ...keyed.problems, ...checked];
     if (problems.length > 0) throw new PlanFileRefused(problems);
 
@@ -98,9 +107,9 @@ export function importPlanFile(
       if (keyed.isNew(g)) {
         const key = `new-${next}`;
         next += 1;
-        return { key, name: g.name ?? `新网格${key.slice(4)}`, geometry: multiPolygon(g) };
+        return { key, name: g.name ?? `新网格${key.slice(4)}`, geometry: checkedGrid(g).geometry };
       }
-      return { key: g.code!, name: g.name ?? known.get(g.code!)!, geometry: multiPolygon(g) };
+      return { key: g.code!, name: g.name ?? known.get(g.code!)!, geometry: checkedGrid(g).geometry };
     });
     await insertFileState(tx, id, seq, state);
     try {

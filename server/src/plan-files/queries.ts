@@ -1,5 +1,6 @@
 import type { PlanFileProblem } from '../contract/plan-files.ts';
 import type { Queryable, Tx } from '../db/transaction.ts';
+import type { FileLayer } from './read-file.ts';
 
 /** A grid of a file as the checks take it: its feature number, a label for messages, GeoJSON text. */
 export type CheckedGrid = { feature: number; grid: string | null; label: string; geometry: string };
@@ -16,11 +17,14 @@ export async function selectCommunityGrids(db: Queryable, community: string): Pr
 
 /**
  * What PostGIS finds wrong with a file's grids against their community, with where it is: an
- * invalid polygon (ST_IsValidReason), a grid reaching outside the community, two grids overlapping,
- * ground of the community in no grid; areas on the spheroid, over 1 m². Invalid polygons are taken
- * as ST_MakeValid makes them for the other checks, so that one bad ring does not hide the rest.
+ * invalid polygon (ST_IsValidReason), two grids overlapping, and for a plan a grid reaching outside
+ * the community or ground of the community in no grid; areas on the spheroid, over 1 m². A
+ * governance layer is another department's drawing: what lies outside the community is cut off
+ * and ground it leaves out is the validation's to report, so only a grid wholly outside is wrong.
+ * Invalid polygons are taken as ST_MakeValid makes them for the other checks, so that one bad ring
+ * does not hide the rest.
  */
-export async function selectFileProblems(tx: Tx, community: string, grids: CheckedGrid[]): Promise<PlanFileProblem[]> {
+export async function selectFileProblems(tx: Tx, community: string, grids: CheckedGrid[], layer: FileLayer): Promise<PlanFileProblem[]> {
   const { rows } = await tx.query<PlanFileProblem>(
     `with f as materialized (
        select (e ->> 'feature')::integer as feature, e ->> 'grid' as grid, e ->> 'label' as label,
@@ -40,7 +44,10 @@ export async function selectFileProblems(tx: Tx, community: string, grids: Check
        union all
        select 'outside_community', g.feature, g.grid,
               format('%s reaches %s m² outside the community', g.label, round(st_area(d::geography))::text), d, 2
-       from g, c, st_difference(g.fixed, c.geom) d where st_area(d::geography) > 1
+       from g, c, st_difference(g.fixed, c.geom) d where $3 = 'plan' and st_area(d::geography) > 1
+       union all
+       select 'outside_community', g.feature, g.grid, format('%s lies outside the community', g.label), g.fixed, 2
+       from g, c where $3 = 'governance' and st_area(st_intersection(g.fixed, c.geom)::geography) <= 1
        union all
        select 'overlap', a.feature, a.grid,
               format('%s and %s overlap by %s m²', a.label, b.label, round(st_area(i::geography))::text), i, 3
@@ -49,11 +56,11 @@ export async function selectFileProblems(tx: Tx, community: string, grids: Check
        union all
        select 'gap', null, null, format('%s m² of the community belong to no grid of the file', round(st_area(d.geom::geography))::text), d.geom, 4
        from c, st_dump(st_difference(c.geom, coalesce((select st_union(g.fixed) from g), 'SRID=4326;POLYGON EMPTY'::geometry))) d
-       where st_area(d.geom::geography) > 1
+       where $3 = 'plan' and st_area(d.geom::geography) > 1
      ) p
      order by rank, feature nulls last, message
      limit 500`,
-    [community, JSON.stringify(grids)],
+    [community, JSON.stringify(grids), layer],
   );
   return rows;
 }

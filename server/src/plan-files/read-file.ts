@@ -53,18 +53,37 @@ function attribute(properties: Record<string, unknown>, names: string[]): unknow
 }
 
 /**
+ * What a file holds: a plan's grids, whose codes are the community's grid codes (or a plan's
+ * new-<n>), or a governance grid layer (综治网格), whose codes are that department's own text.
+ */
+export type FileLayer = 'plan' | 'governance';
+
+/** A governance grid's code as its department writes it. */
+const GovernanceCode = text({ max: 40 });
+
+/**
  * The grid's code and name from its properties, with the problems they have. A code is text (or a
  * whole number, as a dBASE numeric field gives it); an empty one means a new grid.
  */
-function codeAndName(properties: Record<string, unknown>, feature: number, problems: PlanFileProblem[]): { code: string | null; name: string | null } {
+function codeAndName(
+  properties: Record<string, unknown>,
+  feature: number,
+  problems: PlanFileProblem[],
+  layer: FileLayer,
+): { code: string | null; name: string | null } {
   const rawCode = attribute(properties, codeFields);
   let code: string | null = null;
   if (typeof rawCode === 'number' && Number.isSafeInteger(rawCode)) code = String(rawCode);
   else if (typeof rawCode === 'string') code = rawCode.trim() || null;
   else if (rawCode !== null)
     problems.push(problem('unknown_code', `feature ${feature}: code must be text, not ${JSON.stringify(rawCode).slice(0, 40)}`, feature));
+  if (code !== null && layer === 'governance') {
+    const parsed = GovernanceCode.safeParse(code);
+    if (!parsed.success) problems.push(problem('invalid_name', `feature ${feature}: code ${parsed.error.issues[0]?.message ?? 'is not valid'}`, feature));
+    code = parsed.success ? parsed.data : null;
+  }
   // a grid's code, or a plan's new-<n> as an export writes it; anything else goes no further than this report
-  if (code !== null && !/^([0-9]{15}|new-[0-9]{1,6})$/.test(code)) {
+  if (code !== null && layer === 'plan' && !/^([0-9]{15}|new-[0-9]{1,6})$/.test(code)) {
     problems.push(
       problem(
         'unknown_code',
@@ -143,7 +162,7 @@ function geojsonCrs(crs: unknown, problems: PlanFileProblem[]): string {
 }
 
 /** Reads a GeoJSON FeatureCollection of Polygon and MultiPolygon features. */
-export function readGeoJson(body: Buffer): ReadFile {
+export function readGeoJson(body: Buffer, layer: FileLayer = 'plan'): ReadFile {
   const problems: PlanFileProblem[] = [];
   const grids: FileGrid[] = [];
   let document: unknown;
@@ -175,7 +194,7 @@ export function readGeoJson(body: Buffer): ReadFile {
       problems.push(problem('invalid_feature', `feature ${feature} is not a GeoJSON Feature with properties`, feature));
       return;
     }
-    const { code, name } = codeAndName(parsed.data.properties ?? {}, feature, problems);
+    const { code, name } = codeAndName(parsed.data.properties ?? {}, feature, problems, layer);
     const geometry = Geometry.safeParse(parsed.data.geometry);
     if (!geometry.success) {
       problems.push(problem('invalid_feature', `feature ${feature}: the geometry must be a Polygon or MultiPolygon of number pairs`, feature, code));
@@ -230,7 +249,7 @@ function part(files: Map<string, Buffer>, base: string, ext: string): Buffer | u
  * UTF-8 or GBK; without one, UTF-8 if the records decode as UTF-8, else GBK) and .prj (WGS-84 or
  * CGCS2000, which is taken as WGS-84; without one, WGS-84).
  */
-export async function readShapefileZip(body: Buffer): Promise<ReadFile> {
+export async function readShapefileZip(body: Buffer, layer: FileLayer = 'plan'): Promise<ReadFile> {
   const problems: PlanFileProblem[] = [];
   const grids: FileGrid[] = [];
   const result = (crs: string): ReadFile => ({ format: 'shapefile', crs, grids, problems });
@@ -285,7 +304,7 @@ export async function readShapefileZip(body: Buffer): Promise<ReadFile> {
         );
         break;
       }
-      const { code, name } = codeAndName((next.value.properties ?? {}) as Record<string, unknown>, feature, problems);
+      const { code, name } = codeAndName((next.value.properties ?? {}) as Record<string, unknown>, feature, problems, layer);
       const geometry = Geometry.safeParse(next.value.geometry);
       if (!geometry.success) {
         problems.push(problem('invalid_feature', `feature ${feature}: the shape is ${next.value.geometry?.type ?? 'empty'}, not a polygon`, feature, code));

@@ -233,11 +233,18 @@ export async function selectCompounds(db: Queryable, community: string): Promise
   return rows[0]!.collection;
 }
 
-export type ValidationRow = { severity: 'error' | 'warning'; code: string; grid: string | null; message: string; geometry: unknown };
+export type ValidationRow = {
+  severity: 'error' | 'warning';
+  code: string;
+  grid: string | null;
+  message: string;
+  params: Record<string, string | number | null>;
+  geometry: unknown;
+};
 
 export async function selectValidation(db: Queryable, planId: number): Promise<ValidationRow[]> {
   const { rows } = await db.query<ValidationRow>(
-    `select severity, code, grid_key as grid, message, st_asgeojson(geom, 7)::json as geometry from plan_validation($1)`,
+    `select severity, code, grid_key as grid, message, params, st_asgeojson(geom, 7)::json as geometry from plan_validation($1)`,
     [planId],
   );
   return rows;

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import type pg from 'pg';
+import { actorOf } from '../auth/actor.ts';
+import { requirePermission, scopeOf } from '../auth/middleware.ts';
+import { ErrorCode } from '../contract/error.ts';
+import { GovernanceParams } from '../contract/plan-files.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parseParams } from '../http/parse.ts';
+import { communityInScope } from '../plans/queries.ts';
+import { selectGovernanceLayer } from './governance.queries.ts';
+import { importGovernanceFile, removeGovernanceLayer } from './import-governance-file.ts';
+import { answeringRefusal, rawFile, readUpload } from './upload.ts';
+
+/** A community's governance grid layer (综治网格): read it, load it from a file, remove it. */
+export function governanceRoutes(db: pg.Pool): Router {
+  const router = Router();
+  const read = requirePermission('plan.read');
+  const edit = requirePermission('plan.edit');
+  const path = '/api/v1/communities/:code/governance-grids';
+
+  router.get(path, read, async (req, res) => {
+    const { code } = parseParams(GovernanceParams, req);
+    if (!(await communityInScope(db, code, scopeOf(req, 'plan.read')))) {
+      throw new HttpError(404, ErrorCode.notFound, `No community or village ${code} in your scope.`);
+    }
+    res.json(await selectGovernanceLayer(db, code));
+  });
+
+  router.put(path, edit, rawFile, async (req, res) => {
+    const { code } = parseParams(GovernanceParams, req);
+    const { file, gcj02 } = await readUpload(req, 'governance');
+    if (!(await answeringRefusal(res, () => importGovernanceFile(db, actorOf(req), code, file, { gcj02 }, scopeOf(req, 'plan.edit'))))) return;
+    res.json(await selectGovernanceLayer(db, code));
+  });
+
+  router.delete(path, edit, async (req, res) => {
+    const { code } = parseParams(GovernanceParams, req);
+    await removeGovernanceLayer(db, actorOf(req), code, scopeOf(req, 'plan.edit'));
+    res.status(204).end();
+  });
+  return router;
+}
