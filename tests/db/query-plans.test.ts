@@ -36,6 +36,16 @@ describe('hot spatial queries use their GiST indexes', () => {
     expect(p).toMatch(/place_geog_idx/);
   });
 
+  it("sums a plan's compound households through building_compound_idx", async () => {
+    const p = await plan(
+      `select k.id, (select coalesce(sum(b.households), 0) from building b where b.compound_id = k.id)
+       from compound k where k.community_code = (select community_code from compound order by id limit 1)`,
+      [],
+    );
+    expect(p).toMatch(/building_compound_idx/);
+    expect(p).toMatch(/compound_community_idx/);
+  });
+
   it('finds members within a radius in meters through member_home_geog_idx', async () => {
     const p = await plan(
       'select id from member where st_dwithin(home::geography, st_setsrid(st_makepoint($1, $2), 4326)::geography, $3)',
