@@ -11,9 +11,10 @@ import { signInThroughPage } from './sign-in-page.ts';
 
 /**
  * The grid planner in a real Chromium: a planner opens the most populous community, starts a draft,
- * drags a shared vertex, splits a grid along a drawn line and paints a compound into its neighbour
- * (terra-draw and the map driven by mouse events), undoes and redoes, submits; an admin reviews and
- * approves it for today, and the map and locate answer with the new grids.
+ * drags a shared vertex, splits a grid along a drawn line, paints a compound into its neighbour and
+ * redraws part of a shared boundary (terra-draw and the map driven by mouse events), undoes and
+ * redoes, submits; an admin reviews and approves it for today, and the map and locate answer with
+ * the new grids.
  */
 const ctx = usePrivateDatabase('planner_e2e');
 let server: TestServer;
@@ -72,6 +73,13 @@ async function pixels(p: Page, positions: Position[]): Promise<Position[]> {
   const box = (await p.locator('.planner-map .maplibregl-canvas').boundingBox())!;
   const local = await p.evaluate((list) => list.map((lngLat) => window.__redgridMap!.project(lngLat)).map((pt): [number, number] => [pt.x, pt.y]), positions);
   return local.map(([x, y]) => [box.x + x, box.y + y]);
+}
+
+/** Map positions of page pixels. */
+async function positions(p: Page, points: Position[]): Promise<Position[]> {
+  const box = (await p.locator('.planner-map .maplibregl-canvas').boundingBox())!;
+  const local = points.map(([x, y]): Position => [x - box.x, y - box.y]);
+  return p.evaluate((list) => list.map((xy) => window.__redgridMap!.unproject(xy).toArray()), local);
 }
 
 async function householdsOf(p: Page, grid: string): Promise<number> {
@@ -297,6 +305,146 @@ describe('the grid planner', () => {
     revision = await waitForRevision(page, id, revision);
     expect(await page.getByTestId('household-bar').count()).toBe(count);
     await page.getByTestId('tool-select').click();
+  });
+
+  it('redraws part of a boundary two grids share with a line snapped to it; a line off the boundary is refused', async () => {
+    const view = await planNow(id);
+    // a stretch of a shared boundary (its middle 40 %), and a point off its middle inside the second
+    // grid (either side: the outlines' rings may run either way), far from every boundary, with the
+    // bow between them inside that grid; one that takes a building with households first, so that
+    // the bars move too
+    const { rows } = await ctx.db.query<{
+      a: string;
+      b: string;
+      x1: number;
+      y1: number;
+      x2: number;
+      y2: number;
+      px: number;
+      py: number;
+      bow: number;
+      households: number;
+    }>(
+      `${sql.grids},
+       s as (
+         select a.key as a, b.key as b, d.geom as line
+         from g a join g b on a.key <> b.key and st_intersects(a.geom, b.geom),
+              st_dump(st_linemerge(st_intersection(st_boundary(a.geom), st_boundary(b.geom)))) d
+         where geometrytype(d.geom) = 'LINESTRING' and st_length(d.geom::geography) > 80),
+       c as (
+         select s.a, s.b, f, st_lineinterpolatepoint(s.line, 0.3) as p1, st_lineinterpolatepoint(s.line, 0.7) as p2,
+                st_linesubstring(s.line, 0.3, 0.7) as stretch,
+                st_translate(st_lineinterpolatepoint(s.line, 0.5),
+                  (st_y(st_endpoint(s.line)) - st_y(st_startpoint(s.line))) * f, -(st_x(st_endpoint(s.line)) - st_x(st_startpoint(s.line))) * f) as p
+         from s, unnest(array[0.1, 0.15, 0.2, 0.3, -0.1, -0.15, -0.2, -0.3]) f),
+       t as (select c.*, st_makepolygon(st_addpoint(st_addpoint(c.stretch, c.p), st_startpoint(c.stretch))) as bow, st_distance(c.p1::geography, c.p2::geography) as span from c)
+       select t.a, t.b, st_x(t.p1) as x1, st_y(t.p1) as y1, st_x(t.p2) as x2, st_y(t.p2) as y2, st_x(t.p) as px, st_y(t.p) as py,
+              st_area(t.bow::geography) as bow, h.households
+       from t join g gb on gb.key = t.b,
+            lateral (select coalesce(sum(k.households), 0)::int as households from building k
+                     where k.community_code = $2 and st_within(st_pointonsurface(k.geom), t.bow)) h
+       where st_isvalid(t.bow) and st_within(t.bow, st_buffer(gb.geom, 1e-7))
+         and st_distance(t.p::geography, st_boundary(gb.geom)::geography) > 0.15 * t.span
+         and not exists (select 1 from g o where o.key not in (t.a, t.b)
+                         and (st_dwithin(o.geom::geography, t.p1::geography, 0.15 * t.span) or st_dwithin(o.geom::geography, t.p2::geography, 0.15 * t.span)))
+       order by h.households > 0 desc, abs(t.f), t.a, t.b, t.f
+       limit 1`,
+      [JSON.stringify(view.grids.features), community],
+    );
+    expect(rows).toHaveLength(1);
+    const r = rows[0]!;
+    const before = { a: await householdsOf(page, r.a), b: await householdsOf(page, r.b) };
+    // zoom in on the stretch, as a planner would, and back out afterwards
+    const framed = await page.evaluate(() => ({ center: window.__redgridMap!.getCenter().toArray(), zoom: window.__redgridMap!.getZoom() }));
+    const zoomTo = (bounds: [number, number, number, number]) =>
+      page.evaluate(async (box) => {
+        const map = window.__redgridMap!;
+        map.fitBounds(box, { padding: 200, animate: false });
+        await new Promise((resolve) => map.once('idle', resolve));
+      }, bounds);
+    await zoomTo([Math.min(r.x1, r.x2, r.px), Math.min(r.y1, r.y2, r.py), Math.max(r.x1, r.x2, r.px), Math.max(r.y1, r.y2, r.py)]);
+    await page.getByTestId('tool-redraw').click();
+    expect(await page.getByTestId('tool-redraw').textContent()).toBe('改线');
+    expect(await page.getByTestId('plan-hint').textContent()).toContain('共用边界');
+    /** Clicks a line's points (page pixels) and its last point again to finish it; answers the edit's response. */
+    const drawLine = async (at: Position[], beforeFinish?: () => Promise<unknown>) => {
+      const answer = page.waitForResponse((res) => res.url().endsWith(`/api/v1/plans/${id}/edits`));
+      for (const [i, [x, y]] of at.entries()) {
+        if (i > 0) await page.mouse.move(x, y, { steps: 8 });
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(100);
+      }
+      await beforeFinish?.();
+      const [x, y] = at[at.length - 1]!;
+      await page.mouse.click(x, y);
+      return answer;
+    };
+
+    // ends inside the second grid, away from any boundary: the server's refusal is shown
+    const inward: Position = [r.px + ((r.x1 + r.x2) / 2 - r.px) * 0.4, r.py + ((r.y1 + r.y2) / 2 - r.py) * 0.4];
+    const refused = await drawLine(await pixels(page, [[r.px, r.py], inward]));
+    expect(refused.status()).toBe(422);
+    await page.getByTestId('plan-error').filter({ hasText: 'must start and end on the boundary' }).waitFor();
+
+    // from the boundary out to the point and back to it, each end clicked 10 px off the boundary
+    // towards the bow: only the snap puts the ends on it
+    const [start, apex, end] = await pixels(page, [
+      [r.x1, r.y1],
+      [r.px, r.py],
+      [r.x2, r.y2],
+    ]);
+    const length = Math.hypot(end![0] - start![0], end![1] - start![1]);
+    let normal: Position = [-(end![1] - start![1]) / length, (end![0] - start![0]) / length];
+    if (normal[0] * (apex![0] - start![0]) + normal[1] * (apex![1] - start![1]) < 0) normal = [-normal[0], -normal[1]];
+    const off = ([x, y]: Position): Position => [x + normal[0] * 10, y + normal[1] * 10];
+    const answer = await drawLine([off(start!), apex!, off(end!)], () => page.screenshot({ path: path.join(artifactsDir, 'planner-redraw-drawing.png') }));
+    expect(answer.status()).toBe(200);
+    const sent = answer.request().postDataJSON() as { kind: string; a: string; b: string; line: Position[] };
+    expect({ kind: sent.kind, a: sent.a, b: sent.b }).toEqual({ kind: 'redraw', a: r.a, b: r.b });
+    expect(sent.line).toHaveLength(3);
+    const clicked = await positions(page, [off(start!), off(end!)]);
+    const { rows: ends } = await ctx.db.query<{ metres: number }>(
+      `${sql.grids}
+       select st_distance(st_intersection(st_boundary(a.geom), st_boundary(b.geom))::geography,
+                          st_setsrid(st_makepoint((p ->> 0)::float8, (p ->> 1)::float8), 4326)::geography) as metres
+       from g a join g b on a.key = $2 and b.key = $3, jsonb_array_elements($4::jsonb) with ordinality e(p, i)
+       order by e.i`,
+      [JSON.stringify(view.grids.features), r.a, r.b, JSON.stringify([sent.line[0], sent.line[2], ...clicked])],
+    );
+    expect(ends.map((e) => e.metres < 0.05)).toEqual([true, true, false, false]);
+    revision = await waitForRevision(page, id, revision);
+    expect(await page.getByTestId('plan-error').count()).toBe(0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(artifactsDir, 'planner-redraw.png') });
+
+    // the first grid gained the bow, the second lost it; the other grids kept their ground
+    const redrawn = await planNow(id);
+    const { rows: areas } = await ctx.db.query<{ key: string; before: number; after: number }>(
+      `with old as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f),
+            new as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($2::jsonb) f)
+       select o.key, st_area(o.geom::geography) as before, st_area(n.geom::geography) as after from old o join new n using (key)`,
+      [JSON.stringify(view.grids.features), JSON.stringify(redrawn.grids.features)],
+    );
+    const tolerance = Math.max(2, r.bow * 0.02);
+    for (const { key, before: was, after: now } of areas) {
+      const expected = key === r.a ? was + r.bow : key === r.b ? was - r.bow : was;
+      expect(Math.abs(now - expected), `${key}: ${was} → ${now}`).toBeLessThan(key === r.a || key === r.b ? tolerance : 1);
+    }
+    const after = { a: await householdsOf(page, r.a), b: await householdsOf(page, r.b) };
+    expect(after.a + after.b).toBe(before.a + before.b);
+    if (r.households > 0) expect(after.a).toBeGreaterThan(before.a);
+    const history = await server.getJson<{ edits: { kind: string; params: unknown; undone_at: string | null; discarded_at: string | null }[] }>(
+      `/api/v1/plans/${id}/history`,
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.edits.filter((e) => e.kind === 'redraw' && e.undone_at === null && e.discarded_at === null)).toHaveLength(1);
+
+    await page.getByTestId('tool-select').click();
+    await page.evaluate(async (at) => {
+      const map = window.__redgridMap!;
+      map.jumpTo({ center: at.center, zoom: at.zoom });
+      await new Promise((resolve) => map.once('idle', resolve));
+    }, framed);
   });
 
   it('zooms the map to a validation problem when it is clicked', async () => {

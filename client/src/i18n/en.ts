@@ -96,12 +96,15 @@ export const en: Messages = {
       label: 'Editing tools',
       select: 'Select / drag vertices',
       split: 'Split with a line',
+      redraw: 'Redraw',
       merge: 'Merge grids',
       paint: 'Paint compounds',
     },
     hint: {
       select: 'Click a grid to select it, then drag its vertices (they snap to neighbouring edges).',
       split: 'Draw a line across the grid to split; click the last point again to finish.',
+      redraw:
+        'Draw from one point of the boundary two grids share to another (the ends snap to it); the line replaces the boundary between them. Click the last point again to finish.',
       merge: 'Click the grid to keep, then the neighbouring grid to merge into it.',
       paint: 'Choose a target grid, then click a compound on the map to move it there.',
       mergeKept: 'Keeping {{name}}: click the grid to merge into it',

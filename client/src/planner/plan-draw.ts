@@ -2,17 +2,24 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { PlanGridFeature } from '../api/plans.api.ts';
+import { snapToSharedBoundary } from './boundary-snap.ts';
 import type { Position, Ring } from './geometry.ts';
 import { movedVertex, type MovedVertex } from './moved-vertex.ts';
+import { sharedSegments, type SharedSegment } from './shared-boundaries.ts';
 
-/** The planner's tools: terra-draw handles select (vertex dragging) and split (a drawn line); merge and paint are map clicks. */
-export type PlanTool = 'select' | 'split' | 'merge' | 'paint';
+/**
+ * The planner's tools: terra-draw handles select (vertex dragging), split and redraw (drawn lines;
+ * a redraw line snaps to the boundaries grids share); merge and paint are map clicks.
+ */
+export type PlanTool = 'select' | 'split' | 'redraw' | 'merge' | 'paint';
 
 export interface PlanDrawEvents {
   /** A vertex of a grid was dragged (and let go) in select mode. */
   onVertexMoved(grid: string, move: MovedVertex): void;
   /** A line was drawn in split mode. */
   onLineDrawn(line: Position[]): void;
+  /** A line was drawn in redraw mode, its points snapped to shared boundaries where near one. */
+  onRedrawDrawn(line: Position[]): void;
   /** A grid was selected (its vertices are now draggable) or deselected (null). */
   onGridSelected(grid: string | null): void;
 }
@@ -35,14 +42,22 @@ function makeIds() {
   return { isValidId: (id: string | number) => typeof id === 'string' && id.length > 0, getId: () => `drawn-${++next}` };
 }
 
-function createTerraDraw(map: MaplibreMap): TerraDraw {
+const terraModes: Record<PlanTool, string> = { select: 'select', split: 'linestring', redraw: 'redraw', merge: 'static', paint: 'static' };
+const lineStyles = { lineStringColor: '#1d4ed8', lineStringWidth: 3, closingPointColor: '#1d4ed8' } as const;
+
+function createTerraDraw(map: MaplibreMap, segments: () => readonly SharedSegment[]): TerraDraw {
   return new TerraDraw({
     adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: precision }),
     idStrategy: makeIds(),
     modes: [
       // the grids' outlines are drawn by the planner's own layers; terra-draw's copies stay invisible until selected
       new TerraDrawPolygonMode({ styles: { fillOpacity: 0, outlineWidth: 0, outlineOpacity: 0 } }),
-      new TerraDrawLineStringMode({ styles: { lineStringColor: '#1d4ed8', lineStringWidth: 3, closingPointColor: '#1d4ed8' } }),
+      new TerraDrawLineStringMode({ styles: lineStyles }),
+      new TerraDrawLineStringMode({
+        modeName: 'redraw',
+        snapping: { toCustom: snapToSharedBoundary(segments, 14) },
+        styles: { ...lineStyles, lineStringColor: '#c2410c', closingPointColor: '#c2410c', snappingPointColor: '#c2410c', snappingPointWidth: 6 },
+      }),
       new TerraDrawSelectMode({
         pointerDistance: 14,
         keyEvents: null,
@@ -90,15 +105,16 @@ function toDrawFeatures(features: readonly PlanGridFeature[]): { drawn: GeoJSONS
   return { drawn, rings };
 }
 
-/** Terra-draw on the planner's map (its style loaded): the grids' outlines to drag, and lines to split them with. */
+/** Terra-draw on the planner's map (its style loaded): the grids' outlines to drag, and lines to split or redraw them with. */
 export function createPlanDraw(map: MaplibreMap, events: PlanDrawEvents): PlanDraw {
-  const draw = createTerraDraw(map);
+  let segments: SharedSegment[] = [];
+  const draw = createTerraDraw(map, () => segments);
   let rings = new Map<string, Ring>();
   let tool: PlanTool = 'select';
 
-  const modeOf = (t: PlanTool) => (t === 'select' ? 'select' : t === 'split' ? 'linestring' : 'static');
   const load = (features: readonly PlanGridFeature[]) => {
     draw.clear();
+    segments = sharedSegments(features);
     const converted = toDrawFeatures(features);
     rings = converted.rings;
     const results = draw.addFeatures(converted.drawn);
@@ -108,10 +124,11 @@ export function createPlanDraw(map: MaplibreMap, events: PlanDrawEvents): PlanDr
   draw.on('finish', (id, context) => {
     const feature = draw.getSnapshotFeature(id);
     if (!feature) return;
-    if (context.mode === 'linestring' && feature.geometry.type === 'LineString') {
+    if ((context.mode === 'linestring' || context.mode === 'redraw') && feature.geometry.type === 'LineString') {
       const line = feature.geometry.coordinates.map(([lng, lat]): Position => [lng ?? 0, lat ?? 0]);
       draw.removeFeatures([id]);
-      events.onLineDrawn(line);
+      if (context.mode === 'redraw') events.onRedrawDrawn(line);
+      else events.onLineDrawn(line);
     } else if (context.action === 'dragCoordinate' && feature.geometry.type === 'Polygon') {
       const before = rings.get(String(id));
       const after = feature.geometry.coordinates[0]?.map(([lng, lat]): Position => [lng ?? 0, lat ?? 0]);
@@ -124,7 +141,7 @@ export function createPlanDraw(map: MaplibreMap, events: PlanDrawEvents): PlanDr
 
   // the map's style is loaded: terra-draw adds its sources and layers on top of the planner's
   draw.start();
-  draw.setMode(modeOf(tool));
+  draw.setMode(terraModes[tool]);
 
   return {
     setGrids(features, selected) {
@@ -134,7 +151,7 @@ export function createPlanDraw(map: MaplibreMap, events: PlanDrawEvents): PlanDr
     },
     setTool(next) {
       tool = next;
-      draw.setMode(modeOf(next));
+      draw.setMode(terraModes[next]);
     },
     destroy() {
       draw.stop();

@@ -15,6 +15,7 @@ import { clearPlanDrawn, markPlanDrawn } from './planner-test-hooks.ts';
 export interface PlanMapEvents {
   onVertexMoved(grid: string, move: MovedVertex): void;
   onLineDrawn(line: Position[]): void;
+  onRedrawDrawn(line: Position[]): void;
   onGridSelected(grid: string | null): void;
   /** A click in merge or paint mode. */
   onMapClick(point: Position): void;
@@ -54,6 +55,7 @@ export function PlanMap({ view, editable, tool, marks, currentGrids, focus, even
       made = createPlanDraw(map, {
         onVertexMoved: (grid, move) => eventsRef.current.onVertexMoved(grid, move),
         onLineDrawn: (line) => eventsRef.current.onLineDrawn(line),
+        onRedrawDrawn: (line) => eventsRef.current.onRedrawDrawn(line),
         onGridSelected: (grid) => eventsRef.current.onGridSelected(grid),
       });
       setDraw(made);

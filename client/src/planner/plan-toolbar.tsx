@@ -11,7 +11,7 @@ export interface PlanToolbarProps {
   onStep(step: PlanStep): void;
 }
 
-const tools: readonly PlanTool[] = ['select', 'split', 'merge', 'paint'];
+const tools: readonly PlanTool[] = ['select', 'split', 'redraw', 'merge', 'paint'];
 
 /** The editing tools and undo/redo (enabled as the server says). */
 export function PlanToolbar({ tool, onTool, canUndo, canRedo, busy, onStep }: PlanToolbarProps) {

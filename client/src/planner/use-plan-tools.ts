@@ -6,6 +6,8 @@ import { compoundAt, gridAt, gridUnderLine } from './map-picks.ts';
 import type { PlanDrawEvents, PlanTool } from './plan-draw.ts';
 import type { GridMarks } from './plan-layers.ts';
 import type { PlanMapEvents } from './plan-map.tsx';
+import { redrawPair } from './redraw-pair.ts';
+import { sharedSegments } from './shared-boundaries.ts';
 import type { UsePlan } from './use-plan.ts';
 
 export interface PlanTools {
@@ -27,6 +29,7 @@ export function usePlanTools(plan: UsePlan): PlanTools {
   const [focus, setFocus] = useState<{ bbox: BboxTuple; seq: number } | null>(null);
   const view = plan.plan?.view ?? null;
   const { edit } = plan;
+  const segments = useMemo(() => (view ? sharedSegments(view.grids.features) : []), [view]);
 
   const setTool = useCallback((next: PlanTool) => {
     setToolState(next);
@@ -41,9 +44,13 @@ export function usePlanTools(plan: UsePlan): PlanTools {
         const grid = view ? gridUnderLine(view, line, selected) : null;
         if (grid) void edit({ kind: 'split', grid, line: line.map(([lng, lat]) => [lng, lat]) });
       },
+      onRedrawDrawn: (line) => {
+        const pair = view ? redrawPair(view, segments, line) : null;
+        if (pair) void edit({ kind: 'redraw', ...pair, line: line.map(([lng, lat]) => [lng, lat]) });
+      },
       onGridSelected: setSelected,
     }),
-    [edit, view, selected],
+    [edit, view, segments, selected],
   );
 
   const onMapClick = useCallback(
