@@ -20,7 +20,7 @@ import { docsRoutes } from './docs/routes.ts';
 import { gridsRoutes } from './grids/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
-import { noStoreForPersonalData } from './http/no-store.ts';
+import { noStore } from './http/no-store.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
@@ -47,7 +47,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   // one hop: the address the reverse proxy appended, never one the client wrote into the header
   app.set('trust proxy', trustProxy ? 1 : false);
   app.use(securityHeaders());
-  app.use(noStoreForPersonalData());
+  app.use(noStore());
   app.use(
     pinoHttp({
       logger: log,

@@ -244,6 +244,13 @@ describe('answers that carry personal data', () => {
     }
   });
 
+  it('and plans, whose ETag is a revision for If-Match while the view follows live data, are no-store too', async () => {
+    for (const path of ['/api/v1/plans/1', '/api/v1/plans/1/history', '/api/v1/plans?community=000000000000']) {
+      const answer = await send({ path, headers: admin });
+      expect([path, answer.status < 500, answer.headers['cache-control']]).toEqual([path, true, 'no-store']);
+    }
+  });
+
   it('leave tiles to revalidate with their ETag', async () => {
     const answer = await send({ path: '/tiles/areas/0/0/0.mvt', headers: admin });
     expect(answer.headers['cache-control']).toBe('private, no-cache');

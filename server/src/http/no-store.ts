@@ -16,16 +16,23 @@ export const personalDataPaths = [
   '/api/m',
 ];
 
+/**
+ * Paths whose ETag is a revision for `If-Match`, not a validator of the answer: a plan's view also
+ * follows data outside the plan (the governance grid layer, grid leaders, households), so a browser
+ * revalidating its copy against the revision would be told 304 and show stale validation.
+ */
+export const revisionTaggedPaths = ['/api/v1/plans'];
+
 /** Express routes ignore case (/API/V1/MEMBERS/1 is a member), so the match does too. */
-const carriesPersonalData = (path: string) => {
+const under = (paths: string[], path: string) => {
   const lower = path.toLowerCase();
-  return personalDataPaths.some((p) => lower === p || lower.startsWith(`${p}/`));
+  return paths.some((p) => lower === p || lower.startsWith(`${p}/`));
 };
 
-/** `Cache-Control: no-store` on every answer under personalDataPaths, errors included. */
-export function noStoreForPersonalData(): RequestHandler {
+/** `Cache-Control: no-store` on every answer under personalDataPaths and revisionTaggedPaths, errors included. */
+export function noStore(): RequestHandler {
   return (req, res, next) => {
-    if (carriesPersonalData(req.path)) res.set('Cache-Control', 'no-store');
+    if (under(personalDataPaths, req.path) || under(revisionTaggedPaths, req.path)) res.set('Cache-Control', 'no-store');
     next();
   };
 }
