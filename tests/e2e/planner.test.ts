@@ -453,6 +453,63 @@ describe('the grid planner', () => {
     await page.waitForFunction((before) => window.__redgridMap!.getZoom() > before + 0.5, zoom, { timeout: 10_000 });
   });
 
+  it('loads a governance grid layer from a file: drawn on the map, grids that differ listed in Chinese; a bad file is refused', async () => {
+    // the community's grids as they were before this plan, as the governance department drew them
+    const { rows } = await ctx.db.query<{ file: unknown; overlapping: unknown }>(
+      `with f as (
+         select v.grid_code, v.name, v.geom from grid_version v join grid g on g.code = v.grid_code
+         where g.community_code = $1 and v.valid_to is null)
+       select json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object('type', 'Feature',
+                'properties', json_build_object('code', 'ZZ-' || right(grid_code, 3), 'name', '综治' || name),
+                'geometry', st_asgeojson(geom, 9)::json) order by grid_code)) as file,
+              json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object('type', 'Feature',
+                'properties', json_build_object('code', 'ZZ-' || right(grid_code, 3)),
+                'geometry', st_asgeojson(st_buffer(geom::geography, 20)::geometry, 9)::json) order by grid_code)) as overlapping
+       from f`,
+      [community],
+    );
+    const upload = (name: string, content: unknown) =>
+      page.getByTestId('governance-file').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(content)) });
+    expect(await page.getByTestId('governance-status').getAttribute('data-grids')).toBe('0');
+    await upload('综治网格.geojson', rows[0]!.file);
+    await page.locator(`[data-testid=governance-status][data-grids="${originalCodes.length}"]`).waitFor();
+    const view = await planNow(id);
+    const mismatches = view.validation.filter((v) => v.code === 'governance_mismatch');
+    // the plan split a grid and moved boundaries: those grids no longer match their governance grid
+    expect(mismatches.length).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=validation-item][data-code=governance_mismatch]').length === n,
+      mismatches.length,
+    );
+    const text = await page.locator('[data-testid=validation-item][data-code=governance_mismatch] .validation-message').first().textContent();
+    expect(text).toMatch(/综治网格|不重合/);
+    await page.evaluate(
+      async (bbox) => {
+        const map = window.__redgridMap!;
+        map.fitBounds(bbox, { padding: 40, duration: 0 });
+        await new Promise((resolve) => map.once('idle', resolve));
+      },
+      await ctx.db
+        .query<{ b: [number, number, number, number] }>(
+          'select array[st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)] as b from area where code = $1',
+          [community],
+        )
+        .then((r) => r.rows[0]!.b),
+    );
+    const drawn = await page.evaluate(() => window.__redgridMap!.queryRenderedFeatures({ layers: ['governance-grids-line'] }).length);
+    expect(drawn).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(artifactsDir, 'planner-governance.png') });
+
+    // grids grown 20 m over each other: refused with every overlap listed, the layer kept
+    await upload('重叠.geojson', rows[0]!.overlapping);
+    await page.locator('[data-testid=governance-error] li[data-code=overlap]').first().waitFor();
+    expect(await page.getByTestId('governance-status').getAttribute('data-grids')).toBe(String(originalCodes.length));
+
+    await page.getByTestId('governance-remove').click();
+    await page.locator('[data-testid=governance-status][data-grids="0"]').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=validation-item][data-code=governance_mismatch]').length === 0);
+  });
+
   it('submits, with a reason for the warnings', async () => {
     const view = await planNow(id);
     expect(view.validation.filter((v) => v.severity === 'error')).toEqual([]);

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** From a `Retry-After` header (429), in seconds; null when the server gave none. */
     readonly retryAfterSeconds: number | null = null,
+    /** The whole error answer, for errors that carry more than a message (a refused file's problems). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -42,6 +44,8 @@ export interface RequestOptions {
   method?: HttpMethod;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (a file), with the Content-Type named in `headers`; instead of `body`. */
+  raw?: Blob;
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key`. */
   headers?: Record<string, string>;
@@ -58,7 +62,7 @@ function errorFromBody(status: number, body: unknown, retryAfterSeconds: number 
     if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
       const { code, message } = error;
       if (typeof code === 'string' && typeof message === 'string') {
-        return new ApiError(status, code, message, retryAfterSeconds);
+        return new ApiError(status, code, message, retryAfterSeconds, body);
       }
     }
   }
@@ -87,14 +91,14 @@ function headersFor(method: HttpMethod, hasBody: boolean, extra: Record<string, 
  * non-2xx answer or a network failure; an aborted call rethrows the AbortError.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, headers, signInOn401 = true } = options;
+  const { method = 'GET', body, raw, signal, headers, signInOn401 = true } = options;
   const hasBody = body !== undefined;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers: headersFor(method, hasBody, headers),
-      body: hasBody ? JSON.stringify(body) : null,
+      body: raw ?? (hasBody ? JSON.stringify(body) : null),
       credentials: 'same-origin',
       signal: signal ?? null,
     });

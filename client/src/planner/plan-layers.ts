@@ -1,12 +1,19 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ExpressionSpecification, GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { GridFeature } from '../api/contract.ts';
+import type { GovernanceLayer } from '../api/governance.api.ts';
 import type { PlanView } from '../api/plans.api.ts';
 import { gridLineLayerId } from '../map/basemap.style.ts';
 import { gridColor } from './grid-colors.ts';
 
 /** The planner's MapLibre sources; each is a GeoJSON source with layers of its own. */
-export const planSources = { grids: 'plan-grids', compounds: 'plan-compounds', problems: 'plan-problems', current: 'current-grids' } as const;
+export const planSources = {
+  grids: 'plan-grids',
+  compounds: 'plan-compounds',
+  problems: 'plan-problems',
+  current: 'current-grids',
+  governance: 'governance-grids',
+} as const;
 export const gridFillLayerId = 'plan-grids-fill';
 export const compoundFillLayerId = 'plan-compounds-fill';
 
@@ -43,6 +50,13 @@ export function addPlanLayers(map: MaplibreMap): void {
     type: 'line',
     source: planSources.current,
     paint: { 'line-color': '#1d4ed8', 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+  });
+  // the governance grids (综治网格) the plan's grids should coincide with: dotted green
+  map.addLayer({
+    id: 'governance-grids-line',
+    type: 'line',
+    source: planSources.governance,
+    paint: { 'line-color': '#15803d', 'line-width': 2.5, 'line-dasharray': [0.5, 1.5] },
   });
   const problemColor: ExpressionSpecification = ['case', ['==', ['get', 'severity'], 'error'], '#dc2626', '#f59e0b'];
   map.addLayer({
@@ -99,4 +113,12 @@ export function showPlan(map: MaplibreMap, view: PlanView | null, marks: GridMar
 /** The community's grids as they are now, dashed blue (the review view overlays them on the plan). */
 export function showCurrentGrids(map: MaplibreMap, grids: readonly GridFeature[]): void {
   setData(map, planSources.current, { type: 'FeatureCollection', features: grids.map((g) => ({ type: 'Feature', geometry: g.geometry, properties: {} })) });
+}
+
+/** The community's governance grid layer, dotted green (empty while none is loaded). */
+export function showGovernanceGrids(map: MaplibreMap, layer: GovernanceLayer | null): void {
+  setData(map, planSources.governance, {
+    type: 'FeatureCollection',
+    features: (layer?.grids.features ?? []).map((g) => ({ type: 'Feature', geometry: g.geometry, properties: { name: g.properties.name ?? '' } })),
+  });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridFeature } from '../api/contract.ts';
+import type { GovernanceLayer } from '../api/governance.api.ts';
 import type { BboxTuple } from '../api/grids.api.ts';
 import type { PlanView } from '../api/plans.api.ts';
 import type { MapAdapter } from '../map/map.adapter.ts';
@@ -9,7 +10,7 @@ import { bboxOf, type Position } from './geometry.ts';
 import type { MovedVertex } from './moved-vertex.ts';
 import { createPlanDraw, type PlanDraw, type PlanTool } from './plan-draw.ts';
 import { createPlanLabelsLayer } from './plan-labels.layer.ts';
-import { addPlanLayers, showCurrentGrids, showPlan, type GridMarks } from './plan-layers.ts';
+import { addPlanLayers, showCurrentGrids, showGovernanceGrids, showPlan, type GridMarks } from './plan-layers.ts';
 import { clearPlanDrawn, markPlanDrawn } from './planner-test-hooks.ts';
 
 export interface PlanMapEvents {
@@ -29,13 +30,15 @@ export interface PlanMapProps {
   marks: GridMarks;
   /** The current grids, overlaid in the review view. */
   currentGrids: readonly GridFeature[];
+  /** The community's governance grids (综治网格), when a layer is loaded. */
+  governance: GovernanceLayer | null;
   /** Zoom here when `seq` changes (a validation item was clicked). */
   focus: { bbox: BboxTuple; seq: number } | null;
   events: PlanMapEvents;
 }
 
 /** The planner's map: the plan's grids, compounds and problems, terra-draw for editing, labels. */
-export function PlanMap({ view, editable, tool, marks, currentGrids, focus, events }: PlanMapProps) {
+export function PlanMap({ view, editable, tool, marks, currentGrids, governance, focus, events }: PlanMapProps) {
   const { t } = useTranslation();
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const [draw, setDraw] = useState<PlanDraw | null>(null);
@@ -93,6 +96,10 @@ export function PlanMap({ view, editable, tool, marks, currentGrids, focus, even
   useEffect(() => {
     if (adapter && draw) showCurrentGrids(adapter.map, currentGrids);
   }, [adapter, draw, currentGrids]);
+
+  useEffect(() => {
+    if (adapter && draw) showGovernanceGrids(adapter.map, governance);
+  }, [adapter, draw, governance]);
 
   useEffect(() => {
     draw?.setTool(editable ? tool : 'merge');

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../api/plans.api.ts';
+import { GovernancePanel } from './governance-panel.tsx';
 import { HouseholdBars } from './household-bars.tsx';
 import { ImpactMatrix } from './impact-matrix.tsx';
 import { PlanToolbar } from './plan-toolbar.tsx';
 import { ReviewPanel } from './review-panel.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { SubmitForm } from './submit-form.tsx';
+import type { UseGovernanceLayer } from './use-governance-layer.ts';
 import type { PlanTools } from './use-plan-tools.ts';
 import type { UsePlan } from './use-plan.ts';
 import { ValidationList } from './validation-list.tsx';
@@ -16,6 +18,7 @@ export interface PlanSidebarProps {
   tools: PlanTools;
   canEdit: boolean;
   canReview: boolean;
+  governance: UseGovernanceLayer;
   onBack(): void;
 }
 
@@ -45,7 +48,7 @@ function hintOf(view: PlanView, tools: PlanTools, t: ReturnType<typeof useTransl
 }
 
 /** The side panel of an open plan: tools (drafts), review (submitted, admins), the tally, problems and impact. */
-export function PlanSidebar({ view, plan, tools, canEdit, canReview, onBack }: PlanSidebarProps) {
+export function PlanSidebar({ view, plan, tools, canEdit, canReview, governance, onBack }: PlanSidebarProps) {
   const { t } = useTranslation();
   const editing = canEdit && view.status === 'draft';
   const reviewing = canReview && view.status === 'submitted';
@@ -94,6 +97,7 @@ export function PlanSidebar({ view, plan, tools, canEdit, canReview, onBack }: P
       <HouseholdBars view={view} />
       <ValidationList view={view} onShow={tools.showProblem} />
       <ImpactMatrix view={view} />
+      <GovernancePanel governance={governance} canEdit={canEdit} />
       {editing && <SubmitForm key={view.revision} view={view} busy={plan.busy} onSubmit={(reason) => void plan.submit(reason)} />}
     </>
   );

@@ -7,6 +7,7 @@ import { PlanList } from './plan-list.tsx';
 import { PlanMap } from './plan-map.tsx';
 import { PlanSidebar } from './plan-sidebar.tsx';
 import { useCurrentGrids } from './use-current-grids.ts';
+import { useGovernanceLayer } from './use-governance-layer.ts';
 import { usePlanTools } from './use-plan-tools.ts';
 import { usePlan } from './use-plan.ts';
 
@@ -46,6 +47,7 @@ export function PlannerPage({ canEdit, canReview }: PlannerPageProps) {
   const tools = usePlanTools(plan);
   const view = plan.plan?.view ?? null;
   const currentGrids = useCurrentGrids(view, view !== null && view.status !== 'draft');
+  const governance = useGovernanceLayer(view?.community_code ?? null, plan.reload);
 
   return (
     <main className="planner-page" data-testid="planner-page">
@@ -56,6 +58,7 @@ export function PlannerPage({ canEdit, canReview }: PlannerPageProps) {
           tool={tools.tool}
           marks={tools.marks}
           currentGrids={currentGrids}
+          governance={governance.layer}
           focus={tools.focus}
           events={tools.events}
         />
@@ -76,6 +79,7 @@ export function PlannerPage({ canEdit, canReview }: PlannerPageProps) {
             tools={tools}
             canEdit={canEdit}
             canReview={canReview}
+            governance={governance}
             onBack={() => go({ plan: null, community: view.community_code })}
           />
         ) : (

@@ -37,9 +37,14 @@ export function usePlan(id: number | null): UsePlan {
   const current = useRef<PlanState | null>(null);
   current.current = plan;
 
+  // a reload of the same plan keeps showing it until the fresh answer comes
+  const shownId = useRef<number | null>(null);
   useEffect(() => {
-    setPlan(null);
-    setError(null);
+    if (shownId.current !== id) {
+      setPlan(null);
+      setError(null);
+      shownId.current = id;
+    }
     if (id === null) return;
     const controller = new AbortController();
     fetchPlan(id, controller.signal).then(setPlan, (e: unknown) => {

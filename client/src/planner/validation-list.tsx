@@ -8,6 +8,11 @@ export interface ValidationListProps {
   onShow(item: PlanValidationItem): void;
 }
 
+/** The message's key: the problem's own, or for a grid that touches no governance grid at all, that one's. */
+function messageKey(item: PlanValidationItem) {
+  return item.code === 'governance_mismatch' && item.params.governance === null ? 'governance_none' : item.code;
+}
+
 /** What is wrong with the plan, errors first; each item zooms the map to where it is. */
 export function ValidationList({ view, onShow }: ValidationListProps) {
   const { t } = useTranslation();
@@ -33,7 +38,7 @@ export function ValidationList({ view, onShow }: ValidationListProps) {
               <span className="validation-severity">{t(`planner.severity.${item.severity}`)}</span>
               <span className="validation-code">{t(`planner.code.${item.code}`)}</span>
               {item.grid && <span className="validation-grid">{name(item.grid)}</span>}
-              <span className="validation-message">{item.message}</span>
+              <span className="validation-message">{t(`planner.message.${messageKey(item)}`, item.params)}</span>
             </button>
           </li>
         ))}
