@@ -180,6 +180,28 @@ describe('importing a plan file', () => {
     expect(got).toEqual(Object.fromEntries(current.features.map((f) => [f.properties.code, f.properties.name])));
   });
 
+  it('takes rings wound clockwise (RFC 7946 asks for counter-clockwise, and not to refuse the others), kept counter-clockwise', async () => {
+    const reversed: Collection = {
+      type: 'FeatureCollection',
+      features: await Promise.all(current.features.map(async (f) => ({ ...f, geometry: await changed(`st_forcepolygoncw(${geom(1)})`, f.geometry) }))),
+    };
+    const { rows: cw } = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from jsonb_array_elements($1::jsonb) e where st_ispolygoncw(st_geomfromgeojson(e ->> 'geometry'))`,
+      [JSON.stringify(reversed.features)],
+    );
+    expect(cw[0]!.n).toBe(current.features.length);
+    const plan = await openPlan();
+    const answer = await importFile(plan, geojson(reversed), 'application/geo+json');
+    expect(answer.status, JSON.stringify(answer.body).slice(0, 800)).toBe(200);
+    const { rows } = await ctx.db.query<{ ccw: boolean; n: number }>(
+      `select bool_and(st_ispolygonccw(s.geom)) as ccw, count(*)::int as n
+       from plan p join plan_grid_state s on s.plan_id = p.id and s.seq = p.state_seq where p.id = $1`,
+      [plan.id],
+    );
+    expect(rows[0]).toEqual({ ccw: true, n: current.features.length });
+    expect((answer.body as PlanView).validation.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
   it('refuses a file without If-Match (428), and one that is not GeoJSON or a zip (415)', async () => {
     const plan = await openPlan();
     expect((await importFile({ ...plan, tag: '' }, geojson(current), 'application/geo+json')).status).toBe(428);

@@ -8,7 +8,7 @@ export type GovernanceSource = { format: 'geojson' | 'shapefile'; crs: string; g
 
 /**
  * Replaces the community's governance layer with a file's grids, cut to the community (2-D,
- * valid, on the 1e-9° grid plans are kept on).
+ * valid, exterior rings counter-clockwise, on the 1e-9° grid plans are kept on).
  */
 export async function replaceGovernanceLayer(
   tx: Tx,
@@ -26,8 +26,8 @@ export async function replaceGovernanceLayer(
   await tx.query(
     `insert into governance_grid (community_code, feature, code, name, geom)
      select $1, (e ->> 'feature')::integer, e ->> 'code', e ->> 'name',
-            st_multi(st_collectionextract(st_intersection(a.geom,
-              st_makevalid(st_snaptogrid(st_force2d(st_setsrid(st_geomfromgeojson(e ->> 'geometry'), 4326)), 1e-9))), 3))
+            st_forcepolygonccw(st_multi(st_collectionextract(st_intersection(a.geom,
+              st_makevalid(st_snaptogrid(st_force2d(st_setsrid(st_geomfromgeojson(e ->> 'geometry'), 4326)), 1e-9))), 3)))
      from jsonb_array_elements($2::jsonb) e, area a
      where a.code = $1`,
     [community, JSON.stringify(grids)],

@@ -117,6 +117,27 @@ function badGeoJson(lng: number, lat: number, good: string): Array<[string, stri
     bad('a name with NUL', collection([feature({ type: 'Polygon', coordinates: square(lng, lat) }, { name: 'a\u0000b' })])),
     bad('a name of 101 characters', collection([feature({ type: 'Polygon', coordinates: square(lng, lat) }, { name: '网'.repeat(101) })])),
     bad('a square far from the community', collection([feature({ type: 'Polygon', coordinates: square(lng + 1, lat + 1) })])),
+    bad(
+      'a self-intersecting ring (a bow-tie)',
+      collection([
+        feature({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [lng, lat],
+              [lng + 0.001, lat + 0.001],
+              [lng + 0.001, lat],
+              [lng, lat + 0.001],
+              [lng, lat],
+            ],
+          ],
+        }),
+      ]),
+    ),
+    bad(
+      'a ring of 500,001 vertices',
+      collection([feature({ type: 'Polygon', coordinates: [[...Array.from({ length: 500_000 }, () => [lng, lat]), [lng, lat]]] })]),
+    ),
   ];
 }
 
@@ -316,6 +337,17 @@ export function governanceFileCases(c: HostileContext): HostileCase[] {
     call(removing, "town B's community, as the town A admin", `/api/v1/communities/${communityB}/governance-grids`, 404, 'not_found', 'adminA'),
     call(removing, 'as a dispatcher', path, 403, 'forbidden', 'dispatcherA'),
     call(removing, 'without the CSRF token', path, 403, 'csrf_failed', 'noCsrf'),
+    // RFC 7946 asks for counter-clockwise exterior rings, and says not to refuse the others
+    {
+      ...refused(
+        'a ring wound clockwise, taken',
+        collection([feature({ type: 'Polygon', coordinates: [square(lng, lat)[0]!.slice().reverse()] }, { code: 'ZZ-01' })]),
+      ),
+      status: '2xx',
+      code: undefined,
+      changes: { governance_layer: 1, governance_grid: 1, audit_log: 1 },
+    },
+    { ...call(removing, 'the layer just loaded', path, '2xx'), changes: { governance_layer: -1, governance_grid: -1, audit_log: 1 } },
   );
   return cases;
 }
