@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../server/src/contract/auth.ts';
 import { type ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
+import { currentGridsFile } from '../support/communities.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { decodeLayer, tileAt as tilePath } from '../support/tiles.ts';
 
@@ -124,26 +125,20 @@ async function newPlan(community: string, submitted = false): Promise<{ id: numb
 const planWrite = (c: ApiClient, inScope: boolean, path: string, body?: unknown, submitted = false) =>
   newPlan(inScope ? ctx.communityC : ctx.communityB, submitted).then(({ id, tag }) => c.send('POST', `/api/v1/plans/${id}${path}`, body, { 'if-match': tag }));
 
-/** The community's current grids as a GeoJSON file. */
-async function gridsFile(community: string): Promise<unknown> {
-  const { rows } = await server.db.query<{ file: unknown }>(
-    `select json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object('type', 'Feature',
-       'properties', json_build_object('code', v.grid_code, 'name', v.name), 'geometry', st_asgeojson(v.geom, 9)::json))) as file
-     from grid_version v join grid g on g.code = v.grid_code where g.community_code = $1 and v.valid_to is null`,
-    [community],
-  );
-  return rows[0]!.file;
-}
-
 /** A fresh plan in `community` replaced by a file of the community's current grids. */
 async function planImport(c: ApiClient, community: string): Promise<Answer<unknown>> {
   const { id, tag } = await newPlan(community);
-  return c.send('POST', `/api/v1/plans/${id}/import`, await gridsFile(community), { 'if-match': tag, 'content-type': 'application/geo+json' });
+  return c.send('POST', `/api/v1/plans/${id}/import`, await currentGridsFile(server.db, community), {
+    'if-match': tag,
+    'content-type': 'application/geo+json',
+  });
 }
 
 /** The community's current grids loaded as its governance grid layer. */
 async function governanceImport(c: ApiClient, community: string): Promise<Answer<unknown>> {
-  return c.send('PUT', `/api/v1/communities/${community}/governance-grids`, await gridsFile(community), { 'content-type': 'application/geo+json' });
+  return c.send('PUT', `/api/v1/communities/${community}/governance-grids`, await currentGridsFile(server.db, community), {
+    'content-type': 'application/geo+json',
+  });
 }
 
 /** Removes a governance layer the county admin has just loaded. */

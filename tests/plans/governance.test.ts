@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GovernanceLayer, PlanFileRefusal } from '../../server/src/contract/plan-files.ts';
 import type { PlanView } from '../../server/src/contract/plans.ts';
 import { signInAs, type ApiClient } from '../support/api-client.ts';
+import { largestCommunity, currentGridsFile } from '../support/communities.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { gdalShapefile, named, zip, type Collection } from '../support/gis-files.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -26,20 +27,10 @@ let current: Collection;
 
 beforeAll(async () => {
   server = await startTestServer(ctx.url, undefined, { workers: false });
-  const { rows } = await ctx.db.query<{ code: string; parent_code: string }>(
-    "select code, parent_code from area where level = 'community' order by households desc limit 1",
-  );
-  community = rows[0]!.code;
-  planner = await signInAs(server.baseUrl, ctx.db, 'planner', rows[0]!.parent_code);
-  current = await ctx.db
-    .query<{ c: Collection }>(
-      `select json_build_object('type', 'FeatureCollection', 'features', json_agg(json_build_object(
-         'type', 'Feature', 'properties', json_build_object('网格编码', 'ZZ-' || right(v.grid_code, 3), '网格名称', '综治' || v.name),
-         'geometry', st_asgeojson(v.geom, 9)::json) order by v.grid_code)) as c
-       from grid_version v join grid g on g.code = v.grid_code where g.community_code = $1 and v.valid_to is null`,
-      [community],
-    )
-    .then((r) => r.rows[0]!.c);
+  const top = await largestCommunity(ctx.db);
+  community = top.code;
+  planner = await signInAs(server.baseUrl, ctx.db, 'planner', top.town);
+  current = await currentGridsFile(ctx.db, community, "json_build_object('网格编码', 'ZZ-' || right(v.grid_code, 3), '网格名称', '综治' || v.name)");
   work = mkdtempSync(path.join(tmpdir(), 'governance-'));
 });
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { GridHistory } from '../../server/src/contract/grids.ts';
 import type { LocateResult } from '../../server/src/contract/locate.ts';
 import type { PlanView } from '../../server/src/contract/plans.ts';
 import { signInAs, type Answer, type ApiClient } from '../support/api-client.ts';
+import { largestCommunity } from '../support/communities.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -20,13 +21,11 @@ let otherTown: string;
 
 beforeAll(async () => {
   server = await startTestServer(ctx.url, undefined, { workers: false });
-  const { rows } = await ctx.db.query<{ code: string; parent_code: string }>(
-    "select code, parent_code from area where level = 'community' order by households desc limit 1",
-  );
-  community = rows[0]!.code;
-  otherTown = (await ctx.db.query<{ code: string }>("select code from area where level = 'town' and code <> $1 order by code limit 1", [rows[0]!.parent_code]))
-    .rows[0]!.code;
-  planner = await signInAs(server.baseUrl, ctx.db, 'planner', rows[0]!.parent_code);
+  const top = await largestCommunity(ctx.db);
+  community = top.code;
+  otherTown = (await ctx.db.query<{ code: string }>("select code from area where level = 'town' and code <> $1 order by code limit 1", [top.town])).rows[0]!
+    .code;
+  planner = await signInAs(server.baseUrl, ctx.db, 'planner', top.town);
 });
 afterAll(async () => {
   await server.close();

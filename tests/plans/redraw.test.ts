@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView } from '../../server/src/contract/plans.ts';
+import { largestCommunity } from '../support/communities.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -22,8 +23,8 @@ const gridsSql = `g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(
 
 describe('redrawing part of a boundary', () => {
   it('moves the ground between the old stretch and the new line to the other grid, and nothing else', async () => {
-    const { rows: top } = await ctx.db.query<{ code: string }>("select code from area where level = 'community' order by households desc limit 1");
-    const opened = await server.admin.send<PlanView>('POST', '/api/v1/plans', { community_code: top[0]!.code, title: '改划边界' });
+    const top = await largestCommunity(ctx.db);
+    const opened = await server.admin.send<PlanView>('POST', '/api/v1/plans', { community_code: top.code, title: '改划边界' });
     const features = JSON.stringify(opened.body.grids.features);
     // a straight stretch of a shared boundary, and a point off its middle inside the second grid
     const { rows } = await ctx.db.query<{ a: string; b: string; x1: number; y1: number; x2: number; y2: number; px: number; py: number; triangle: number }>(
