@@ -11,16 +11,19 @@ const operations = Object.entries(document.paths ?? {}).flatMap(([p, item]) =>
   methods.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${p}`, method: m, path: p, op: item[m] as Operation })),
 );
 
-/** Every route the capabilities' routes.ts files declare, as "METHOD /path/{param}". */
+/** Every route the capabilities' route files (routes.ts, *-routes.ts) declare, as "METHOD /path/{param}". */
 function declaredRoutes(): string[] {
   const src = path.resolve(import.meta.dirname, '../../server/src');
   return readdirSync(src, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name !== 'docs')
-    .flatMap((d) => {
-      const file = path.join(src, d.name, 'routes.ts');
-      const text = readdirSync(path.join(src, d.name)).includes('routes.ts') ? readFileSync(file, 'utf8') : '';
-      return [...text.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map(([, m, p]) => `${m!.toUpperCase()} ${p!.replace(/:(\w+)/g, '{$1}')}`);
-    });
+    .flatMap((d) =>
+      readdirSync(path.join(src, d.name))
+        .filter((f) => f === 'routes.ts' || f.endsWith('-routes.ts'))
+        .map((f) => readFileSync(path.join(src, d.name, f), 'utf8')),
+    )
+    .flatMap((text) =>
+      [...text.matchAll(/router\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)].map(([, m, p]) => `${m!.toUpperCase()} ${p!.replace(/:(\w+)/g, '{$1}')}`),
+    );
 }
 
 describe('the OpenAPI document', () => {

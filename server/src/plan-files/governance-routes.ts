@@ -16,9 +16,8 @@ export function governanceRoutes(db: pg.Pool): Router {
   const router = Router();
   const read = requirePermission('plan.read');
   const edit = requirePermission('plan.edit');
-  const path = '/api/v1/communities/:code/governance-grids';
 
-  router.get(path, read, async (req, res) => {
+  router.get('/api/v1/communities/:code/governance-grids', read, async (req, res) => {
     const { code } = parseParams(GovernanceParams, req);
     if (!(await communityInScope(db, code, scopeOf(req, 'plan.read')))) {
       throw new HttpError(404, ErrorCode.notFound, `No community or village ${code} in your scope.`);
@@ -26,14 +25,14 @@ export function governanceRoutes(db: pg.Pool): Router {
     res.json(await selectGovernanceLayer(db, code));
   });
 
-  router.put(path, edit, rawFile, async (req, res) => {
+  router.put('/api/v1/communities/:code/governance-grids', edit, rawFile, async (req, res) => {
     const { code } = parseParams(GovernanceParams, req);
     const { file, gcj02 } = await readUpload(req, 'governance');
     if (!(await answeringRefusal(res, () => importGovernanceFile(db, actorOf(req), code, file, { gcj02 }, scopeOf(req, 'plan.edit'))))) return;
     res.json(await selectGovernanceLayer(db, code));
   });
 
-  router.delete(path, edit, async (req, res) => {
+  router.delete('/api/v1/communities/:code/governance-grids', edit, async (req, res) => {
     const { code } = parseParams(GovernanceParams, req);
     await removeGovernanceLayer(db, actorOf(req), code, scopeOf(req, 'plan.edit'));
     res.status(204).end();
