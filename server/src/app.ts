@@ -20,6 +20,7 @@ import { docsRoutes } from './docs/routes.ts';
 import { gridsRoutes } from './grids/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { compressAnswers } from './http/compression.ts';
 import { noStore } from './http/no-store.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticClient } from './http/static-client.ts';
@@ -47,6 +48,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   // one hop: the address the reverse proxy appended, never one the client wrote into the header
   app.set('trust proxy', trustProxy ? 1 : false);
   app.use(securityHeaders());
+  app.use(compressAnswers());
   app.use(noStore());
   app.use(
     pinoHttp({

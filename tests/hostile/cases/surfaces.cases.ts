@@ -308,12 +308,13 @@ export function surfaceCases(c: HostileContext): HostileCase[] {
       endpoint: null,
       path: '/assets/%252e%252e%252f%252e%252e%252fetc/passwd',
       as: 'anonymous',
-      status: page,
-      code: null,
+      status: 404,
+      code: 'not_found',
       check: noPasswdFile,
     },
-    { name: 'an encoded NUL in a static path', endpoint: null, path: '/assets/x%00.js', as: 'anonymous', status: page, code: null },
-    { name: 'bad percent-encoding in a static path', endpoint: null, path: '/assets/%E0%A4%A.js', as: 'anonymous', status: page, code: null },
+    // an asset that is not there is a 404, not the page (a stale script would otherwise get HTML)
+    { name: 'an encoded NUL in a static path', endpoint: null, path: '/assets/x%00.js', as: 'anonymous', status: 404, code: 'not_found' },
+    { name: 'bad percent-encoding in a static path', endpoint: null, path: '/assets/%E0%A4%A.js', as: 'anonymous', status: 404, code: 'not_found' },
     {
       name: 'the package manifest is not served',
       endpoint: null,
