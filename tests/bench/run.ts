@@ -4,6 +4,7 @@ import { benchPlanner } from './planner.bench.ts';
 import { benchScope } from './scope.bench.ts';
 import { benchSoak } from './soak.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
+import { benchWallLoad } from './wall-load.bench.ts';
 import { benchWriters } from './writers.bench.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
@@ -13,6 +14,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   scope: benchScope,
   soak: benchSoak,
   tiles: benchTiles,
+  'wall-load': benchWallLoad,
   writers: benchWriters,
 };
 
