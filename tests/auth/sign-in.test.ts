@@ -35,7 +35,7 @@ describe('signing in', () => {
     expect(status).toBe(200);
     const info = body as SessionInfo;
     expect(info.user.username).toBe('signin_user');
-    expect(info.user.grants).toEqual([{ role: 'planner', scope: demoCounty, scope_name: expect.stringMatching(/涪城区/) }]);
+    expect(info.user.grants).toEqual([{ role: 'planner', scope: demoCounty, scope_name: expect.stringMatching(/涪城区/), scope_bbox: expect.any(Array) }]);
     expect(info.csrf_token.length).toBeGreaterThanOrEqual(40);
     const cookie = headers.getSetCookie().join('\n');
     expect(cookie).toMatch(/rg_session=/);

@@ -66,3 +66,52 @@ describe('the map page', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'map-locate.png') });
   });
 });
+
+describe('each user starts at their own area', () => {
+  it('opens a secretary on her community, framed and named, and a click at the centre answers inside it', async () => {
+    const { rows } = await server.db.query<{ code: string; name: string; bbox: number[] }>(
+      `select code, name, array[st_xmin(geom), st_ymin(geom), st_xmax(geom), st_ymax(geom)] as bbox
+       from area where level = 'community' order by households desc limit 1`,
+    );
+    const community = rows[0]!;
+    const secretary = { username: 'e2e_map_secretary', password: 'e2e map secretary password' };
+    await createUser(server.db, { ...secretary, display_name: '地图测试书记', role: 'secretary', scope: community.code });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    const own = await context.newPage();
+    try {
+      await signInThroughPage(own, server.baseUrl, '/?test=1', secretary);
+      await own.waitForSelector('body[data-grids-ready="true"]', { timeout: 90_000 });
+      const view = await own.evaluate(() => {
+        const map = window.__redgridMap!;
+        const b = map.getBounds();
+        return { zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+      });
+      const [w, s, e, n] = community.bbox as [number, number, number, number];
+      // the whole community in view, and not much more: far closer than the county's zoom 11
+      expect(view.bounds[0]).toBeLessThanOrEqual(w);
+      expect(view.bounds[1]).toBeLessThanOrEqual(s);
+      expect(view.bounds[2]).toBeGreaterThanOrEqual(e);
+      expect(view.bounds[3]).toBeGreaterThanOrEqual(n);
+      expect(view.zoom).toBeGreaterThan(13);
+      await own.screenshot({ path: path.join(artifactsDir, 'map-secretary.png') });
+      // a click where the community has ground near the centre of the view
+      const { rows: inside } = await server.db.query<{ x: number; y: number }>(
+        'select st_x(p) as x, st_y(p) as y from (select st_pointonsurface(geom) as p from area where code = $1) s',
+        [community.code],
+      );
+      const [px, py] = await own.evaluate(
+        ([x, y]) => {
+          const p = window.__redgridMap!.project([x!, y!]);
+          const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+          return [canvas.left + p.x, canvas.top + p.y];
+        },
+        [inside[0]!.x, inside[0]!.y],
+      );
+      await own.mouse.click(px!, py!);
+      await own.waitForSelector('[data-locate-state="done"]', { timeout: 30_000 });
+      expect(await own.getByTestId('locate-community').textContent()).toContain(community.name);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -11,7 +11,7 @@ export interface MapViewProps {
    */
   onAdapter: (adapter: MapAdapter | null) => void;
   /** Read once, when the map is made (center, zoom, interactive, controls). Default: the county map. */
-  options?: Pick<MapAdapterOptions, 'center' | 'zoom' | 'interactive' | 'controls' | 'tileQuery' | 'theme' | 'requestHeaders'>;
+  options?: Pick<MapAdapterOptions, 'center' | 'zoom' | 'bounds' | 'interactive' | 'controls' | 'tileQuery' | 'theme' | 'requestHeaders'>;
   /** Extra class for the map element. */
   className?: string;
   /** The map's accessible name. Default: the grid map's. */

@@ -21,6 +21,8 @@ export interface MapAdapterOptions {
   center?: LngLatTuple;
   /** Initial zoom. Default: 11, the whole county. */
   zoom?: number;
+  /** Open framing this box [west, south, east, north] instead (when no `center` is given): the user's own area. */
+  bounds?: BboxTuple;
   /** Origin the tile URLs are built from. Default: `window.location.origin`. */
   origin?: string;
   /** Appended to every tile URL, e.g. `?m=<member link token>` for the member's page. Default: none. */
@@ -111,6 +113,7 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     style: basemapStyle(options.origin ?? window.location.origin, options.tileQuery, options.theme),
     center: [...(options.center ?? mapDefaults.center)],
     zoom: options.zoom ?? mapDefaults.zoom,
+    ...(options.bounds && !options.center ? { bounds: [...options.bounds] as [number, number, number, number], fitBoundsOptions: { padding: 40 } } : {}),
     minZoom: 7,
     maxZoom: 18,
     attributionControl: { compact: true },

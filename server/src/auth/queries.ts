@@ -1,7 +1,7 @@
 import type { Role } from '../contract/auth.ts';
 import type { Queryable } from '../db/transaction.ts';
 
-export type GrantRow = { role: Role; scope: string; scope_name: string };
+export type GrantRow = { role: Role; scope: string; scope_name: string; scope_bbox: [number, number, number, number] };
 
 export type SignInRow = {
   id: number;
@@ -39,7 +39,8 @@ export async function resetFailedSignIns(db: Queryable, userId: number): Promise
 
 export async function selectGrants(db: Queryable, userId: number): Promise<GrantRow[]> {
   const { rows } = await db.query<GrantRow>(
-    `select g.role, g.scope_code as scope, a.name as scope_name
+    `select g.role, g.scope_code as scope, a.name as scope_name,
+            array[st_xmin(a.geom), st_ymin(a.geom), st_xmax(a.geom), st_ymax(a.geom)] as scope_bbox
      from user_role_grant g join area a on a.code = g.scope_code
      where g.user_id = $1 order by g.role, g.scope_code`,
     [userId],

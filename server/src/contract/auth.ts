@@ -22,6 +22,8 @@ export const Grant = z.object({
   /** the 12-digit code of the area subtree the role is held over */
   scope: z.string(),
   scope_name: z.string(),
+  /** the scope area's bounding box [west, south, east, north], where a map for this role opens */
+  scope_bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
 });
 export type Grant = z.infer<typeof Grant>;
 
