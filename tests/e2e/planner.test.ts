@@ -97,6 +97,9 @@ describe('the grid planner', () => {
   it('opens the most populous community and starts a draft on its current grids', async () => {
     await signInThroughPage(page, server.baseUrl, '/planner?test=1', planner);
     expect(await page.getByTestId('nav-planner').textContent()).toBe('网格规划');
+    // a town's planner starts on his town
+    await page.locator(`[data-testid=planner-town] option[value="${town}"]`).waitFor({ state: 'attached' });
+    expect(await page.getByTestId('planner-town').inputValue()).toBe(town);
     await page.getByTestId('planner-town').selectOption(town);
     await page.locator(`[data-testid=planner-community] option[value="${community}"]`).waitFor({ state: 'attached' });
     // the communities are listed most households first

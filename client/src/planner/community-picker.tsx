@@ -7,6 +7,8 @@ import { fetchChildAreas } from './child-areas.ts';
 
 export interface CommunityPickerProps {
   community: string | null;
+  /** the town to start on when no community is chosen yet: the planner's own */
+  homeTown?: string | undefined;
   onCommunity(code: string): void;
 }
 
@@ -33,9 +35,9 @@ function useAreas(load: ((signal: AbortSignal) => Promise<{ features: { properti
 const loadTowns = (signal: AbortSignal) => fetchAreas('town', signal);
 
 /** Town, then community or village: the area a plan redraws. */
-export function CommunityPicker({ community, onCommunity }: CommunityPickerProps) {
+export function CommunityPicker({ community, homeTown, onCommunity }: CommunityPickerProps) {
   const { t } = useTranslation();
-  const [town, setTown] = useState<string>(community ? `${community.slice(0, 9)}000` : '');
+  const [town, setTown] = useState<string>(community ? `${community.slice(0, 9)}000` : (homeTown ?? ''));
   const towns = useAreas(loadTowns);
   const [loadCommunities, setLoadCommunities] = useState<((signal: AbortSignal) => ReturnType<typeof fetchChildAreas>) | null>(null);
   useEffect(() => {

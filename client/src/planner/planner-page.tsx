@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../styles/planner.css';
+import { homeTown } from '../session/home-area.ts';
+import { useSession } from '../session/session.store.ts';
 import { navigate, useLocation } from '../shell/navigation.ts';
 import { CommunityPicker } from './community-picker.tsx';
 import { PlanList } from './plan-list.tsx';
@@ -43,6 +45,7 @@ function usePlannerLocation() {
 export function PlannerPage({ canEdit, canReview }: PlannerPageProps) {
   const { t } = useTranslation();
   const { community, planId, go } = usePlannerLocation();
+  const session = useSession();
   const plan = usePlan(planId);
   const tools = usePlanTools(plan);
   const view = plan.plan?.view ?? null;
@@ -69,7 +72,11 @@ export function PlannerPage({ canEdit, canReview }: PlannerPageProps) {
             <header className="planner-head">
               <h1 className="planner-heading">{t('planner.title')}</h1>
             </header>
-            <CommunityPicker community={community} onCommunity={(code) => go({ community: code, plan: null })} />
+            <CommunityPicker
+              community={community}
+              homeTown={session.status === 'signed-in' ? homeTown(session.user) : undefined}
+              onCommunity={(code) => go({ community: code, plan: null })}
+            />
             {community && <PlanList community={community} canEdit={canEdit} onOpen={(id) => go({ plan: String(id) })} />}
           </>
         ) : view ? (

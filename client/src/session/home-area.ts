@@ -9,6 +9,13 @@ const depth = (code: string) => code.replace(/0+$/, '').length;
  * secretary's community, a planner's town), not the whole county; undefined without a grant.
  */
 export function homeBounds(user: SessionUser): BboxTuple | undefined {
-  const narrowest = [...user.grants].sort((a, b) => depth(b.scope) - depth(a.scope))[0];
-  return narrowest?.scope_bbox;
+  return narrowest(user)?.scope_bbox;
+}
+
+const narrowest = (user: SessionUser) => [...user.grants].sort((a, b) => depth(b.scope) - depth(a.scope))[0];
+
+/** The town a user's roles are held over (or that holds their community); undefined for county-wide users. */
+export function homeTown(user: SessionUser): string | undefined {
+  const scope = narrowest(user)?.scope;
+  return scope && depth(scope) > 6 ? `${scope.slice(0, 9)}000` : undefined;
 }
