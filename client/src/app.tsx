@@ -2,11 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from './api/contract.ts';
 import { memberTokenFrom } from './member/member-path.ts';
-import { AuditPage } from './pages/audit-page.tsx';
-import { DispatchPage } from './pages/dispatch-page.tsx';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
-import { MapPage } from './pages/map-page.tsx';
-import { MemberPage } from './pages/member-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { canPlan, canReview } from './planner/plan-roles.ts';
 import { SignInPage } from './pages/sign-in-page.tsx';
@@ -18,23 +14,20 @@ import { SessionStatus } from './shell/session-status.tsx';
 import { TopBar } from './shell/top-bar.tsx';
 import { isWallPath } from './wall/wall-params.ts';
 
-// the wall's charts and tile layers are a chunk of their own: no other page loads them
+// every screen is a chunk of its own, loaded when it is opened: the wall's charts and tile layers,
+// the planner's drawing library, the dispatch console, the audit log, a member's phone page
 const WallPage = lazy(() => import('./wall/wall-page.tsx'));
-// the planner's drawing library is loaded only by the planner
 const PlannerPage = lazy(() => import('./planner/planner-page.tsx'));
+const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default: m.MapPage })));
+const DispatchPage = lazy(() => import('./pages/dispatch-page.tsx').then((m) => ({ default: m.DispatchPage })));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+const MemberPage = lazy(() => import('./pages/member-page.tsx').then((m) => ({ default: m.MemberPage })));
 
 function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
   if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
   if (pathname === '/dispatch') return canDispatch(user) ? <DispatchPage /> : <ForbiddenPage />;
-  if (pathname === '/planner') {
-    if (!canPlan(user)) return <ForbiddenPage />;
-    return (
-      <Suspense fallback={null}>
-        <PlannerPage canEdit={canPlan(user)} canReview={canReview(user)} />
-      </Suspense>
-    );
-  }
+  if (pathname === '/planner') return canPlan(user) ? <PlannerPage canEdit={canPlan(user)} canReview={canReview(user)} /> : <ForbiddenPage />;
   return <NotFoundPage />;
 }
 
@@ -66,7 +59,13 @@ export function App() {
     );
   }
   const token = memberTokenFrom(pathname);
-  return token === null ? <SignedInApp /> : <MemberPage token={token} />;
+  return token === null ? (
+    <SignedInApp />
+  ) : (
+    <Suspense fallback={null}>
+      <MemberPage token={token} />
+    </Suspense>
+  );
 }
 
 function SignedInApp() {
@@ -88,7 +87,7 @@ function SignedInApp() {
   return (
     <div className="app">
       <TopBar user={pathname === signInPath ? null : user} />
-      {page}
+      <Suspense fallback={null}>{page}</Suspense>
     </div>
   );
 }
