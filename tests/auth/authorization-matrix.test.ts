@@ -605,6 +605,17 @@ const endpoints: Endpoint[] = [
     outOfScope: (c) => c.send('DELETE', `/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}`),
   },
   {
+    name: 'GET /api/v1/dispatches/:id/members/:memberId/link',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inScope: async (c) => {
+      const d = await freshDispatchA();
+      return c.getJson(`/api/v1/dispatches/${d.id}/members/${d.firstMember}/link`);
+    },
+    outOfScope: (c) => c.getJson(`/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}/link`),
+    expectIn: (a) => expect((a.body as { path: string }).path).toMatch(/^\/m\/[\w-]+\.[\w-]+$/),
+  },
+  {
     name: 'POST /api/v1/dispatches/:id/close',
     allowed: ['admin', 'dispatcher'],
     outcome: 404,

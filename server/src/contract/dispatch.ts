@@ -103,5 +103,18 @@ export const MemberAlertView = z.object({
 });
 export type MemberAlertView = z.infer<typeof MemberAlertView>;
 
+/**
+ * A member's signed link, for a dispatcher running an exercise (演练) with no SMS gateway: they show
+ * it as a QR code or copy it to the member. `url` is absolute when PUBLIC_URL is set; otherwise the
+ * console puts its own origin before `path`.
+ */
+export const MemberLinkView = z.object({
+  member_id: z.number(),
+  path: z.string(),
+  url: z.string().nullable(),
+  expires_at: z.string(),
+});
+export type MemberLinkView = z.infer<typeof MemberLinkView>;
+
 export const MemberAnswer = z.enum(['accept', 'decline', 'arrived']);
 export type MemberAnswer = z.infer<typeof MemberAnswer>;

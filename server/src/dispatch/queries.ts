@@ -189,3 +189,12 @@ export async function selectMemberAlert(db: Queryable, dispatchId: number, membe
   );
   return rows[0];
 }
+
+/** When a member was alerted in a dispatch (their link's expiry counts from it), or undefined. */
+export async function selectAlertedAt(db: Queryable, dispatchId: number, memberId: number): Promise<Date | undefined> {
+  const { rows } = await db.query<{ alerted_at: Date }>('select a.alerted_at from dispatch_alert a where a.dispatch_id = $1 and a.member_id = $2', [
+    dispatchId,
+    memberId,
+  ]);
+  return rows[0]?.alerted_at;
+}

@@ -39,6 +39,11 @@ export function protectedSamples(c: HostileContext): Sample[] {
     { endpoint: 'GET /api/v1/dispatches/{id}', method: 'GET', path: `/api/v1/dispatches/${c.dispatchA}` },
     { endpoint: 'POST /api/v1/dispatches/{id}/members', method: 'POST', path: `/api/v1/dispatches/${c.dispatchA}/members`, json: { member_id: c.memberC } },
     { endpoint: 'DELETE /api/v1/dispatches/{id}/members/{memberId}', method: 'DELETE', path: `/api/v1/dispatches/${c.dispatchA}/members/${c.alertedMemberA}` },
+    {
+      endpoint: 'GET /api/v1/dispatches/{id}/members/{memberId}/link',
+      method: 'GET',
+      path: `/api/v1/dispatches/${c.dispatchA}/members/${c.alertedMemberA}/link`,
+    },
     { endpoint: 'POST /api/v1/dispatches/{id}/close', method: 'POST', path: `/api/v1/dispatches/${c.dispatchA}/close` },
     { endpoint: 'GET /api/v1/live', method: 'GET', path: '/api/v1/live' },
   ];
