@@ -73,6 +73,8 @@ export const DispatchAlert = z.object({
   arrived_at: z.string().nullable(),
   /** the SMS alert's fate (see smsStatuses); null for alerts made before it was recorded */
   sms_status: z.enum(smsStatuses).nullable(),
+  /** the member's phone, for the dispatcher to call, only once they accepted (accepted or arrived) */
+  phone: z.string().nullable(),
 });
 export type DispatchAlert = z.infer<typeof DispatchAlert>;
 
@@ -85,6 +87,8 @@ export const DispatchView = z.object({
   wave_size: z.number(),
   target: z.number(),
   skills: z.array(z.string()),
+  /** seconds an alert waits for an answer before it times out and the next wave goes */
+  alert_timeout_s: z.number(),
   waves: z.number(),
   accepted: z.number(),
   alerts: z.array(DispatchAlert),
