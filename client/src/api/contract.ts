@@ -14,6 +14,7 @@ export type {
   DispatchView,
   MemberAlertView,
   MemberAnswer,
+  MemberLinkView,
   NearbyMember,
   NearbyResult,
 } from '../../../server/src/contract/dispatch.ts';

@@ -171,6 +171,16 @@ export function DispatchPage() {
     sidebar = (
       <>
         <p className="dispatch-hint">{t('dispatch.hint')}</p>
+        {/* the keyboard's way in: pan with the arrow keys, then place the incident at the centre */}
+        <button
+          type="button"
+          className="secondary-button wide"
+          data-testid="place-at-centre"
+          disabled={!adapter}
+          onClick={() => adapter && setDraftPoint(adapter.getView().center)}
+        >
+          {t('dispatch.placeAtCentre')}
+        </button>
         <OpenCaseList cases={openCases.data?.cases ?? null} error={openCases.error} onSelect={selectCase} />
       </>
     );
