@@ -244,4 +244,18 @@ describe('the dispatch console and the member page', () => {
     expect(stored.body.status).toBe('closed');
     expect(await page.getByTestId('timeline-entry').last().textContent()).toContain('结案');
   });
+
+  it('places an incident by a place search (地点搜索)', async () => {
+    await page.getByTestId('back-to-cases').click();
+    // by name: a place search puts the incident in the community found
+    const { rows: found } = await server.db.query<{ name: string }>("select name from area where level = 'community' order by code limit 1");
+    await page.getByTestId('place-search').fill(found[0]!.name);
+    await page.locator('[data-testid=place-result][data-kind=community]').first().click();
+    await page.getByTestId('case-form').waitFor();
+    await page.getByTestId('case-place-community').filter({ hasText: found[0]!.name }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(artifactsDir, 'dispatch-case-form.png') });
+    await page.getByTestId('case-cancel').click();
+    await page.getByTestId('case-form').waitFor({ state: 'detached' });
+  });
 });
