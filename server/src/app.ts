@@ -39,9 +39,11 @@ export type AppDeps = {
   live?: LiveHub;
   /** the public origin (PUBLIC_URL): when it is https, the session cookie is Secure */
   publicUrl?: string;
+  /** SMS_WEBHOOK_URL is set: members get their links by SMS, and the console does not show them */
+  smsGateway?: boolean;
 };
 
-export function createApp({ db, log, trustProxy = false, policy = defaultPolicy, live, publicUrl }: AppDeps): Express {
+export function createApp({ db, log, trustProxy = false, policy = defaultPolicy, live, publicUrl, smsGateway = false }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -82,7 +84,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(usersRoutes(db, walls));
   app.use(statsRoutes(db));
   app.use(casesRoutes(db, policy));
-  app.use(dispatchRoutes(db, policy));
+  app.use(dispatchRoutes(db, policy, { smsGateway, publicUrl }));
   app.use(plansRoutes(db));
   app.use(planFilesRoutes(db));
   app.use(governanceRoutes(db));

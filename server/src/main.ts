@@ -25,7 +25,15 @@ async function main() {
   const policy = { ...defaultPolicy, dailyCap: config.dispatchDailyCap };
   const live = new LiveHub(database.url, log);
   await live.start();
-  const app = createApp({ db: database.pool, log, trustProxy: config.trustProxy, policy, live, publicUrl: config.publicUrl });
+  const app = createApp({
+    db: database.pool,
+    log,
+    trustProxy: config.trustProxy,
+    policy,
+    live,
+    publicUrl: config.publicUrl,
+    smsGateway: config.smsWebhookUrl !== undefined,
+  });
   const server = createHttpServer(app).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;

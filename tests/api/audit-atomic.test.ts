@@ -89,6 +89,19 @@ describe('a write whose audit record cannot be written', () => {
     expect(await count(`"case" where id = $1 and status = 'reported'`, [caseId])).toBe(1);
   });
 
+  it("shows no member's link when the read cannot be audited", async () => {
+    const caseId = await newCase();
+    const started = await server.admin.send<{ id: number }>('POST', `/api/v1/cases/${caseId}/dispatch`, { radius: 2000, waveSize: 2, target: 1 });
+    expect(started.status).toBe(201);
+    const {
+      rows: [alert],
+    } = await database.db.query<{ member_id: string }>('select member_id from dispatch_alert where dispatch_id = $1 limit 1', [started.body.id]);
+    await refuse('dispatch.read_member_link');
+    const answer = await server.admin.getJson(`/api/v1/dispatches/${started.body.id}/members/${alert!.member_id}/link`);
+    expect(answer.status).toBe(500);
+    expect(JSON.stringify(answer.body)).not.toContain('/m/');
+  });
+
   it('adds no user and issues no wall token', async () => {
     await refuse('user.create');
     const username = `audit_${randomUUID().slice(0, 8)}`;

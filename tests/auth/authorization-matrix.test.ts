@@ -222,6 +222,9 @@ type Endpoint = {
   inStatus?: number;
 };
 
+/** An area's name, to search for it (names are unique enough in the demo county: one community each). */
+const areaName = async (code: string) => (await server.db.query<{ name: string }>('select name from area where code = $1', [code])).rows[0]!.name;
+
 const territory: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 const featureCount = (a: Answer<never>) => (a.body as { features: unknown[] }).features.length;
 
@@ -258,6 +261,15 @@ const endpoints: Endpoint[] = [
     outcome: 404,
     inScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointC[0]}&lat=${ctx.pointC[1]}`),
     outOfScope: (c) => c.getJson(`/api/v1/locate?lng=${ctx.pointB[0]}&lat=${ctx.pointB[1]}`),
+  },
+  {
+    name: 'GET /api/v1/locate/search',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: async (c) => c.getJson(`/api/v1/locate/search?q=${encodeURIComponent(await areaName(ctx.communityC))}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/locate/search?q=${encodeURIComponent(await areaName(ctx.communityB))}`),
+    expectIn: (a) => expect((a.body as { results: unknown[] }).results.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { results: unknown[] }).results.length === 0,
   },
   {
     name: 'GET /tiles/grids',
@@ -603,6 +615,17 @@ const endpoints: Endpoint[] = [
       return c.send('DELETE', `/api/v1/dispatches/${d.id}/members/${d.firstMember}`);
     },
     outOfScope: (c) => c.send('DELETE', `/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}`),
+  },
+  {
+    name: 'GET /api/v1/dispatches/:id/members/:memberId/link',
+    allowed: ['admin', 'dispatcher'],
+    outcome: 404,
+    inScope: async (c) => {
+      const d = await freshDispatchA();
+      return c.getJson(`/api/v1/dispatches/${d.id}/members/${d.firstMember}/link`);
+    },
+    outOfScope: (c) => c.getJson(`/api/v1/dispatches/${ctx.dispatchB}/members/${ctx.memberB}/link`),
+    expectIn: (a) => expect((a.body as { path: string }).path).toMatch(/^\/m\/[\w-]+\.[\w-]+$/),
   },
   {
     name: 'POST /api/v1/dispatches/:id/close',

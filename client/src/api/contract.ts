@@ -1,7 +1,7 @@
 /** The server's contract types, in one place for the client (types only: nothing of the server is bundled). */
 export type { AreaCollection, AreaLevel, AreaProperties } from '../../../server/src/contract/areas.ts';
 export type { GridCollection, GridProperties } from '../../../server/src/contract/grids.ts';
-export type { LocateResult } from '../../../server/src/contract/locate.ts';
+export type { LocateResult, PlaceSearchResult } from '../../../server/src/contract/locate.ts';
 export type { PolygonGeometry } from '../../../server/src/contract/geo.ts';
 export type { TileLayer } from '../../../server/src/contract/tiles.ts';
 export type { AreaFigures, CaseFeed, CoverageSettings, FeedCase, StatsSummary } from '../../../server/src/contract/stats.ts';
@@ -14,6 +14,7 @@ export type {
   DispatchView,
   MemberAlertView,
   MemberAnswer,
+  MemberLinkView,
   NearbyMember,
   NearbyResult,
 } from '../../../server/src/contract/dispatch.ts';

@@ -1,4 +1,4 @@
-import type { DispatchView, NearbyResult, StartDispatchInput } from './contract.ts';
+import type { DispatchView, MemberLinkView, NearbyResult, StartDispatchInput } from './contract.ts';
 import { getJson, request } from './http.ts';
 import type { LngLatTuple } from './locate.api.ts';
 
@@ -51,4 +51,12 @@ export function recallDispatchMember(dispatchId: number, memberId: number): Prom
 /** 结束调度: no more waves; members still alerted are told it is over. */
 export function closeDispatch(dispatchId: number): Promise<unknown> {
   return request<unknown>(`/api/v1/dispatches/${dispatchId}/close`, { method: 'POST' });
+}
+
+/**
+ * A member's signed link, shown to the dispatcher only in an exercise (演练, no SMS gateway); each
+ * read is audited by the server.
+ */
+export function fetchMemberLink(dispatchId: number, memberId: number): Promise<MemberLinkView> {
+  return getJson<MemberLinkView>(`/api/v1/dispatches/${dispatchId}/members/${memberId}/link`);
 }

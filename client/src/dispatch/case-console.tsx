@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CaseCard } from './case-card.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
+import { ConfirmButton } from './confirm-button.tsx';
 import { DispatchForm } from './dispatch-form.tsx';
 import { DispatchPanel } from './dispatch-panel.tsx';
 import { NearbyList } from './nearby-list.tsx';
@@ -29,6 +30,7 @@ export function CaseConsole({ state }: { state: CaseConsoleState }) {
   const dispatchOpen = dispatch.data !== null && dispatch.data.status !== 'closed';
   const canStart = !closed && (!hasDispatch || dispatch.data?.status === 'closed');
   const alerted = new Set(dispatch.data?.alerts.map((alert) => alert.member.id) ?? []);
+  const memberNames = new Map(dispatch.data?.alerts.map((alert) => [alert.member.id, alert.member.name]) ?? []);
   const candidates = nearby.data ? nearby.data.members.filter((member) => !alerted.has(member.id)) : null;
 
   return (
@@ -40,7 +42,9 @@ export function CaseConsole({ state }: { state: CaseConsoleState }) {
         </p>
       )}
       {dispatch.data && <DispatchPanel dispatch={dispatch.data} onRecall={state.recall} onClose={state.closeDispatch} busy={busy !== null} />}
-      {canStart && <DispatchForm params={state.params} onChange={state.setParams} onSubmit={state.start} submitting={busy === 'start'} />}
+      {canStart && (
+        <DispatchForm caseKind={incident.data.kind} params={state.params} onChange={state.setParams} onSubmit={state.start} submitting={busy === 'start'} />
+      )}
       {!closed && (
         <NearbyList
           members={candidates}
@@ -52,14 +56,19 @@ export function CaseConsole({ state }: { state: CaseConsoleState }) {
           busy={busy !== null}
         />
       )}
-      <CaseTimeline events={incident.data.timeline} />
+      <CaseTimeline events={incident.data.timeline} memberNames={memberNames} />
       <div className="case-actions">
         {closed ? (
           <p className="muted">{t('dispatch.closedCase')}</p>
         ) : (
-          <button type="button" className="danger-button" data-testid="close-case" onClick={state.closeCase} disabled={busy !== null}>
-            {t('dispatch.closeCase')}
-          </button>
+          <ConfirmButton
+            label={t('dispatch.closeCase')}
+            question={t('dispatch.confirm.closeCase')}
+            className="danger-button"
+            testId="close-case"
+            disabled={busy !== null}
+            onConfirm={state.closeCase}
+          />
         )}
       </div>
     </>

@@ -1,9 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createCase } from '../api/cases.api.ts';
 import type { CaseSeverity, CaseView, CreateCaseInput } from '../api/contract.ts';
 import { ApiError, networkErrorCode } from '../api/http.ts';
 import type { LngLatTuple } from '../api/locate.api.ts';
+import { useLocate } from '../locate/use-locate.ts';
+import { CasePlace } from './case-place.tsx';
 import { newIdempotencyKey } from './idempotency-key.ts';
 import { caseKinds, caseKindLabel, caseSeverityOrder, type CaseKind } from './labels.ts';
 
@@ -23,16 +25,20 @@ const outsideTerritory = 'outside_territory';
  */
 export function CaseForm({ point, onCreated, onCancel }: CaseFormProps) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<CaseKind>('fire');
+  // no default kind: a stray click must not become a fire
+  const [kind, setKind] = useState<CaseKind | ''>('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [severity, setSeverity] = useState<CaseSeverity>('high');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  const { state: place, locate } = useLocate();
+  useEffect(() => locate(point), [locate, point]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!kind) return;
     const body: CreateCaseInput = {
       kind,
       title: title.trim(),
@@ -74,10 +80,14 @@ export function CaseForm({ point, onCreated, onCancel }: CaseFormProps) {
         <p className="locate-point">
           {t('dispatch.form.point')}: {point[0].toFixed(5)}, {point[1].toFixed(5)}
         </p>
+        <CasePlace state={place} />
         <div className="form-row">
           <label className="field">
             <span>{t('dispatch.form.kind')}</span>
-            <select data-testid="case-kind" value={kind} onChange={(e) => setKind(e.target.value as CaseKind)}>
+            <select data-testid="case-kind" value={kind} onChange={(e) => setKind(e.target.value as CaseKind)} required>
+              <option value="" disabled>
+                {t('dispatch.form.chooseKind')}
+              </option>
               {caseKinds.map((k) => (
                 <option key={k} value={k}>
                   {caseKindLabel(k, t)}
@@ -125,10 +135,10 @@ export function CaseForm({ point, onCreated, onCancel }: CaseFormProps) {
           </p>
         )}
         <div className="button-row">
-          <button type="submit" className="primary-button" data-testid="case-submit" disabled={submitting || !title.trim()}>
+          <button type="submit" className="primary-button" data-testid="case-submit" disabled={submitting || !kind || !title.trim()}>
             {submitting ? t('dispatch.form.submitting') : t('dispatch.form.submit')}
           </button>
-          <button type="button" className="secondary-button" onClick={onCancel}>
+          <button type="button" className="secondary-button" data-testid="case-cancel" onClick={onCancel}>
             {t('dispatch.form.cancel')}
           </button>
         </div>

@@ -7,8 +7,18 @@ function transition(event: CaseEvent): CaseEvent['to_status'] {
   return event.to_status !== null && event.to_status !== event.from_status ? event.to_status : null;
 }
 
+/**
+ * The note with the member's name for their id (`党员 #7786 接受` → `党员 张强兵 接受`). Names come
+ * from the dispatch view, which only roles that manage dispatches can read; others keep the id.
+ */
+function noteText(event: CaseEvent, memberNames: ReadonlyMap<number, string>): string | null {
+  const id = event.data.member_id;
+  const name = typeof id === 'number' || typeof id === 'string' ? memberNames.get(Number(id)) : undefined;
+  return event.note && name ? event.note.replace(`#${id}`, name) : event.note;
+}
+
 /** 事件进程: the case's events, oldest first, with the status each one reached and its note. */
-export function CaseTimeline({ events }: { events: readonly CaseEvent[] }) {
+export function CaseTimeline({ events, memberNames }: { events: readonly CaseEvent[]; memberNames: ReadonlyMap<number, string> }) {
   const { t, i18n } = useTranslation();
   const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
   return (
@@ -18,13 +28,14 @@ export function CaseTimeline({ events }: { events: readonly CaseEvent[] }) {
       <ol className="timeline">
         {ordered.map((event) => {
           const to = transition(event);
+          const note = noteText(event, memberNames);
           return (
             <li key={event.id} className={to ? 'timeline-entry transition' : 'timeline-entry'} data-testid="timeline-entry" data-event-id={event.id}>
               <time dateTime={event.at}>{clockTime(event.at, i18n.language)}</time>
               <span className="timeline-text">
                 {to && <strong className={`status-tag status-${to}`}>{t(`caseStatus.${to}`)}</strong>}
-                {event.note && <span>{event.note}</span>}
-                {!to && !event.note && <span className="muted">—</span>}
+                {note && <span>{note}</span>}
+                {!to && !note && <span className="muted">—</span>}
               </span>
             </li>
           );

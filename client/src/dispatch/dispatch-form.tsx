@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dispatchBody, dispatchLimits, type DispatchParams } from './dispatch-params.ts';
-import { knownSkills, skillLabel } from './labels.ts';
+import { suggestedSkills } from './kind-skills.ts';
+import { caseKindLabel, knownSkills, skillLabel } from './labels.ts';
 
 /** The three whole-number parameters, in the order the form shows them. */
 const numberFields = [
@@ -11,6 +12,8 @@ const numberFields = [
 ] as const;
 
 export interface DispatchFormProps {
+  /** the case's kind, whose usual skills are suggested */
+  caseKind: string;
   params: DispatchParams;
   onChange: (params: DispatchParams) => void;
   onSubmit: () => void;
@@ -18,13 +21,15 @@ export interface DispatchFormProps {
 }
 
 /** 调度参数 and 发起调度: radius, members per wave, members needed, required skills. */
-export function DispatchForm({ params, onChange, onSubmit, submitting }: DispatchFormProps) {
+export function DispatchForm({ caseKind, params, onChange, onSubmit, submitting }: DispatchFormProps) {
   const { t } = useTranslation();
   const valid = dispatchBody(params) !== null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (valid) onSubmit();
   };
+  const suggested = suggestedSkills(caseKind);
+  const missing = suggested.filter((skill) => !params.skills.includes(skill));
   const toggleSkill = (skill: string) =>
     onChange({
       ...params,
@@ -54,6 +59,21 @@ export function DispatchForm({ params, onChange, onSubmit, submitting }: Dispatc
         <legend>
           {t('dispatch.params.skills')} <span className="muted">{t('dispatch.params.skillsHint')}</span>
         </legend>
+        {suggested.length > 0 && (
+          <p className="skill-suggestion" data-testid="skill-suggestion">
+            {t('dispatch.params.suggested', { kind: caseKindLabel(caseKind, t), skills: suggested.map((s) => skillLabel(s, t)).join('、') })}
+            {missing.length > 0 && (
+              <button
+                type="button"
+                className="small-button"
+                data-testid="skill-suggestion-apply"
+                onClick={() => onChange({ ...params, skills: [...params.skills, ...missing] })}
+              >
+                {t('dispatch.params.applySuggested')}
+              </button>
+            )}
+          </p>
+        )}
         {knownSkills.map((skill) => (
           <button
             key={skill}
@@ -62,6 +82,7 @@ export function DispatchForm({ params, onChange, onSubmit, submitting }: Dispatc
             aria-pressed={params.skills.includes(skill)}
             data-testid="dispatch-skill"
             data-skill={skill}
+            data-suggested={suggested.includes(skill) || undefined}
             onClick={() => toggleSkill(skill)}
           >
             {skillLabel(skill, t)}

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { AlertState, DispatchAlert, DispatchView } from '../api/contract.ts';
 import { Distance, useDistanceText } from '../locate/distance.tsx';
+import { AlertCountdown } from './alert-countdown.tsx';
+import { ConfirmButton } from './confirm-button.tsx';
 import { clockTime } from './format-time.ts';
+import { MemberLink } from './member-link.tsx';
 import { SkillList } from './skill-list.tsx';
 import { SmsNote } from './sms-note.tsx';
 import { StateBadge } from './state-badge.tsx';
@@ -15,6 +18,8 @@ export interface DispatchPanelProps {
 
 /** States a member can still be recalled from: on the way, or not yet answered. */
 const recallable: ReadonlySet<AlertState> = new Set(['alerted', 'accepted']);
+/** States whose member may still need their link: to answer, or to say they arrived. */
+const linkable: ReadonlySet<AlertState> = new Set(['alerted', 'accepted']);
 
 function byWaveThenDistance(a: DispatchAlert, b: DispatchAlert): number {
   return a.wave - b.wave || a.distance_m - b.distance_m;
@@ -52,9 +57,14 @@ export function DispatchPanel({ dispatch, onRecall, onClose, busy }: DispatchPan
           <span style={{ width: `${progress * 100}%` }} />
         </div>
         {dispatch.status !== 'closed' && (
-          <button type="button" className="secondary-button" data-testid="close-dispatch" onClick={onClose} disabled={busy}>
-            {t('dispatch.closeDispatch')}
-          </button>
+          <ConfirmButton
+            label={t('dispatch.closeDispatch')}
+            question={t('dispatch.confirm.closeDispatch')}
+            className="secondary-button"
+            testId="close-dispatch"
+            disabled={busy}
+            onConfirm={onClose}
+          />
         )}
       </div>
       <h3 className="section-title">
@@ -81,18 +91,29 @@ export function DispatchPanel({ dispatch, onRecall, onClose, busy }: DispatchPan
                     <AlertTimes alert={alert} />
                   </span>
                   <SmsNote status={alert.sms_status} />
+                  {alert.state === 'alerted' && dispatch.status === 'active' && (
+                    <AlertCountdown alertedAt={alert.alerted_at} timeoutSeconds={dispatch.alert_timeout_s} />
+                  )}
                 </div>
               </div>
               <div className="alert-side">
                 <span className="alert-distance">
                   <Distance meters={alert.distance_m} />
                 </span>
+                {alert.phone && (
+                  <a className="small-button call-button" href={`tel:${alert.phone}`} data-testid="call-member" title={alert.phone}>
+                    {t('dispatch.alerts.call', { phone: alert.phone })}
+                  </a>
+                )}
                 {recallable.has(alert.state) && dispatch.status !== 'closed' && (
                   <button type="button" className="small-button" data-testid="recall-member" onClick={() => onRecall(alert.member.id)} disabled={busy}>
                     {t('dispatch.alerts.recall')}
                   </button>
                 )}
               </div>
+              {alert.sms_status === 'not_sent' && linkable.has(alert.state) && dispatch.status !== 'closed' && (
+                <MemberLink dispatchId={dispatch.id} memberId={alert.member.id} />
+              )}
             </li>
           ))}
         </ul>

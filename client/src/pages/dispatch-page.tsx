@@ -9,6 +9,7 @@ import { LiveIndicator } from '../dispatch/live-indicator.tsx';
 import { MemberLegend } from '../dispatch/member-legend.tsx';
 import type { MemberMapState } from '../dispatch/member-state-colors.ts';
 import { OpenCaseList } from '../dispatch/open-case-list.tsx';
+import { PlaceSearch } from '../dispatch/place-search.tsx';
 import { useCaseConsole } from '../dispatch/use-case-console.ts';
 import { useLiveEvents } from '../dispatch/use-live-events.ts';
 import { useReloadable } from '../dispatch/use-reloadable.ts';
@@ -161,6 +162,11 @@ export function DispatchPage() {
 
   const onAdapter = useCallback((next: MapAdapter | null) => setAdapter(next), []);
 
+  const placeAt = (position: LngLatTuple) => {
+    adapter?.moveTo(position, Math.max(adapter.getView().zoom, caseZoom));
+    setDraftPoint(position);
+  };
+
   let sidebar;
   if (caseId !== null) {
     sidebar = <CaseConsole state={consoleState} />;
@@ -171,6 +177,17 @@ export function DispatchPage() {
     sidebar = (
       <>
         <p className="dispatch-hint">{t('dispatch.hint')}</p>
+        <PlaceSearch onPlace={placeAt} />
+        {/* the keyboard's way in: pan with the arrow keys, then place the incident at the centre */}
+        <button
+          type="button"
+          className="secondary-button wide"
+          data-testid="place-at-centre"
+          disabled={!adapter}
+          onClick={() => adapter && setDraftPoint(adapter.getView().center)}
+        >
+          {t('dispatch.placeAtCentre')}
+        </button>
         <OpenCaseList cases={openCases.data?.cases ?? null} error={openCases.error} onSelect={selectCase} />
       </>
     );

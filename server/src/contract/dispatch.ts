@@ -73,6 +73,8 @@ export const DispatchAlert = z.object({
   arrived_at: z.string().nullable(),
   /** the SMS alert's fate (see smsStatuses); null for alerts made before it was recorded */
   sms_status: z.enum(smsStatuses).nullable(),
+  /** the member's phone, for the dispatcher to call, only once they accepted (accepted or arrived) */
+  phone: z.string().nullable(),
 });
 export type DispatchAlert = z.infer<typeof DispatchAlert>;
 
@@ -85,6 +87,8 @@ export const DispatchView = z.object({
   wave_size: z.number(),
   target: z.number(),
   skills: z.array(z.string()),
+  /** seconds an alert waits for an answer before it times out and the next wave goes */
+  alert_timeout_s: z.number(),
   waves: z.number(),
   accepted: z.number(),
   alerts: z.array(DispatchAlert),
@@ -102,6 +106,19 @@ export const MemberAlertView = z.object({
   expires_at: z.string(),
 });
 export type MemberAlertView = z.infer<typeof MemberAlertView>;
+
+/**
+ * A member's signed link, for a dispatcher running an exercise (演练) with no SMS gateway: they show
+ * it as a QR code or copy it to the member. `url` is absolute when PUBLIC_URL is set; otherwise the
+ * console puts its own origin before `path`.
+ */
+export const MemberLinkView = z.object({
+  member_id: z.number(),
+  path: z.string(),
+  url: z.string().nullable(),
+  expires_at: z.string(),
+});
+export type MemberLinkView = z.infer<typeof MemberLinkView>;
 
 export const MemberAnswer = z.enum(['accept', 'decline', 'arrived']);
 export type MemberAnswer = z.infer<typeof MemberAnswer>;

@@ -34,6 +34,8 @@ export const ErrorCode = {
   idempotencyKeyReused: 'idempotency_key_reused',
   answerNotAllowed: 'answer_not_allowed',
   linkExpired: 'link_expired',
+  /** a member's link is shown only when no SMS gateway sends it (an exercise, 演练) */
+  linksSentBySms: 'links_sent_by_sms',
   liveUnavailable: 'live_unavailable',
   outsideTerritory: 'outside_territory',
   /** a plan write without If-Match: the plan's ETag is required */

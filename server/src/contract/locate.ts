@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Lat, Lng } from './geo.ts';
+import { text } from './text.ts';
 import { asOf } from './time.ts';
 
 export const LocateQuery = z.object({
@@ -36,3 +37,27 @@ export const LocateResult = z.object({
     .nullable(),
 });
 export type LocateResult = z.infer<typeof LocateResult>;
+
+/** A place search (地点搜索): a name, or a grid's code, typed by a dispatcher placing an incident. */
+export const PlaceSearchQuery = z.object({
+  /** control characters and lone surrogates are refused here, before PostgreSQL sees them */
+  q: text({ max: 50 }),
+  limit: z.coerce.number().int().min(1).max(20).default(10),
+});
+export type PlaceSearchQuery = z.infer<typeof PlaceSearchQuery>;
+
+export const placeSearchKinds = ['community', 'grid', 'compound', 'building', 'org', 'service_center'] as const;
+
+export const PlaceSearchResult = z.object({
+  results: z.array(
+    z.object({
+      kind: z.enum(placeSearchKinds),
+      name: z.string(),
+      /** the community or village it lies in (for a community: its town) */
+      context: z.string().nullable(),
+      /** a point inside it, where the incident is placed */
+      position: z.tuple([z.number(), z.number()]),
+    }),
+  ),
+});
+export type PlaceSearchResult = z.infer<typeof PlaceSearchResult>;

@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { AddMemberBody, DispatchView, MemberAlertView } from '../contract/dispatch.ts';
+import { AddMemberBody, DispatchView, MemberAlertView, MemberLinkView } from '../contract/dispatch.ts';
 import { denied, errorResponse, idParam, json, jsonBody, named, operations, security, type ApiTag } from '../http/openapi.ts';
 
 export const tag: ApiTag = {
@@ -16,6 +16,7 @@ const token = z.string().meta({ description: 'the signed link token sent to the 
 const dispatchView = named(DispatchView, 'DispatchView');
 const addMemberBody = named(AddMemberBody, 'AddMemberBody');
 const memberAlertView = named(MemberAlertView, 'MemberAlertView');
+const memberLinkView = named(MemberLinkView, 'MemberLinkView');
 
 export function registerPaths(registry: OpenAPIRegistry): void {
   const operation = operations(registry, tag);
@@ -51,6 +52,23 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     summary: 'Recall a member',
     request: { params: idParam.extend({ memberId: z.number().int() }) },
     responses: { 200: json(dispatchView, 'Updated'), 404: errorResponse('not_found'), ...denied },
+  });
+  operation({
+    method: 'get',
+    path: '/api/v1/dispatches/{id}/members/{memberId}/link',
+    operationId: 'getDispatchMemberLink',
+    security: security.session,
+    summary: "An alerted member's signed link, for an exercise (演练) with no SMS gateway (audited)",
+    description:
+      "The link is the member's credential: the console shows it as a QR code when no SMS gateway is configured. " +
+      'Every read is audited (dispatch.read_member_link); the answer is not stored (Cache-Control: no-store).',
+    request: { params: idParam.extend({ memberId: z.number().int() }) },
+    responses: {
+      200: json(memberLinkView, 'The link'),
+      404: errorResponse('not_found: no such dispatch in scope, or the member was not alerted in it'),
+      409: errorResponse('links_sent_by_sms: an SMS gateway is configured'),
+      ...denied,
+    },
   });
   operation({
     method: 'post',

@@ -11,6 +11,7 @@ export function presentDispatch(d: DispatchRow, alerts: AlertRow[]): DispatchVie
     wave_size: d.wave_size,
     target: d.target,
     skills: d.skills,
+    alert_timeout_s: d.alert_timeout_s,
     waves: d.waves,
     accepted: alerts.filter((a) => a.state === 'accepted' || a.state === 'arrived').length,
     alerts: alerts.map((a) => ({
@@ -22,6 +23,7 @@ export function presentDispatch(d: DispatchRow, alerts: AlertRow[]): DispatchVie
       answered_at: a.answered_at?.toISOString() ?? null,
       arrived_at: a.arrived_at?.toISOString() ?? null,
       sms_status: a.sms_status,
+      phone: a.state === 'accepted' || a.state === 'arrived' ? a.phone : null,
     })),
   };
 }

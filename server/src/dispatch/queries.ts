@@ -138,12 +138,13 @@ export type AlertRow = {
   answered_at: Date | null;
   arrived_at: Date | null;
   sms_status: SmsStatus | null;
+  phone: string | null;
 };
 
 export async function selectAlerts(db: Queryable, dispatchId: number): Promise<AlertRow[]> {
   const { rows } = await db.query<AlertRow>(
     `select a.member_id, m.name, o.id as org_id, o.name as org_name, m.skills, m.stars,
-            st_x(m.home) as lng, st_y(m.home) as lat, a.wave, a.state, a.distance_m, a.alerted_at, a.answered_at, a.arrived_at, a.sms_status
+            st_x(m.home) as lng, st_y(m.home) as lat, a.wave, a.state, a.distance_m, a.alerted_at, a.answered_at, a.arrived_at, a.sms_status, m.phone
      from dispatch_alert a join member m on m.id = a.member_id join org o on o.id = m.org_id
      where a.dispatch_id = $1 order by a.wave, a.distance_m, a.member_id`,
     [dispatchId],
@@ -188,4 +189,13 @@ export async function selectMemberAlert(db: Queryable, dispatchId: number, membe
     [dispatchId, memberId],
   );
   return rows[0];
+}
+
+/** When a member was alerted in a dispatch (their link's expiry counts from it), or undefined. */
+export async function selectAlertedAt(db: Queryable, dispatchId: number, memberId: number): Promise<Date | undefined> {
+  const { rows } = await db.query<{ alerted_at: Date }>('select a.alerted_at from dispatch_alert a where a.dispatch_id = $1 and a.member_id = $2', [
+    dispatchId,
+    memberId,
+  ]);
+  return rows[0]?.alerted_at;
 }

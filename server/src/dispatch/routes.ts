@@ -12,6 +12,7 @@ import { memberClaims } from '../member-link/member-link.ts';
 import type { DispatchPolicy } from './engine.ts';
 import { selectMemberAlert } from './queries.ts';
 import { addMember, answerAlert, closeDispatch, recallMember } from './service.ts';
+import { readMemberLink } from './member-link-view.ts';
 import { readDispatch } from './view.ts';
 
 const DispatchParams = z.object({ id: numericId('a dispatch id') });
@@ -19,7 +20,14 @@ const MemberParams = DispatchParams.extend({ memberId: numericId('a member id') 
 const TokenParams = z.object({ token: z.string().max(500) });
 const AnswerParams = TokenParams.extend({ answer: MemberAnswer });
 
-export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
+export type LinkOptions = {
+  /** an SMS gateway sends members their links; without one the console shows them (an exercise, 演练) */
+  smsGateway: boolean;
+  /** PUBLIC_URL: makes the links shown absolute */
+  publicUrl: string | undefined;
+};
+
+export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy, links: LinkOptions): Router {
   const router = Router();
   const manage = requirePermission('dispatch.manage');
 
@@ -41,6 +49,12 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy): Router {
     const { id, memberId } = parseParams(MemberParams, req);
     await recallMember(db, id, memberId, scopeOf(req, 'dispatch.manage'), actorOf(req), policy);
     res.json(await view(req, id));
+  });
+
+  router.get('/api/v1/dispatches/:id/members/:memberId/link', manage, async (req, res) => {
+    const { id, memberId } = parseParams(MemberParams, req);
+    if (links.smsGateway) throw new HttpError(409, ErrorCode.linksSentBySms, 'An SMS gateway sends members their links; they are not shown.');
+    res.json(await readMemberLink(db, actorOf(req), id, memberId, scopeOf(req, 'dispatch.manage'), links.publicUrl));
   });
 
   router.post('/api/v1/dispatches/:id/close', manage, async (req, res) => {

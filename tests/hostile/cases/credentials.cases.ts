@@ -11,6 +11,7 @@ export function protectedSamples(c: HostileContext): Sample[] {
     { endpoint: 'GET /api/v1/grids', method: 'GET', path: `/api/v1/grids?bbox=${c.bboxC}` },
     { endpoint: 'GET /api/v1/grids/{code}/history', method: 'GET', path: `/api/v1/grids/${c.gridC}/history` },
     { endpoint: 'GET /api/v1/locate', method: 'GET', path: `/api/v1/locate?lng=${lng}&lat=${lat}` },
+    { endpoint: 'GET /api/v1/locate/search', method: 'GET', path: '/api/v1/locate/search?q=%E7%A4%BE%E5%8C%BA' },
     { endpoint: 'GET /tiles/{layer}/{z}/{x}/{y}.mvt', method: 'GET', path: '/tiles/areas/0/0/0.mvt' },
     { endpoint: 'GET /api/v1/stats/summary', method: 'GET', path: '/api/v1/stats/summary' },
     { endpoint: 'GET /api/v1/cases/feed', method: 'GET', path: '/api/v1/cases/feed' },
@@ -39,6 +40,11 @@ export function protectedSamples(c: HostileContext): Sample[] {
     { endpoint: 'GET /api/v1/dispatches/{id}', method: 'GET', path: `/api/v1/dispatches/${c.dispatchA}` },
     { endpoint: 'POST /api/v1/dispatches/{id}/members', method: 'POST', path: `/api/v1/dispatches/${c.dispatchA}/members`, json: { member_id: c.memberC } },
     { endpoint: 'DELETE /api/v1/dispatches/{id}/members/{memberId}', method: 'DELETE', path: `/api/v1/dispatches/${c.dispatchA}/members/${c.alertedMemberA}` },
+    {
+      endpoint: 'GET /api/v1/dispatches/{id}/members/{memberId}/link',
+      method: 'GET',
+      path: `/api/v1/dispatches/${c.dispatchA}/members/${c.alertedMemberA}/link`,
+    },
     { endpoint: 'POST /api/v1/dispatches/{id}/close', method: 'POST', path: `/api/v1/dispatches/${c.dispatchA}/close` },
     { endpoint: 'GET /api/v1/live', method: 'GET', path: '/api/v1/live' },
   ];

@@ -19,6 +19,12 @@ function idRoutes(c: HostileContext): IdRoute[] {
     { endpoint: 'POST /api/v1/dispatches/{id}/members', method: 'POST', path: (id) => `/api/v1/dispatches/${id}/members`, json: { member_id: c.memberC } },
     { endpoint: 'DELETE /api/v1/dispatches/{id}/members/{memberId}', method: 'DELETE', path: (id) => `/api/v1/dispatches/${id}/members/${c.alertedMemberA}` },
     { endpoint: 'DELETE /api/v1/dispatches/{id}/members/{memberId}', method: 'DELETE', path: (id) => `/api/v1/dispatches/${c.dispatchA}/members/${id}` },
+    {
+      endpoint: 'GET /api/v1/dispatches/{id}/members/{memberId}/link',
+      method: 'GET',
+      path: (id) => `/api/v1/dispatches/${id}/members/${c.alertedMemberA}/link`,
+    },
+    { endpoint: 'GET /api/v1/dispatches/{id}/members/{memberId}/link', method: 'GET', path: (id) => `/api/v1/dispatches/${c.dispatchA}/members/${id}/link` },
     { endpoint: 'POST /api/v1/dispatches/{id}/close', method: 'POST', path: (id) => `/api/v1/dispatches/${id}/close` },
     { endpoint: 'DELETE /api/v1/wall-tokens/{id}', method: 'DELETE', path: (id) => `/api/v1/wall-tokens/${id}` },
   ];

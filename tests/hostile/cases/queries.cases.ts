@@ -122,6 +122,25 @@ export function queryCases(c: HostileContext): HostileCase[] {
   ] as const) {
     cases.push(invalid('GET /api/v1/locate', `/api/v1/locate?${params}`, `locate: ${what}`));
   }
+  const search = '/api/v1/locate/search';
+  for (const [params, what] of [
+    ['', 'no q'],
+    ['q=', 'an empty q'],
+    [`q=${q('   ')}`, 'a q of spaces'],
+    [`q=${q('栋'.repeat(51))}`, 'a q of 51 characters'],
+    ['q=a&q=b', 'q twice'],
+    ['q=a&limit=0', 'limit 0'],
+    ['q=a&limit=21', 'limit 21'],
+    ['q=a&limit=1.5', 'limit 1.5'],
+    ['q=a&limit=ten', 'limit not a number'],
+    [`q=${q('a\u0000b')}`, 'a NUL in q'],
+    [`q=${q('a\u001bb')}`, 'an escape character in q'],
+  ] as const) {
+    cases.push(invalid('GET /api/v1/locate/search', `${search}?${params}`, `place search: ${what}`));
+  }
+  for (const bad of [...injections.filter((i) => i !== '\u0000'), '%', '_', '\\', '.*']) {
+    cases.push(fine('GET /api/v1/locate/search', `${search}?q=${q(bad)}`, `place search: q ${JSON.stringify(bad)} is text, not a pattern`));
+  }
   cases.push({
     name: 'locate: a point in the ocean is outside the territory',
     endpoint: 'GET /api/v1/locate',
