@@ -201,6 +201,7 @@ export const en: Messages = {
     error: 'Failed: {{message}}',
   },
   nav: {
+    menu: 'Menu',
     label: 'Main navigation',
     map: 'Map',
     audit: 'Audit log',

@@ -199,6 +199,7 @@ export const zhCN = {
     error: '操作失败：{{message}}',
   },
   nav: {
+    menu: '菜单',
     label: '主导航',
     map: '地图',
     audit: '审计日志',
