@@ -13,6 +13,17 @@ export const en: Messages = {
   },
   map: {
     label: 'Party-building grid map; click the map to find the grid of a place',
+    controls: {
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      resetBearing: 'Drag to rotate the map, click to reset north',
+      toggleAttribution: 'Show or hide data sources',
+      marker: 'Map marker',
+      closePopup: 'Close popup',
+      meters: 'm',
+      kilometers: 'km',
+      twoFingers: 'Use two fingers to move the map',
+    },
   },
   locate: {
     title: 'Locate',

@@ -12,6 +12,17 @@ export const zhCN = {
   },
   map: {
     label: '党建网格地图，点击地图查询位置所属网格',
+    controls: {
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      resetBearing: '拖动旋转地图，点击恢复正北',
+      toggleAttribution: '显示或隐藏数据来源',
+      marker: '地图标记',
+      closePopup: '关闭弹窗',
+      meters: '米',
+      kilometers: '公里',
+      twoFingers: '请用两根手指移动地图',
+    },
   },
   locate: {
     title: '位置查询',

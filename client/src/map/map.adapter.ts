@@ -33,6 +33,8 @@ export interface MapAdapterOptions {
   interactive?: boolean;
   /** Zoom buttons (top-left) and scale bar (bottom-left). Default: true. */
   controls?: boolean;
+  /** MapLibre's control titles and scale units, by its string ids (see `mapLocale`). Default: MapLibre's English. */
+  locale?: Record<string, string>;
   /** Basemap colours. Default: `light`. */
   theme?: BasemapTheme;
   /**
@@ -117,6 +119,7 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
     fadeDuration: options.instant ? 0 : 300,
     interactive: options.interactive ?? true,
+    ...(options.locale ? { locale: options.locale } : {}),
     transformRequest: options.requestHeaders ? tileHeaders(options.requestHeaders) : null,
   });
   if (options.controls ?? true) {
