@@ -123,6 +123,15 @@ describe.each(languages)('on a 390×844 phone, in %s', (language) => {
     await page.goto(`${server.baseUrl}/audit?test=1`);
     await page.getByTestId('audit-row').first().waitFor({ timeout: 30_000 });
     expect(await shoot(page, `audit-${language}`)).toEqual([]);
+    // the dispatcher's case is named in the page's language, its scope by the area's name
+    const registered = page.locator('[data-testid=audit-row][data-action="case.create"]').first();
+    expect(await registered.locator('td').nth(2).textContent()).toBe(language === 'en' ? 'Registered a case' : '登记事件');
+    expect(await registered.getByTestId('audit-scope').textContent()).toMatch(/社区|村/);
+    const options = await page
+      .getByTestId('audit-filter-action')
+      .locator('option')
+      .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual(expect.arrayContaining(['case.create', 'dispatch.start', 'plan.publish', 'governance.import']));
   });
 
   it("the member page: navigate, whom to call, then accepted and 'I can't come after all'", async () => {

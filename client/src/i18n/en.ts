@@ -234,9 +234,9 @@ export const en: Messages = {
   },
   audit: {
     title: 'Audit log',
-    intro: "Sign-ins, reads of members' exact locations, new accounts and wall tokens; newest first.",
+    intro: "Sign-ins, reads of members' exact locations, cases and dispatches, grid plans, new accounts and wall tokens; newest first.",
     filters: 'Filters',
-    user: 'User ID',
+    user: 'Username',
     userPlaceholder: 'All users',
     action: 'Action',
     allActions: 'All actions',
@@ -268,6 +268,28 @@ export const en: Messages = {
       member: {
         read_exact: "Read a member's exact location",
       },
+      case: {
+        create: 'Registered a case',
+        close: 'Closed a case',
+      },
+      dispatch: {
+        start: 'Started a dispatch',
+        add_member: 'Added a member to a dispatch',
+        recall_member: 'Recalled a member',
+        close: 'Closed a dispatch',
+      },
+      plan: {
+        create: 'Created a grid plan',
+        import: 'Imported a grid plan',
+        submit: 'Submitted a plan for review',
+        approve: 'Approved a plan',
+        reject: 'Rejected a plan',
+        publish: 'Published a grid plan',
+      },
+      governance: {
+        import: 'Imported governance grids',
+        remove: 'Removed governance grids',
+      },
       user: {
         create: 'Created a user',
       },
@@ -280,6 +302,10 @@ export const en: Messages = {
       member: 'member',
       user: 'user',
       wall_token: 'wall token',
+      case: 'case',
+      dispatch: 'dispatch',
+      plan: 'grid plan',
+      area: 'community/village',
     },
   },
   dispatch: {

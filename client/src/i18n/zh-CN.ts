@@ -232,9 +232,9 @@ export const zhCN = {
   },
   audit: {
     title: '审计日志',
-    intro: '登录、查看党员精确位置、创建账号和大屏令牌等操作的记录，最新的在前。',
+    intro: '登录、查看党员精确位置、事件与调度、网格方案、创建账号和大屏令牌等操作的记录，最新的在前。',
     filters: '筛选条件',
-    user: '用户 ID',
+    user: '用户名',
     userPlaceholder: '全部用户',
     action: '操作',
     allActions: '全部操作',
@@ -266,6 +266,28 @@ export const zhCN = {
       member: {
         read_exact: '查看党员精确位置',
       },
+      case: {
+        create: '登记事件',
+        close: '结案',
+      },
+      dispatch: {
+        start: '发起调度',
+        add_member: '加派党员',
+        recall_member: '召回党员',
+        close: '结束调度',
+      },
+      plan: {
+        create: '新建网格方案',
+        import: '导入网格方案',
+        submit: '提交方案审核',
+        approve: '批准方案',
+        reject: '退回方案',
+        publish: '发布网格方案',
+      },
+      governance: {
+        import: '导入综治网格',
+        remove: '删除综治网格',
+      },
       user: {
         create: '创建用户',
       },
@@ -278,6 +300,10 @@ export const zhCN = {
       member: '党员',
       user: '用户',
       wall_token: '大屏令牌',
+      case: '事件',
+      dispatch: '调度',
+      plan: '网格方案',
+      area: '社区/村',
     },
   },
   dispatch: {
