@@ -5,8 +5,10 @@ import { networkErrorCode } from '../api/http.ts';
 import { caseKindLabel } from '../dispatch/labels.ts';
 import { shortDateTime } from '../dispatch/format-time.ts';
 import { Distance } from '../locate/distance.tsx';
+import { useRoadLabels } from '../map/data/use-road-labels.ts';
 import { createIncidentPointLayer } from '../map/layers/incident-point.layer.ts';
 import { createOwnPositionLayer } from '../map/layers/own-position.layer.ts';
+import { createRoadLabelsLayer } from '../map/layers/road-labels.layer.ts';
 import type { MapAdapter } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
 import { MemberContact } from '../member/member-contact.tsx';
@@ -29,12 +31,14 @@ function IncidentMap({ position, own, token }: { position: readonly [number, num
   const { t } = useTranslation();
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const onAdapter = useCallback((next: MapAdapter | null) => setAdapter(next), []);
+  const roads = useRoadLabels(adapter);
   useEffect(() => {
     adapter?.setLayers([
+      createRoadLabelsLayer({ labels: roads }),
       createOwnPositionLayer({ point: own.status === 'shown' ? own.point : null }),
       createIncidentPointLayer({ point: [position[0], position[1]] }),
     ]);
-  }, [adapter, position, own]);
+  }, [adapter, position, own, roads]);
   return (
     <div className="member-map">
       <MapView
