@@ -111,6 +111,14 @@ describe.each(languages)('on a 390×844 phone, in %s', (language) => {
       .evaluateAll((all) => all.map((e) => ({ text: e.textContent, height: e.getBoundingClientRect().height, width: e.getBoundingClientRect().width })));
     for (const target of targets) expect(Math.min(target.height, target.width), target.text ?? '').toBeGreaterThanOrEqual(44);
     await page.getByTestId('nav-menu-button').click();
+
+    // zoom 13.5 over the town centre: community names above grid names, neither colliding (look at the screenshot)
+    await page.evaluate(() => {
+      const map = (window as unknown as { __redgridMap: { jumpTo(o: object): void } }).__redgridMap;
+      map.jumpTo({ center: [104.745, 31.465], zoom: 13.5 });
+    });
+    await page.waitForTimeout(4000);
+    expect(await shoot(page, `map-z13-${language}`)).toEqual([]);
   });
 
   it('the dispatch page', async () => {

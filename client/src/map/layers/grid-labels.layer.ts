@@ -12,6 +12,15 @@ export interface GridLabelsLayerProps {
 export const gridLabelMinZoom = 13;
 
 const collisionFilter = new CollisionFilterExtension();
+
+/**
+ * The name without its note in brackets (第16网格(区人民医院专属网格) → 第16网格) below zoom 15: a
+ * label is hidden only when a higher-ranked one covers its anchor, so a long one would run over
+ * community names.
+ */
+export function gridLabelText(name: string, zoom: number): string {
+  return zoom >= 15 ? name : name.replace(/\s*[（(].*$/, '') || name;
+}
 /** The clear pill gives each name its box for collisions; nothing is drawn of it. */
 const clearPill = [255, 255, 255, 0] as const;
 
@@ -30,7 +39,7 @@ export function createGridLabelsLayer({ labels, zoom }: GridLabelsLayerProps): T
     data: ordered,
     visible: zoom >= gridLabelMinZoom,
     getPosition: (label) => label.position,
-    getText: (label) => label.name,
+    getText: (label) => gridLabelText(label.name, zoom),
     getSize: 12,
     getColor: [168, 16, 40, 220],
     ...labelTextProps,
@@ -41,5 +50,6 @@ export function createGridLabelsLayer({ labels, zoom }: GridLabelsLayerProps): T
     extensions: [collisionFilter],
     getCollisionPriority: (label) => priority.get(label.code) ?? -1000,
     collisionTestProps: { sizeScale: 2 },
+    updateTriggers: { getText: zoom >= 15 },
   });
 }
