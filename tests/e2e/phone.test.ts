@@ -140,6 +140,10 @@ describe.each(languages)('on a 390×844 phone, in %s', (language) => {
       .locator('option')
       .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
     expect(options).toEqual(expect.arrayContaining(['case.create', 'dispatch.start', 'plan.publish', 'governance.import']));
+    const heights = await page
+      .locator('.audit-filters button, .audit-filters input, .audit-filters select')
+      .evaluateAll((all) => all.map((e) => e.getBoundingClientRect().height));
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(44);
   });
 
   it("the member page: navigate, whom to call, then accepted and 'I can't come after all'", async () => {
