@@ -19,6 +19,10 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   DISPATCH_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(5),
+  DISPATCH_DUTY_PHONE: z
+    .string()
+    .regex(/^[0-9+][0-9-]{2,19}$/, 'DISPATCH_DUTY_PHONE must be a phone number such as 0816-2345678')
+    .optional(),
   SMS_WEBHOOK_URL: z.url('SMS_WEBHOOK_URL must be a URL').optional(),
   PUBLIC_URL: z.url('PUBLIC_URL must be a URL such as https://redgrid.example.gov.cn').optional(),
   COVERAGE_K: z.coerce.number().int().min(5).max(100).default(20),
@@ -44,6 +48,8 @@ export type Config = {
   trustProxy: boolean;
   /** alerts a member may get in 24 hours */
   dispatchDailyCap: number;
+  /** the command center's duty phone, shown to alerted members; none by default */
+  dispatchDutyPhone: string | undefined;
   smsWebhookUrl: string | undefined;
   /** seconds before a message whose sender died mid-call is tried again */
   smsLeaseSeconds: number;
@@ -75,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: e.LOAD_DEMO,
     trustProxy: e.TRUST_PROXY,
     dispatchDailyCap: e.DISPATCH_DAILY_CAP,
+    dispatchDutyPhone: e.DISPATCH_DUTY_PHONE,
     smsWebhookUrl: e.SMS_WEBHOOK_URL,
     smsLeaseSeconds: e.SMS_LEASE_SECONDS,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),

@@ -22,7 +22,7 @@ async function main() {
   const database = await openDatabase(config, log);
   const admin = await ensureInitialAdmin(database.pool);
   const demo = database.demoLoaded ? await createDemoAccounts(database.pool) : undefined;
-  const policy = { ...defaultPolicy, dailyCap: config.dispatchDailyCap };
+  const policy = { ...defaultPolicy, dailyCap: config.dispatchDailyCap, dutyPhone: config.dispatchDutyPhone ?? null };
   const live = new LiveHub(database.url, log);
   await live.start();
   const app = createApp({

@@ -2,8 +2,8 @@ import type { AuditPage } from './contract.ts';
 import { getJson } from './http.ts';
 
 export interface AuditFilter {
-  /** A user id. */
-  user?: number;
+  /** A username. */
+  username?: string;
   action?: string;
   /** ISO 8601 date-times: entries at or after `from` and before `to`. */
   from?: string;
@@ -15,7 +15,7 @@ export const auditPageSize = 50;
 /** `GET /api/v1/audit?…` (admins only): newest first; `before` is the last page's `next_before`. */
 export function fetchAuditPage(filter: AuditFilter, before: number | null, signal?: AbortSignal): Promise<AuditPage> {
   const query = new URLSearchParams();
-  if (filter.user !== undefined) query.set('user', String(filter.user));
+  if (filter.username) query.set('username', filter.username);
   if (filter.action) query.set('action', filter.action);
   if (filter.from) query.set('from', filter.from);
   if (filter.to) query.set('to', filter.to);

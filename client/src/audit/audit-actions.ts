@@ -4,6 +4,20 @@ export const auditActions = [
   'auth.sign_in_failed',
   'auth.sign_out',
   'member.read_exact',
+  'case.create',
+  'case.close',
+  'dispatch.start',
+  'dispatch.add_member',
+  'dispatch.recall_member',
+  'dispatch.close',
+  'plan.create',
+  'plan.import',
+  'plan.submit',
+  'plan.approve',
+  'plan.reject',
+  'plan.publish',
+  'governance.import',
+  'governance.remove',
   'user.create',
   'wall_token.create',
   'wall_token.revoke',
@@ -17,7 +31,7 @@ export function isAuditAction(action: string): action is AuditAction {
 /** Reads of personal data (PIPL): marked in the table. */
 export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact']);
 
-export const targetKinds = ['member', 'user', 'wall_token'] as const;
+export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

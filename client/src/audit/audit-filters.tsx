@@ -21,16 +21,16 @@ function isoInstant(local: string): string | undefined {
 }
 
 function filterFrom(inputs: FilterInputs): AuditFilter {
-  const user = /^\d{1,15}$/.test(inputs.user.trim()) ? Number(inputs.user.trim()) : undefined;
+  const username = inputs.user.trim().toLowerCase();
   return {
-    user,
+    username: username === '' ? undefined : username,
     action: inputs.action || undefined,
     from: isoInstant(inputs.from),
     to: isoInstant(inputs.to),
   };
 }
 
-/** User id, action and time range; applied on 查询, cleared on 重置. */
+/** Username, action and time range; applied on 查询, cleared on 重置. */
 export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => void }) {
   const { t } = useTranslation();
   const [inputs, setInputs] = useState<FilterInputs>(empty);
@@ -50,8 +50,10 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
       <label className="field">
         <span>{t('audit.user')}</span>
         <input
-          inputMode="numeric"
-          pattern="\d{1,15}"
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          pattern="[a-zA-Z0-9_.\-]{2,50}"
           placeholder={t('audit.userPlaceholder')}
           value={inputs.user}
           onChange={set('user')}

@@ -13,10 +13,10 @@ function Target({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   if (entry.target_kind === null && entry.target_ids.length === 0) return <span className="muted">—</span>;
   const kind = entry.target_kind;
-  const { shown, total } = targetIds(entry.target_ids);
+  const { shown, total } = targetIds(entry.target_names ?? entry.target_ids.map((id) => `#${id}`));
   return (
-    <span title={entry.target_ids.join(', ')}>
-      {kind !== null && (isTargetKind(kind) ? t(`audit.targetKind.${kind}`) : kind)} <span className="audit-ids">{shown.map((id) => `#${id}`).join(', ')}</span>
+    <span title={entry.target_ids.map((id) => `#${id}`).join(', ')}>
+      {kind !== null && (isTargetKind(kind) ? t(`audit.targetKind.${kind}`) : kind)} <span className="audit-ids">{shown.join(', ')}</span>
       {total !== null && <span className="muted"> {t('audit.moreTargets', { total })}</span>}
     </span>
   );
@@ -64,13 +64,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               <time dateTime={entry.at}>{timeFormat.format(new Date(entry.at))}</time>
             </td>
             <td data-testid="audit-user">
-              {entry.user ? (
-                <>
-                  {entry.user.username} <span className="muted">#{entry.user.id}</span>
-                </>
-              ) : (
-                <span className="muted">{t('audit.noUser')}</span>
-              )}
+              {entry.user ? <span title={`#${entry.user.id}`}>{entry.user.username}</span> : <span className="muted">{t('audit.noUser')}</span>}
             </td>
             <td title={Object.keys(entry.detail).length > 0 ? JSON.stringify(entry.detail) : undefined}>
               <ActionName action={entry.action} />
@@ -78,7 +72,9 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <td>
               <Target entry={entry} />
             </td>
-            <td className="audit-code">{entry.scope ?? <span className="muted">—</span>}</td>
+            <td data-testid="audit-scope">
+              {entry.scope === null ? <span className="muted">—</span> : <span title={entry.scope}>{entry.scope_name ?? entry.scope}</span>}
+            </td>
             <td className="audit-code">{entry.ip ?? <span className="muted">—</span>}</td>
           </tr>
         ))}

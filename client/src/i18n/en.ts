@@ -13,6 +13,17 @@ export const en: Messages = {
   },
   map: {
     label: 'Party-building grid map; click the map to find the grid of a place',
+    controls: {
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      resetBearing: 'Drag to rotate the map, click to reset north',
+      toggleAttribution: 'Show or hide data sources',
+      marker: 'Map marker',
+      closePopup: 'Close popup',
+      meters: 'm',
+      kilometers: 'km',
+      twoFingers: 'Use two fingers to move the map',
+    },
   },
   locate: {
     title: 'Locate',
@@ -201,6 +212,7 @@ export const en: Messages = {
     error: 'Failed: {{message}}',
   },
   nav: {
+    menu: 'Menu',
     label: 'Main navigation',
     map: 'Map',
     audit: 'Audit log',
@@ -222,9 +234,9 @@ export const en: Messages = {
   },
   audit: {
     title: 'Audit log',
-    intro: "Sign-ins, reads of members' exact locations, new accounts and wall tokens; newest first.",
+    intro: "Sign-ins, reads of members' exact locations, cases and dispatches, grid plans, new accounts and wall tokens; newest first.",
     filters: 'Filters',
-    user: 'User ID',
+    user: 'Username',
     userPlaceholder: 'All users',
     action: 'Action',
     allActions: 'All actions',
@@ -256,6 +268,28 @@ export const en: Messages = {
       member: {
         read_exact: "Read a member's exact location",
       },
+      case: {
+        create: 'Registered a case',
+        close: 'Closed a case',
+      },
+      dispatch: {
+        start: 'Started a dispatch',
+        add_member: 'Added a member to a dispatch',
+        recall_member: 'Recalled a member',
+        close: 'Closed a dispatch',
+      },
+      plan: {
+        create: 'Created a grid plan',
+        import: 'Imported a grid plan',
+        submit: 'Submitted a plan for review',
+        approve: 'Approved a plan',
+        reject: 'Rejected a plan',
+        publish: 'Published a grid plan',
+      },
+      governance: {
+        import: 'Imported governance grids',
+        remove: 'Removed governance grids',
+      },
       user: {
         create: 'Created a user',
       },
@@ -268,6 +302,10 @@ export const en: Messages = {
       member: 'member',
       user: 'user',
       wall_token: 'wall token',
+      case: 'case',
+      dispatch: 'dispatch',
+      plan: 'grid plan',
+      area: 'community/village',
     },
   },
   dispatch: {
@@ -549,6 +587,23 @@ export const en: Messages = {
     accept: 'Accept',
     decline: 'Decline',
     arrived: 'I have arrived',
+    cannotCome: "I can't come after all",
+    navigate: 'Navigate there',
+    amap: 'Amap',
+    baidu: 'Baidu Maps',
+    position: {
+      show: 'Show my position',
+      locating: 'Finding your position…',
+      denied: 'Location not allowed; you can allow it in the browser settings',
+      unavailable: 'Your position is not available',
+    },
+    contact: {
+      title: 'Contact the dispatcher',
+      dispatcher: 'Dispatcher',
+      commandCenter: 'Command center',
+      dutyPhone: 'Duty phone',
+      gridLeader: 'Grid leader',
+    },
     sending: 'Sending…',
     expiresAt: 'This link is valid until {{time}}',
     loading: 'Loading…',

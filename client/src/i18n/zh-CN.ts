@@ -12,6 +12,17 @@ export const zhCN = {
   },
   map: {
     label: '党建网格地图，点击地图查询位置所属网格',
+    controls: {
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      resetBearing: '拖动旋转地图，点击恢复正北',
+      toggleAttribution: '显示或隐藏数据来源',
+      marker: '地图标记',
+      closePopup: '关闭弹窗',
+      meters: '米',
+      kilometers: '公里',
+      twoFingers: '请用两根手指移动地图',
+    },
   },
   locate: {
     title: '位置查询',
@@ -199,6 +210,7 @@ export const zhCN = {
     error: '操作失败：{{message}}',
   },
   nav: {
+    menu: '菜单',
     label: '主导航',
     map: '地图',
     audit: '审计日志',
@@ -220,9 +232,9 @@ export const zhCN = {
   },
   audit: {
     title: '审计日志',
-    intro: '登录、查看党员精确位置、创建账号和大屏令牌等操作的记录，最新的在前。',
+    intro: '登录、查看党员精确位置、事件与调度、网格方案、创建账号和大屏令牌等操作的记录，最新的在前。',
     filters: '筛选条件',
-    user: '用户 ID',
+    user: '用户名',
     userPlaceholder: '全部用户',
     action: '操作',
     allActions: '全部操作',
@@ -254,6 +266,28 @@ export const zhCN = {
       member: {
         read_exact: '查看党员精确位置',
       },
+      case: {
+        create: '登记事件',
+        close: '结案',
+      },
+      dispatch: {
+        start: '发起调度',
+        add_member: '加派党员',
+        recall_member: '召回党员',
+        close: '结束调度',
+      },
+      plan: {
+        create: '新建网格方案',
+        import: '导入网格方案',
+        submit: '提交方案审核',
+        approve: '批准方案',
+        reject: '退回方案',
+        publish: '发布网格方案',
+      },
+      governance: {
+        import: '导入综治网格',
+        remove: '删除综治网格',
+      },
       user: {
         create: '创建用户',
       },
@@ -266,6 +300,10 @@ export const zhCN = {
       member: '党员',
       user: '用户',
       wall_token: '大屏令牌',
+      case: '事件',
+      dispatch: '调度',
+      plan: '网格方案',
+      area: '社区/村',
     },
   },
   dispatch: {
@@ -547,6 +585,23 @@ export const zhCN = {
     accept: '接受',
     decline: '拒绝',
     arrived: '我已到达',
+    cannotCome: '我去不了了',
+    navigate: '导航前往',
+    amap: '高德地图',
+    baidu: '百度地图',
+    position: {
+      show: '显示我的位置',
+      locating: '正在获取您的位置…',
+      denied: '未获准使用位置；可在浏览器设置中允许',
+      unavailable: '无法获取您的位置',
+    },
+    contact: {
+      title: '联系调度',
+      dispatcher: '调度员',
+      commandCenter: '指挥中心',
+      dutyPhone: '值班电话',
+      gridLeader: '网格长',
+    },
     sending: '正在提交…',
     expiresAt: '本链接有效至 {{time}}',
     loading: '正在加载…',

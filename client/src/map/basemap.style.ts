@@ -8,6 +8,8 @@ import type { TileLayer } from '../api/contract.ts';
 
 /** The grid boundary layer; the browser test waits until it has rendered features. */
 export const gridLineLayerId = 'grids-line';
+/** The road lines; their names are drawn by deck.gl (see layers/road-labels.layer.ts). */
+export const roadLayerId = 'roads';
 /** County and town boundaries: drawn at every zoom, so the first sign that the basemap is on screen. */
 export const townLineLayerId = 'areas-town-line';
 
@@ -136,7 +138,7 @@ function basemapLayers(palette: BasemapPalette): LayerSpecification[] {
       paint: { 'line-color': palette.roadCasing, 'line-width': roadWidth(2.6, 2.2, 1.6), 'line-gap-width': 0 },
     },
     {
-      id: 'roads',
+      id: roadLayerId,
       type: 'line',
       source: 'roads',
       'source-layer': 'roads',

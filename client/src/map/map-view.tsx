@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exposeMap, isTestMode, markGridsReady } from '../test-hooks.ts';
+import { mapLocale } from './map-locale.ts';
 import { createMapAdapter, type MapAdapter, type MapAdapterOptions, type MapViewState } from './map.adapter.ts';
 
 export interface MapViewProps {
@@ -21,7 +22,8 @@ export interface MapViewProps {
 /**
  * The map element; owns the MapLibre map and its deck.gl overlay. When their WebGL context is lost
  * for good (see `MapAdapter.onContextLost`) it makes them again, with the same options and the view
- * it had, without reloading the page.
+ * it had, without reloading the page; so too when the language changes (MapLibre reads its control
+ * titles once).
  */
 export function MapView({ onAdapter, options, className, label }: MapViewProps) {
   const { t } = useTranslation();
@@ -36,6 +38,7 @@ export function MapView({ onAdapter, options, className, label }: MapViewProps) 
     const adapter = createMapAdapter(container.current, {
       ...initialOptions.current,
       ...(view ? { center: view.center, zoom: view.zoom } : {}),
+      locale: mapLocale(t),
       preserveDrawingBuffer: isTestMode,
       instant: isTestMode,
     });
@@ -49,11 +52,12 @@ export function MapView({ onAdapter, options, className, label }: MapViewProps) 
     return () => {
       stopWatching();
       stopRecovering();
+      lastView.current = adapter.getView();
       onAdapter(null);
       exposeMap(undefined);
       adapter.destroy();
     };
-  }, [onAdapter, generation]);
+  }, [onAdapter, generation, t]);
 
   return <div ref={container} className={className ? `map ${className}` : 'map'} data-testid="map" role="region" aria-label={label ?? t('map.label')} />;
 }

@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BboxTuple } from '../api/grids.api.ts';
 import type { LngLatTuple } from '../api/locate.api.ts';
-import { basemapStyle, gridLineLayerId, type BasemapTheme } from './basemap.style.ts';
+import { basemapStyle, gridLineLayerId, roadLayerId, type BasemapTheme } from './basemap.style.ts';
 
 // MapLibre looks for its worker next to its own module, which a bundle moves; point it at the emitted file.
 setWorkerUrl(workerUrl);
@@ -35,6 +35,8 @@ export interface MapAdapterOptions {
   interactive?: boolean;
   /** Zoom buttons (top-left) and scale bar (bottom-left). Default: true. */
   controls?: boolean;
+  /** MapLibre's control titles and scale units, by its string ids (see `mapLocale`). Default: MapLibre's English. */
+  locale?: Record<string, string>;
   /** Basemap colours. Default: `light`. */
   theme?: BasemapTheme;
   /**
@@ -54,6 +56,12 @@ export const mapDefaults = {
 
 type Unsubscribe = () => void;
 
+/** A named road piece on screen, from the basemap's road tiles: its lines as [lng, lat] vertices. */
+export interface RenderedRoad {
+  name: string;
+  lines: LngLatTuple[][];
+}
+
 /** Everything the app needs from the map libraries; MapLibre and deck.gl stay behind this interface. */
 export interface MapAdapter {
   /** The MapLibre map, for tests and debugging only. */
@@ -68,6 +76,8 @@ export interface MapAdapter {
   onGridsRendered(listener: () => void): Unsubscribe;
   /** Called once, the first time the map is idle with features of the basemap layer `layerId` on screen. */
   onLayerRendered(layerId: string, listener: () => void): Unsubscribe;
+  /** Called each time the map settles (idle) with the named roads then drawn, for their labels. */
+  onRoadsRendered(listener: (roads: RenderedRoad[]) => void): Unsubscribe;
   getView(): MapViewState;
   /** Move the view to `center` (and `zoom`, when given); instantly when the adapter is `instant`. */
   moveTo(center: LngLatTuple, zoom?: number): void;
@@ -102,6 +112,19 @@ function layerIsRendered(map: MaplibreMap, layerId: string): boolean {
   );
 }
 
+function renderedRoads(map: MaplibreMap): RenderedRoad[] {
+  if (!map.getLayer(roadLayerId)) return [];
+  return map.queryRenderedFeatures({ layers: [roadLayerId] }).flatMap((feature) => {
+    const name: unknown = feature.properties['name'];
+    if (typeof name !== 'string' || name === '') return [];
+    const geometry = feature.geometry;
+    const toLine = (line: number[][]): LngLatTuple[] => line.map((p) => [p[0] ?? 0, p[1] ?? 0]);
+    if (geometry.type === 'LineString') return [{ name, lines: [toLine(geometry.coordinates)] }];
+    if (geometry.type === 'MultiLineString') return [{ name, lines: geometry.coordinates.map(toLine) }];
+    return [];
+  });
+}
+
 function tileHeaders(headers: () => Record<string, string>): RequestTransformFunction {
   return (url) => (new URL(url, window.location.href).pathname.startsWith('/tiles/') ? { url, headers: headers() } : { url });
 }
@@ -120,6 +143,7 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     canvasContextAttributes: { preserveDrawingBuffer, antialias: true },
     fadeDuration: options.instant ? 0 : 300,
     interactive: options.interactive ?? true,
+    ...(options.locale ? { locale: options.locale } : {}),
     transformRequest: options.requestHeaders ? tileHeaders(options.requestHeaders) : null,
   });
   if (options.controls ?? true) {
@@ -219,6 +243,14 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
     },
     onGridsRendered: (listener) => onLayerRendered(gridLineLayerId, listener),
     onLayerRendered,
+    onRoadsRendered(listener) {
+      const handler = () => listener(renderedRoads(map));
+      return listen(
+        (h) => map.on('idle', h),
+        (h) => map.off('idle', h),
+        handler,
+      );
+    },
     getView: () => viewOf(map),
     moveTo(center, zoom) {
       const target = { center: [center[0], center[1]] as [number, number], ...(zoom === undefined ? {} : { zoom }) };

@@ -5,9 +5,11 @@ import { useSelectedGrid } from '../locate/use-selected-grid.ts';
 import { gridLabels } from '../map/data/labels.ts';
 import { useAreaLabels } from '../map/data/use-area-labels.ts';
 import { useGridsInView } from '../map/data/use-grids-in-view.ts';
+import { useRoadLabels } from '../map/data/use-road-labels.ts';
 import { createAreaLabelsLayer } from '../map/layers/area-labels.layer.ts';
 import { createClickedPointLayer } from '../map/layers/clicked-point.layer.ts';
 import { createGridLabelsLayer } from '../map/layers/grid-labels.layer.ts';
+import { createRoadLabelsLayer } from '../map/layers/road-labels.layer.ts';
 import { createSelectedGridLayer } from '../map/layers/selected-grid.layer.ts';
 import type { MapAdapter, MapViewState } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
@@ -41,6 +43,7 @@ export function MapPage() {
 
   const grids = useGridsInView(view);
   const gridLabelList = useMemo(() => gridLabels(grids), [grids]);
+  const roadLabelList = useRoadLabels(adapter);
 
   const clickedPoint = locateState.status === 'idle' ? null : locateState.point;
   const locatedGridCode = locateState.status === 'done' ? (locateState.result.grid?.code ?? null) : null;
@@ -52,12 +55,13 @@ export function MapPage() {
   const layers = useMemo(
     () => [
       createSelectedGridLayer({ grid: selectedGrid }),
+      createRoadLabelsLayer({ labels: roadLabelList }),
       createAreaLabelsLayer({ labels: areaLabels, zoom: zoomLevel }),
       createGridLabelsLayer({ labels: gridLabelList, zoom: zoomLevel }),
       createClickedPointLayer({ point: clickedPoint }),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new adapter (after a lost WebGL context) needs new layer objects
-    [adapter, selectedGrid, areaLabels, gridLabelList, clickedPoint, zoomLevel],
+    [adapter, selectedGrid, roadLabelList, areaLabels, gridLabelList, clickedPoint, zoomLevel],
   );
   useEffect(() => adapter?.setLayers(layers), [adapter, layers]);
 

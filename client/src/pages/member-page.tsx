@@ -5,10 +5,16 @@ import { networkErrorCode } from '../api/http.ts';
 import { caseKindLabel } from '../dispatch/labels.ts';
 import { shortDateTime } from '../dispatch/format-time.ts';
 import { Distance } from '../locate/distance.tsx';
+import { useRoadLabels } from '../map/data/use-road-labels.ts';
 import { createIncidentPointLayer } from '../map/layers/incident-point.layer.ts';
+import { createOwnPositionLayer } from '../map/layers/own-position.layer.ts';
+import { createRoadLabelsLayer } from '../map/layers/road-labels.layer.ts';
 import type { MapAdapter } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
+import { MemberContact } from '../member/member-contact.tsx';
+import { NavigateButtons } from '../member/navigate-buttons.tsx';
 import { useMemberAlert } from '../member/use-member-alert.ts';
+import { useOwnPosition, type OwnPosition } from '../member/use-own-position.ts';
 
 const stateIcons: Record<AlertState, string> = {
   alerted: '!',
@@ -21,13 +27,18 @@ const stateIcons: Record<AlertState, string> = {
 };
 
 /** The basemap tiles are fetched with the member's link token: the page has no session. */
-function IncidentMap({ position, token }: { position: readonly [number, number]; token: string }) {
+function IncidentMap({ position, own, token }: { position: readonly [number, number]; own: OwnPosition; token: string }) {
   const { t } = useTranslation();
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const onAdapter = useCallback((next: MapAdapter | null) => setAdapter(next), []);
+  const roads = useRoadLabels(adapter);
   useEffect(() => {
-    adapter?.setLayers([createIncidentPointLayer({ point: [position[0], position[1]] })]);
-  }, [adapter, position]);
+    adapter?.setLayers([
+      createRoadLabelsLayer({ labels: roads }),
+      createOwnPositionLayer({ point: own.status === 'shown' ? own.point : null }),
+      createIncidentPointLayer({ point: [position[0], position[1]] }),
+    ]);
+  }, [adapter, position, own, roads]);
   return (
     <div className="member-map">
       <MapView
@@ -52,6 +63,8 @@ function Alert({
 }) {
   const { t, i18n } = useTranslation();
   const busy = answering !== null;
+  const { position: own, locate } = useOwnPosition();
+  const open = alert.state === 'alerted' || alert.state === 'accepted';
   return (
     <>
       <section className={`member-state state-${alert.state}`} role="status" data-testid="member-state">
@@ -77,7 +90,8 @@ function Alert({
           </strong>
         </p>
       </article>
-      <IncidentMap position={alert.case.position} token={token} />
+      <IncidentMap position={alert.case.position} own={own} token={token} />
+      {open && <NavigateButtons point={alert.case.position} name={alert.case.title} position={own} onLocate={locate} />}
       <p className="member-expires muted">{t('memberPage.expiresAt', { time: shortDateTime(alert.expires_at, i18n.language) })}</p>
       {(alert.state === 'alerted' || alert.state === 'accepted') && (
         <div className="member-actions">
@@ -92,12 +106,18 @@ function Alert({
             </>
           )}
           {alert.state === 'accepted' && (
-            <button type="button" className="member-button arrived" data-testid="member-arrived" disabled={busy} onClick={() => onAnswer('arrived')}>
-              {answering === 'arrived' ? t('memberPage.sending') : t('memberPage.arrived')}
-            </button>
+            <>
+              <button type="button" className="member-button arrived" data-testid="member-arrived" disabled={busy} onClick={() => onAnswer('arrived')}>
+                {answering === 'arrived' ? t('memberPage.sending') : t('memberPage.arrived')}
+              </button>
+              <button type="button" className="member-button decline" data-testid="member-cannot-come" disabled={busy} onClick={() => onAnswer('decline')}>
+                {answering === 'decline' ? t('memberPage.sending') : t('memberPage.cannotCome')}
+              </button>
+            </>
           )}
         </div>
       )}
+      <MemberContact contact={alert.contact} />
     </>
   );
 }
@@ -105,7 +125,7 @@ function Alert({
 /**
  * `/m/{token}`: what an alerted member opens from the link on their phone. No top bar and no
  * sign-in: the signed link is the credential. Shows the incident, how far it is, and 接受 / 拒绝,
- * then 我已到达.
+ * then 我已到达 or 去不了了 (a decline after accepting); 导航前往 opens the phone's map app, and whom to call.
  */
 export function MemberPage({ token }: { token: string }) {
   const { t, i18n } = useTranslation();

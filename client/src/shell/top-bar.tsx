@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/contract.ts';
 import { canPlan } from '../planner/plan-roles.ts';
@@ -16,19 +17,36 @@ function NavLink({ href, testId, children }: { href: string; testId: string; chi
   );
 }
 
-/** Brand, the pages this user may open, the user menu and the language switch; `user` is null before sign-in. */
+/**
+ * Brand, the pages this user may open, the user menu and the language switch; `user` is null before
+ * sign-in. Under 600 px the pages, the user menu and the language switch fold into a menu (菜单).
+ */
 export function TopBar({ user }: { user: SessionUser | null }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
-    <header className="top-bar">
-      <div className="top-bar-start">
-        <Link className="brand" href="/">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name" data-testid="app-name">
-            {t('app.name')}
-          </span>
-          <span className="brand-subtitle">{t('app.subtitle')}</span>
-        </Link>
+    <header className={menuOpen ? 'top-bar menu-open' : 'top-bar'}>
+      <Link className="brand" href="/">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name" data-testid="app-name">
+          {t('app.name')}
+        </span>
+        <span className="brand-subtitle">{t('app.subtitle')}</span>
+      </Link>
+      <button
+        type="button"
+        className="menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="top-bar-menu"
+        aria-label={t('nav.menu')}
+        onClick={() => setMenuOpen((open) => !open)}
+        data-testid="nav-menu-button"
+      >
+        <span className="menu-icon" aria-hidden="true" />
+      </button>
+      <div className="top-bar-menu" id="top-bar-menu">
         {user && (
           <nav className="top-nav" aria-label={t('nav.label')}>
             <NavLink href="/" testId="nav-map">
@@ -51,10 +69,10 @@ export function TopBar({ user }: { user: SessionUser | null }) {
             )}
           </nav>
         )}
-      </div>
-      <div className="top-bar-end">
-        {user && <UserMenu user={user} />}
-        <LanguageSwitch />
+        <div className="top-bar-end">
+          {user && <UserMenu user={user} />}
+          <LanguageSwitch />
+        </div>
       </div>
     </header>
   );

@@ -14,6 +14,8 @@ export function presentAuditPage(rows: Rows, limit: number): AuditPage {
       target_kind: r.target_kind,
       target_ids: r.target_ids,
       scope: r.scope,
+      scope_name: r.scope_name,
+      target_names: r.target_names,
       ip: r.ip,
       detail: r.detail,
     })),

@@ -31,17 +31,23 @@ export async function selectAuditPage(db: pg.Pool, q: AuditQuery, scope: Scope):
   const countyWide = scope.lo.some((lo) => lo.length === 6);
   const { rows } = await db.query<AuditRow>(
     `select l.id, l.at, l.user_id, u.username, l.action, l.target_kind, l.target_ids::float8[] as target_ids,
-            l.scope_code as scope, host(l.ip) as ip, l.detail
-     from audit_log l left join app_user u on u.id = l.user_id
+            l.scope_code as scope, a.name as scope_name, host(l.ip) as ip, l.detail,
+            case when l.target_kind = 'user' then array(
+              select coalesce(tu.username, '#' || t.id) from unnest(l.target_ids) with ordinality t(id, n)
+              left join app_user tu on tu.id = t.id order by t.n) end as target_names
+     from audit_log l
+     left join app_user u on u.id = l.user_id
+     left join area a on a.code = l.scope_code
      where (scope_holds(l.scope_code, $7::text[], $8::text[]) or (l.scope_code is null and $9::boolean))
        and ($1::bigint is null or l.user_id = $1)
+       and ($10::text is null or u.username = $10)
        and ($2::text is null or l.action = $2)
        and ($3::timestamptz is null or l.at >= $3)
        and ($4::timestamptz is null or l.at < $4)
        and ($5::bigint is null or l.id < $5)
      order by l.id desc
      limit $6`,
-    [q.user ?? null, q.action ?? null, q.from ?? null, q.to ?? null, q.before ?? null, q.limit + 1, scope.lo, scope.hi, countyWide],
+    [q.user ?? null, q.action ?? null, q.from ?? null, q.to ?? null, q.before ?? null, q.limit + 1, scope.lo, scope.hi, countyWide, q.username ?? null],
   );
   return rows;
 }

@@ -101,6 +101,15 @@ export const AddMemberBody = z.object({ member_id: z.number().int().min(1) });
 export const MemberAlertView = z.object({
   case: z.object({ kind: z.string(), title: z.string(), description: z.string().nullable(), position: z.tuple([z.number(), z.number()]) }),
   member: z.object({ name: z.string() }),
+  /**
+   * whom the member may call: the dispatcher who alerted them (null when the system did), the
+   * command center's duty phone, and the grid leader where the incident is (null when none is known)
+   */
+  contact: z.object({
+    dispatcher: z.string().nullable(),
+    duty_phone: z.string().nullable(),
+    grid_leader: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  }),
   state: z.enum(alertStates),
   distance_m: z.number(),
   expires_at: z.string(),

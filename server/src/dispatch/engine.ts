@@ -10,9 +10,11 @@ export type DispatchPolicy = {
   dailyCap: number;
   /** how far the radius grows each time it holds no one else */
   widenStep: number;
+  /** the command center's duty phone, which alerted members may call; null: none is given */
+  dutyPhone: string | null;
 };
 
-export const defaultPolicy: DispatchPolicy = { dailyCap: 5, widenStep: 500 };
+export const defaultPolicy: DispatchPolicy = { dailyCap: 5, widenStep: 500, dutyPhone: null };
 
 type Tx = pg.PoolClient;
 

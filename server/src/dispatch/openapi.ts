@@ -94,7 +94,7 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     path: '/api/m/{token}/{answer}',
     operationId: 'answerMemberAlert',
     security: security.none,
-    summary: 'The member accepts, declines or reports arrival',
+    summary: "The member accepts, declines (also after accepting: I can't come after all) or reports arrival",
     description: memberLink,
     request: { params: z.object({ token, answer: z.enum(['accept', 'decline', 'arrived']) }) },
     responses: {

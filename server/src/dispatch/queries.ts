@@ -175,16 +175,22 @@ export type MemberAlertRow = {
   name: string;
   state: AlertState;
   distance_m: number;
+  dispatcher: string | null;
+  grid_leader: string | null;
+  grid_leader_phone: string | null;
 };
 
 /** One member's alert with its case, for the member's own page. */
 export async function selectMemberAlert(db: Queryable, dispatchId: number, memberId: number): Promise<MemberAlertRow | undefined> {
   const { rows } = await db.query<MemberAlertRow>(
-    `select c.kind, c.title, c.description, st_x(c.geom) as lng, st_y(c.geom) as lat, m.name, a.state, a.distance_m
+    `select c.kind, c.title, c.description, st_x(c.geom) as lng, st_y(c.geom) as lat, m.name, a.state, a.distance_m,
+            u.display_name as dispatcher, s.name as grid_leader, s.phone as grid_leader_phone
      from dispatch_alert a
      join dispatch d on d.id = a.dispatch_id
      join "case" c on c.id = d.case_id
      join member m on m.id = a.member_id
+     left join app_user u on u.id = d.created_by
+     left join grid_staff s on s.grid_code = c.grid_code and s.role = 'grid_leader'
      where a.dispatch_id = $1 and a.member_id = $2`,
     [dispatchId, memberId],
   );

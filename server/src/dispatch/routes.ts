@@ -76,6 +76,11 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy, links: LinkO
     return {
       case: { kind: r.kind, title: r.title, description: r.description, position: [r.lng, r.lat] },
       member: { name: r.name },
+      contact: {
+        dispatcher: r.dispatcher,
+        duty_phone: policy.dutyPhone,
+        grid_leader: r.grid_leader === null ? null : { name: r.grid_leader, phone: r.grid_leader_phone },
+      },
       state: r.state,
       distance_m: Math.round(r.distance_m),
       expires_at: new Date(expiresAt).toISOString(),

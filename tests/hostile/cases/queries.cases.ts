@@ -220,6 +220,11 @@ export function queryCases(c: HostileContext): HostileCase[] {
     ['user=abc', 'user not an id'],
     ['before=1.5', 'before not an id'],
     ['user=1&user=2', 'user twice'],
+    ['username=A', 'a username of one character'],
+    ['username=' + 'a'.repeat(51), 'a username of 51 characters'],
+    ["username=x'%20or%201=1--", 'a username with SQL in it'],
+    ['username=%E7%AE%A1%E7%90%86%E5%91%98', 'a username in Chinese'],
+    ['username=a&username=b', 'username twice'],
   ] as const) {
     cases.push(invalid('GET /api/v1/audit', `/api/v1/audit?${params}`, `audit: ${what}`));
   }

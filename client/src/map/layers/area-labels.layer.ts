@@ -23,7 +23,8 @@ export const areaLabelZoomRange: Record<AreaLevel, readonly [number, number]> = 
   village: [12, 17],
 };
 
-const sizeByLevel: Record<AreaLevel, number> = { county: 18, town: 16, community: 13, village: 13 };
+// communities and villages stand out from the grid names (12 px, lighter) drawn beside them from zoom 13
+const sizeByLevel: Record<AreaLevel, number> = { county: 18, town: 16, community: 15, village: 15 };
 const colorByLevel: Record<AreaLevel, Color> = {
   county: [90, 20, 20, 255],
   town: [110, 40, 30, 255],
