@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from './api/contract.ts';
 import { memberTokenFrom } from './member/member-path.ts';
+import { AdminPage } from './pages/admin-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { DispatchPage } from './pages/dispatch-page.tsx';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
@@ -26,6 +27,7 @@ const PlannerPage = lazy(() => import('./planner/planner-page.tsx'));
 function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
   if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
+  if (pathname === '/admin') return isAdmin(user) ? <AdminPage /> : <ForbiddenPage />;
   if (pathname === '/dispatch') return canDispatch(user) ? <DispatchPage /> : <ForbiddenPage />;
   if (pathname === '/planner') {
     if (!canPlan(user)) return <ForbiddenPage />;

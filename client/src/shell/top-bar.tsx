@@ -49,6 +49,11 @@ export function TopBar({ user }: { user: SessionUser | null }) {
                 {t('nav.audit')}
               </NavLink>
             )}
+            {isAdmin(user) && (
+              <NavLink href="/admin" testId="nav-admin">
+                {t('nav.admin')}
+              </NavLink>
+            )}
           </nav>
         )}
       </div>
