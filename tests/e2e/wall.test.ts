@@ -173,7 +173,8 @@ describe('the command-center wall', () => {
 
   it('at 3840×2160: map layers, figures, charts and feed on one screen, no scrollbars, the token kept out of the address', async () => {
     await page.goto(`${server.baseUrl}/wall?test=1#token=${encodeURIComponent(token)}&rotate=0`);
-    await page.waitForSelector('body[data-wall-ready="true"]', { timeout: 120_000 });
+    // the first 4K draw on a CPU-drawn GPU took 95-125 s while other suites shared the two cores
+    await page.waitForSelector('body[data-wall-ready="true"]', { timeout: 200_000 });
     expect(new URL(page.url()).hash).toBe('');
     expect(page.url()).not.toContain(token);
     expect(await page.evaluate(() => localStorage.getItem('redgrid.wallToken'))).toBe(token);
@@ -211,7 +212,7 @@ describe('the command-center wall', () => {
         .map((e) => e.textContent),
     );
     expect(cut).toEqual([]);
-  }, 180_000);
+  }, 260_000);
 
   it('at 3840×2160 draws no text under 32px and none under 4.5:1 contrast, chart and map labels included', async () => {
     const texts = await measureDrawnTexts(page);

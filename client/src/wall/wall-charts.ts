@@ -126,11 +126,13 @@ export function orgsBySectorOption(summary: StatsSummary, scale: number, t: TFun
   const centre = {
     show: true,
     position: 'center' as const,
-    formatter: `${summary.organizations.total.toLocaleString()}\n${t('wall.charts.orgUnit')}`,
+    formatter: `{total|${summary.organizations.total.toLocaleString()}}\n{unit|${t('wall.charts.orgUnit')}}`,
     color: chartColors.text,
-    fontSize: 20 * scale,
-    fontWeight: 'bold' as const,
-    lineHeight: 26 * scale,
+    // the unit at the smallest size, so "organizations" fits the hole
+    rich: {
+      total: { fontSize: 20 * scale, fontWeight: 'bold' as const, lineHeight: 26 * scale, color: chartColors.text },
+      unit: { fontSize: minText * scale, lineHeight: 22 * scale, color: chartColors.text },
+    },
   };
   return {
     color: [...chartColors.sectors],
@@ -152,7 +154,7 @@ export function orgsBySectorOption(summary: StatsSummary, scale: number, t: TFun
     series: [
       {
         type: 'pie',
-        radius: ['52%', '80%'],
+        radius: ['60%', '84%'],
         center: ['25%', '50%'],
         avoidLabelOverlap: true,
         padAngle: 1.5,
