@@ -22,10 +22,12 @@ const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default
 const DispatchPage = lazy(() => import('./pages/dispatch-page.tsx').then((m) => ({ default: m.DispatchPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const MemberPage = lazy(() => import('./pages/member-page.tsx').then((m) => ({ default: m.MemberPage })));
+const AdminPage = lazy(() => import('./pages/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 
 function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/' || pathname === '/index.html') return <MapPage />;
   if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
+  if (pathname === '/admin') return isAdmin(user) ? <AdminPage /> : <ForbiddenPage />;
   if (pathname === '/dispatch') return canDispatch(user) ? <DispatchPage /> : <ForbiddenPage />;
   if (pathname === '/planner') return canPlan(user) ? <PlannerPage canEdit={canPlan(user)} canReview={canReview(user)} /> : <ForbiddenPage />;
   return <NotFoundPage />;

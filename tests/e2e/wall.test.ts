@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../server/src/contract/cases.ts';
 import type { CreatedWallToken } from '../../server/src/contract/users.ts';
 import { artifactsDir, launchBrowser } from '../support/browser.ts';
+import { measureDrawnTexts, type DrawnText } from '../support/text-legibility.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -13,6 +14,7 @@ import { demoCounty, startTestServer, type TestServer } from '../support/test-se
  * The command-center wall (/wall) in Chromium: opened with a wall token in the fragment, at 4K and
  * at 1080p, live (a case created through the API shows within 2 s), after a lost WebGL context,
  * through a server restart on the same port, and never given a member's name or phone number.
+ * Read from four meters: at 4K no text under 32px and none under 4.5:1 contrast.
  */
 
 const database = usePrivateDatabase('wall');
@@ -58,12 +60,12 @@ function watch(p: Page): void {
 }
 
 let caseCount = 0;
-async function createCase(s: TestServer): Promise<{ id: number; answeredAt: number }> {
+async function createCase(s: TestServer, kind = 'fire'): Promise<{ id: number; answeredAt: number }> {
   caseCount += 1;
   const answer = await s.admin.send<CaseView>(
     'POST',
     '/api/v1/cases',
-    { kind: 'fire', title: `大屏测试事件${caseCount}`, description: '大屏端到端测试', lng: 104.741 + caseCount * 0.002, lat: 31.461, severity: 'critical' },
+    { kind, title: `大屏测试事件${caseCount}`, description: '大屏端到端测试', lng: 104.741 + caseCount * 0.002, lat: 31.461, severity: 'critical' },
     { 'idempotency-key': randomUUID() },
   );
   const answeredAt = Date.now();
@@ -114,6 +116,27 @@ async function mapLoaded(p: Page): Promise<void> {
   await p.waitForFunction(() => window.__redgridMap?.loaded() === true, undefined, { timeout: 60_000, polling: 250 });
 }
 
+/** The smallest and faintest of the texts, for the log and the failure message. */
+function legibility(texts: readonly DrawnText[]): { smallestPx: number; lowestContrast: number } {
+  return {
+    smallestPx: Math.min(...texts.map((t) => t.fontPx)),
+    lowestContrast: Math.round(Math.min(...texts.map((t) => t.contrast)) * 100) / 100,
+  };
+}
+
+/** The open-case key figure and the feed's badge show the same number. */
+async function openCasesAgree(p: Page): Promise<void> {
+  await p.waitForFunction(
+    () => {
+      const figure = document.querySelector('[data-figure=cases] .wall-figure-value')?.textContent ?? '';
+      const badge = document.querySelector('[data-testid=wall-feed-open]')?.textContent ?? '';
+      return figure !== '' && badge.replace(/\D/g, '') === figure.replace(/\D/g, '');
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
 const wasNotReloaded = (p: Page) => p.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true);
 
 beforeAll(async () => {
@@ -134,18 +157,24 @@ afterAll(async () => {
 });
 
 describe('the command-center wall', () => {
-  it('says in Chinese that a token is needed when opened without one', async () => {
+  it('tells an operator, in Chinese, what to do and whom to ask when opened without a token', async () => {
     const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     await bare.goto(`${server.baseUrl}/wall`);
     await bare.getByTestId('wall-no-token').waitFor();
-    expect(await bare.getByTestId('wall-no-token').textContent()).toContain('缺少大屏令牌');
+    const message = (await bare.getByTestId('wall-no-token').textContent()) ?? '';
+    expect(message).toContain('本大屏尚未接入');
+    expect(message).toContain('联系系统管理员');
+    expect(message).toContain('大屏令牌');
+    expect(message).not.toMatch(/POST|\/api\//);
     expect(await bare.getByTestId('user-name').count()).toBe(0);
+    await bare.screenshot({ path: path.join(artifactsDir, 'wall-no-token.png') });
     await bare.close();
   });
 
   it('at 3840×2160: map layers, figures, charts and feed on one screen, no scrollbars, the token kept out of the address', async () => {
     await page.goto(`${server.baseUrl}/wall?test=1#token=${encodeURIComponent(token)}&rotate=0`);
-    await page.waitForSelector('body[data-wall-ready="true"]', { timeout: 120_000 });
+    // the first 4K draw on a CPU-drawn GPU took 95-125 s while other suites shared the two cores
+    await page.waitForSelector('body[data-wall-ready="true"]', { timeout: 200_000 });
     expect(new URL(page.url()).hash).toBe('');
     expect(page.url()).not.toContain(token);
     expect(await page.evaluate(() => localStorage.getItem('redgrid.wallToken'))).toBe(token);
@@ -155,8 +184,16 @@ describe('the command-center wall', () => {
     expect(await members.textContent()).toMatch(/^\d{1,3}(,\d{3})+$/);
     expect(await page.getByTestId('wall-figure').count()).toBe(9);
     for (const chart of ['wall-chart-members', 'wall-chart-coverage', 'wall-chart-sectors']) {
-      expect(await page.getByTestId(chart).locator('canvas').count(), chart).toBeGreaterThan(0);
+      expect(await page.getByTestId(chart).locator('svg text').count(), chart).toBeGreaterThan(0);
     }
+    // every figure names its area; the open-case figure and the feed's badge agree
+    const county = (await page.getByTestId('wall-figures-title').textContent())!.replace(/^关键指标 · /, '');
+    expect(county).toMatch(/^[^·\s]{2,}$/);
+    expect(await page.getByTestId('wall-feed-title').textContent()).toBe(`实时事件 · ${county}`);
+    for (const chart of ['wall-chart-members', 'wall-chart-coverage', 'wall-chart-sectors']) {
+      expect(await page.getByTestId(chart).getAttribute('aria-label'), chart).toContain(county);
+    }
+    await openCasesAgree(page);
     await page.locator('[data-testid=wall-connection][data-state=open]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('wall-freshness').textContent()).toMatch(/^数据更新于 /);
     const rendered = await page.evaluate(() => window.__redgridMap!.queryRenderedFeatures().filter((f) => f.source === 'grids' || f.source === 'areas').length);
@@ -167,12 +204,30 @@ describe('the command-center wall', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'wall-4k.png') });
     expect(unauthenticated).toEqual([]);
     expect(external).toEqual([]);
-  }, 180_000);
+
+    // figures are whole: nothing cut to an ellipsis or spilling out of its box
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('.wall-figure dt, .wall-figure dd, .wall-figure dd span, .wall-panel-title, .wall-view-name, .wall-brand h1')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.textContent),
+    );
+    expect(cut).toEqual([]);
+  }, 260_000);
+
+  it('at 3840×2160 draws no text under 32px and none under 4.5:1 contrast, chart and map labels included', async () => {
+    const texts = await measureDrawnTexts(page);
+    const measured = legibility(texts);
+    console.log(`4K wall: ${texts.length} texts, smallest ${measured.smallestPx}px, lowest contrast ${measured.lowestContrast}:1`);
+    expect(texts.length).toBeGreaterThan(80);
+    expect(texts.some((t) => t.where.startsWith('text'))).toBe(true);
+    expect(texts.filter((t) => t.fontPx < 32)).toEqual([]);
+    expect(texts.filter((t) => t.contrast < 4.5)).toEqual([]);
+  });
 
   it('shows a case created through the API in the feed and as a pulsing incident within 2 s', async () => {
     await settled(page);
     await markNoReload(page);
-    const { id, answeredAt } = await createCase(server);
+    const { id, answeredAt } = await createCase(server, 'gas_leak');
     await page.waitForFunction(
       (caseId) =>
         document.querySelector(`[data-testid=wall-feed-item][data-case-id="${caseId}"]`) !== null &&
@@ -185,6 +240,9 @@ describe('the command-center wall', () => {
     expect((await feedIds(page))[0]).toBe(id);
     expect(await incidentIds(page)).toContain(id);
     expect(await wasNotReloaded(page)).toBe(true);
+    // a kind the form does not offer reads as a word, not its identifier
+    expect(await page.locator(`[data-testid=wall-feed-item][data-case-id="${id}"] .wall-feed-kind`).textContent()).toBe('其他事件');
+    await openCasesAgree(page);
     // under test the pulse is redrawn once a second
     await page.waitForTimeout(1_500);
     await page.screenshot({ path: path.join(artifactsDir, 'wall-4k-live.png') });
@@ -273,8 +331,28 @@ describe('the command-center wall', () => {
     expect(feed.y + feed.height).toBeLessThanOrEqual(1080);
     await settled(small);
     await small.screenshot({ path: path.join(artifactsDir, 'wall-1080.png') });
+
+    // in English the header still fits: brand, area and status side by side, none cut
+    await small.evaluate(() => localStorage.setItem('redgrid.language', 'en'));
+    await small.reload();
+    await small.waitForSelector('body[data-wall-ready="true"]', { timeout: 120_000 });
+    expect(await small.getByTestId('wall-feed-title').textContent()).toMatch(/^Live incidents · /);
+    const boxes = await small.evaluate(() =>
+      ['.wall-brand', '.wall-view', '.wall-status'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { left: box.left, right: box.right };
+      }),
+    );
+    expect(boxes[0]!.right).toBeLessThanOrEqual(boxes[1]!.left);
+    expect(boxes[1]!.right).toBeLessThanOrEqual(boxes[2]!.left);
+    expect(boxes[2]!.right).toBeLessThanOrEqual(1920);
+    const texts = await measureDrawnTexts(small);
+    expect(texts.filter((t) => t.fontPx < 16)).toEqual([]);
+    await noScrollbars(small);
+    await small.screenshot({ path: path.join(artifactsDir, 'wall-1080-en.png') });
+    await small.evaluate(() => localStorage.setItem('redgrid.language', 'zh-CN'));
     await small.close();
-  }, 180_000);
+  }, 240_000);
 
   it('rotates from the county to its towns, figures following the town on screen', async () => {
     const rotating = await context.newPage();
@@ -286,8 +364,9 @@ describe('the command-center wall', () => {
     });
     await rotating.goto(`${server.baseUrl}/wall?test=1&rotate=3`);
     await rotating.waitForSelector('body[data-wall-ready="true"]', { timeout: 120_000 });
-    // the whole county comes first
+    // the whole county comes first, and stays until the wall is ready
     expect(summaries[0]).toBe('');
+    expect(await rotating.getByTestId('wall').getAttribute('data-view-area')).toBe('');
     const viewOnScreen = () =>
       rotating.evaluate(() => ({
         area: document.querySelector('[data-testid=wall]')?.getAttribute('data-view-area') ?? null,

@@ -7,6 +7,7 @@ export type { TileLayer } from '../../../server/src/contract/tiles.ts';
 export type { AreaFigures, CaseFeed, CoverageSettings, FeedCase, StatsSummary } from '../../../server/src/contract/stats.ts';
 export type { Grant, Role, SessionInfo, SessionUser, SignInBody } from '../../../server/src/contract/auth.ts';
 export type { AuditEntry, AuditPage } from '../../../server/src/contract/audit.ts';
+export type { CreateUserBody, CreatedWallToken, CreateWallTokenBody, UserView, WallTokenView } from '../../../server/src/contract/users.ts';
 export type { CaseEvent, CaseList, CaseView } from '../../../server/src/contract/cases.ts';
 export type {
   AlertState,

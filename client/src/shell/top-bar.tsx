@@ -67,6 +67,11 @@ export function TopBar({ user }: { user: SessionUser | null }) {
                 {t('nav.audit')}
               </NavLink>
             )}
+            {isAdmin(user) && (
+              <NavLink href="/admin" testId="nav-admin">
+                {t('nav.admin')}
+              </NavLink>
+            )}
           </nav>
         )}
         <div className="top-bar-end">

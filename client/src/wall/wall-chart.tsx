@@ -15,7 +15,7 @@ export function WallChart({ option, label, testId }: WallChartProps) {
 
   useEffect(() => {
     if (!element.current) return;
-    const instance = init(element.current, null, { renderer: 'canvas' });
+    const instance = init(element.current, null, { renderer: 'svg' });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);

@@ -2,11 +2,11 @@ import type { TFunction } from 'i18next';
 import type { AreaFigures, StatsSummary } from '../api/contract.ts';
 import type { WallChartOption } from './echarts.ts';
 
-/** Chart options for the wall, in design pixels times `scale`. */
+/** Chart options for the wall, in design pixels times `scale`; no text under 16 (32px at 4K). */
 
 export const chartColors = {
   text: '#c9d3e6',
-  muted: '#7d8aa6',
+  muted: '#8d9ab5',
   axis: '#24314b',
   members: '#e8453c',
   available: '#f6c244',
@@ -21,16 +21,22 @@ function sectorLabel(sector: string, t: TFunction): string {
   return (knownSectors as readonly string[]).includes(sector) ? t(`wall.sector.${sector as (typeof knownSectors)[number]}`) : sector;
 }
 
+/** Bars a chart has room for with its labels at 16 design pixels, one line each. */
+export const chartedLimit = 8;
+
 /** The child areas to chart: the largest by members first, at most `limit`. */
-export function chartedChildren(summary: StatsSummary, limit = 14): AreaFigures[] {
+export function chartedChildren(summary: StatsSummary, limit = chartedLimit): AreaFigures[] {
   return [...summary.children].sort((a, b) => b.members.total - a.members.total).slice(0, limit);
 }
 
 /** Canvas text needs a real family ('inherit' would fall back to 10px sans-serif). */
 const chartFont = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 
+/** The smallest text on the wall, in design pixels. */
+const minText = 16;
+
 function axisText(scale: number) {
-  return { color: chartColors.text, fontSize: 12 * scale, fontFamily: chartFont };
+  return { color: chartColors.text, fontSize: minText * scale, fontFamily: chartFont };
 }
 
 function legend(scale: number, names: string[]): WallChartOption['legend'] {
@@ -40,7 +46,7 @@ function legend(scale: number, names: string[]): WallChartOption['legend'] {
     itemWidth: 12 * scale,
     itemHeight: 8 * scale,
     itemGap: 14 * scale,
-    textStyle: { color: chartColors.muted, fontSize: 12 * scale, fontFamily: chartFont },
+    textStyle: { color: chartColors.muted, fontSize: minText * scale, fontFamily: chartFont },
     data: names,
   };
 }
@@ -60,19 +66,19 @@ function horizontalBars(
       scale,
       series.map((s) => s.name),
     ),
-    grid: { left: 4 * scale, right: 44 * scale, top: 24 * scale, bottom: 0, containLabel: true },
+    grid: { left: 4 * scale, right: 56 * scale, top: 30 * scale, bottom: 0, containLabel: true },
     xAxis: {
       type: 'value',
       max: percent ? 100 : undefined,
       splitNumber: 3,
-      axisLabel: { ...axisText(scale), fontSize: 10 * scale, color: chartColors.muted, formatter: percent ? '{value}%' : undefined },
+      axisLabel: { ...axisText(scale), color: chartColors.muted, formatter: percent ? '{value}%' : undefined },
       splitLine: { lineStyle: { color: chartColors.axis } },
     },
     yAxis: {
       type: 'category',
       data: names,
-      // every area named (no skipped labels), short enough for the column
-      axisLabel: { ...axisText(scale), fontSize: 11 * scale, interval: 0, width: 64 * scale, overflow: 'truncate' },
+      // every area named (no skipped labels), whole: a long name breaks onto a second line
+      axisLabel: { ...axisText(scale), interval: 0, width: 88 * scale, overflow: 'break' },
       axisLine: { lineStyle: { color: chartColors.axis } },
       axisTick: { show: false },
     },
@@ -90,7 +96,7 @@ function horizontalBars(
         show: s === series[0],
         position: 'right',
         color: chartColors.text,
-        fontSize: 10 * scale,
+        fontSize: minText * scale,
         formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? (s.percent ? `${p.value}%` : p.value.toLocaleString()) : ''),
       },
     })),
@@ -120,11 +126,13 @@ export function orgsBySectorOption(summary: StatsSummary, scale: number, t: TFun
   const centre = {
     show: true,
     position: 'center' as const,
-    formatter: `${summary.organizations.total.toLocaleString()}\n${t('wall.charts.orgUnit')}`,
+    formatter: `{total|${summary.organizations.total.toLocaleString()}}\n{unit|${t('wall.charts.orgUnit')}}`,
     color: chartColors.text,
-    fontSize: 20 * scale,
-    fontWeight: 'bold' as const,
-    lineHeight: 26 * scale,
+    // the unit at the smallest size, so "organizations" fits the hole
+    rich: {
+      total: { fontSize: 20 * scale, fontWeight: 'bold' as const, lineHeight: 26 * scale, color: chartColors.text },
+      unit: { fontSize: minText * scale, lineHeight: 22 * scale, color: chartColors.text },
+    },
   };
   return {
     color: [...chartColors.sectors],
@@ -136,8 +144,8 @@ export function orgsBySectorOption(summary: StatsSummary, scale: number, t: TFun
       top: 'middle',
       itemWidth: 10 * scale,
       itemHeight: 10 * scale,
-      itemGap: 8 * scale,
-      textStyle: { color: chartColors.text, fontSize: 12 * scale },
+      itemGap: 6 * scale,
+      textStyle: { color: chartColors.text, fontSize: minText * scale, fontFamily: chartFont },
       formatter: (name: string) => {
         const item = data.find((d) => d.name === name);
         return item ? `${name}  ${item.value.toLocaleString()}` : name;
@@ -146,8 +154,8 @@ export function orgsBySectorOption(summary: StatsSummary, scale: number, t: TFun
     series: [
       {
         type: 'pie',
-        radius: ['52%', '80%'],
-        center: ['30%', '50%'],
+        radius: ['60%', '84%'],
+        center: ['25%', '50%'],
         avoidLabelOverlap: true,
         padAngle: 1.5,
         itemStyle: { borderRadius: 3 * scale, borderColor: '#0b1220', borderWidth: 1 * scale },

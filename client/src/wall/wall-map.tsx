@@ -45,6 +45,9 @@ const pulsePeriodMs = 2_400;
 const frameIntervalMs = isTestMode ? 1_000 : 40;
 const basemapSources = ['areas', 'grids', 'roads', 'buildings'] as const;
 
+/** Area labels read from four meters: the smallest (13) at 16 design pixels, 32px at 4K. */
+const wallLabelScale = 1.25;
+
 /**
  * The wall's map: the dark basemap (grids, town lines) with deck.gl layers for member density,
  * service centers and stations, optional coverage analyses, town names, the town in focus and the
@@ -103,7 +106,7 @@ export function WallMap({ token, towns, view, incidents, tileVersions, coverage,
       ...[...coverage].map((layer) => createCoverageLayer({ layer, version: tileVersions[layer], loadOptions })),
       createFocusAreaLayer({ area: view.feature, sizeScale: scale }),
       createServiceCentersLayer({ version: tileVersions.places, loadOptions, sizeScale: scale }),
-      createAreaLabelsLayer({ labels, zoom, theme: 'dark', sizeScale: scale * 1.1 }),
+      createAreaLabelsLayer({ labels, zoom, theme: 'dark', sizeScale: scale * wallLabelScale }),
     ];
     return layers.filter((layer): layer is Layer => layer !== null);
     // a new adapter (after a lost WebGL context) needs new layer objects

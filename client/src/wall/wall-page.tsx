@@ -7,7 +7,7 @@ import { markWallReady } from '../test-hooks.ts';
 import { useWallScale } from './use-wall-scale.ts';
 import { useWallStream } from './use-wall-stream.ts';
 import { WallChart } from './wall-chart.tsx';
-import { coverageByAreaOption, membersByAreaOption, orgsBySectorOption } from './wall-charts.ts';
+import { chartedLimit, coverageByAreaOption, membersByAreaOption, orgsBySectorOption } from './wall-charts.ts';
 import { WallDataStore, type WallData } from './wall-data.store.ts';
 import { WallFeed } from './wall-feed.tsx';
 import { WallFigures } from './wall-figures.tsx';
@@ -44,13 +44,16 @@ function useWallData(token: string, area: string | null, onUnauthorized: () => v
   return [store, data];
 }
 
-/** Advances through `count` views every `seconds` (0: never), after `prepare(next)` has resolved. */
-function useRotation(count: number, seconds: number, prepare: (index: number) => Promise<void>): number {
+/**
+ * Advances through `count` views every `seconds` (0: never), after `prepare(next)` has resolved.
+ * Holds the first view until `started`: a 4K wall drawn by a slow GPU must show the whole area first.
+ */
+function useRotation(count: number, seconds: number, started: boolean, prepare: (index: number) => Promise<void>): number {
   const [index, setIndex] = useState(0);
   const prepareRef = useRef(prepare);
   prepareRef.current = prepare;
   useEffect(() => {
-    if (seconds <= 0 || count <= 1) return;
+    if (!started || seconds <= 0 || count <= 1) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       const next = (index + 1) % count;
@@ -62,7 +65,7 @@ function useRotation(count: number, seconds: number, prepare: (index: number) =>
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [index, count, seconds]);
+  }, [index, count, seconds, started]);
   return count > 0 ? index % count : 0;
 }
 
@@ -86,7 +89,9 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
     },
     [views],
   );
-  const index = useRotation(views.length, params.rotateSeconds, prepare);
+  const [mapRendered, setMapRendered] = useState(false);
+  const [wasReady, setWasReady] = useState(false);
+  const index = useRotation(views.length, params.rotateSeconds, wasReady, prepare);
   const view = views[index] ?? null;
   const viewCode = view ? view.code : params.area;
   useEffect(() => {
@@ -97,6 +102,12 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
   const shown = useRef<StatsSummary | null>(null);
   const summary = data.summaries.get(viewCode ?? '') ?? shown.current;
   shown.current = summary;
+
+  // a town on screen lists its own cases, so the list, its badge and the key figure speak of one area
+  const feed = useMemo(
+    () => (data.feed ?? []).filter((c) => viewCode === params.area || c.town?.code === viewCode || c.community?.code === viewCode),
+    [data.feed, viewCode, params.area],
+  );
 
   const incidents = useMemo<PulsingIncident[]>(
     () => (data.feed ?? []).filter((c) => c.status !== 'closed').map((c) => ({ id: c.id, severity: c.severity, position: [c.location[0], c.location[1]] })),
@@ -120,10 +131,10 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
     });
   }, []);
 
-  const [mapRendered, setMapRendered] = useState(false);
   const ready = mapRendered && summary !== null && data.feed !== null;
   useEffect(() => {
     markWallReady(ready);
+    if (ready) setWasReady(true);
   }, [ready]);
   useEffect(() => () => markWallReady(false), []);
 
@@ -141,6 +152,21 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
   );
 
   const viewName = view?.name ?? (summary ? `${summary.name} · ${t('wall.county')}` : '');
+  const areaName = summary?.name ?? '';
+  const childLevel = summary?.children[0]?.level;
+  const childCount = summary?.children.length ?? 0;
+  const chartTitle = (title: string) =>
+    childLevel
+      ? t(childCount > chartedLimit ? 'wall.charts.byLargestChildren' : 'wall.charts.byChildren', {
+          title,
+          area: areaName,
+          children: t(`wall.charts.children.${childLevel}`),
+          count: chartedLimit,
+        })
+      : title;
+  const membersTitle = chartTitle(t('wall.charts.membersByArea'));
+  const coverageTitle = chartTitle(t('wall.charts.coverageByArea'));
+  const sectorsTitle = t('wall.charts.ofArea', { title: t('wall.charts.orgsBySector'), area: areaName });
   return (
     <div className="wall" data-view-area={viewCode ?? ''} data-testid="wall">
       <WallHeader
@@ -155,12 +181,8 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
         <div className="wall-column">
           {summary ? <WallFigures summary={summary} /> : <section className="wall-panel wall-figures is-loading">{t('wall.loading')}</section>}
           <section className="wall-panel wall-chart-panel">
-            <h2 className="wall-panel-title">{t('wall.charts.membersByArea')}</h2>
-            {charts && <WallChart option={charts.members} label={t('wall.charts.membersByArea')} testId="wall-chart-members" />}
-          </section>
-          <section className="wall-panel wall-chart-panel">
-            <h2 className="wall-panel-title">{t('wall.charts.coverageByArea')}</h2>
-            {charts && <WallChart option={charts.coverage} label={t('wall.charts.coverageByArea')} testId="wall-chart-coverage" />}
+            <h2 className="wall-panel-title">{membersTitle}</h2>
+            {charts && <WallChart option={charts.members} label={membersTitle} testId="wall-chart-members" />}
           </section>
         </div>
         <div className="wall-center">
@@ -184,10 +206,14 @@ function WallScreen({ token, params, onUnauthorized }: { token: string; params: 
           <WallLegend coverage={coverage} onToggle={toggleCoverage} />
         </div>
         <div className="wall-column">
-          <WallFeed cases={data.feed ?? []} fresh={fresh} />
+          <WallFeed cases={feed} fresh={fresh} areaName={areaName} openCount={summary?.cases.open ?? null} />
+          <section className="wall-panel wall-chart-panel">
+            <h2 className="wall-panel-title">{coverageTitle}</h2>
+            {charts && <WallChart option={charts.coverage} label={coverageTitle} testId="wall-chart-coverage" />}
+          </section>
           <section className="wall-panel wall-chart-panel is-donut">
-            <h2 className="wall-panel-title">{t('wall.charts.orgsBySector')}</h2>
-            {charts && <WallChart option={charts.sectors} label={t('wall.charts.orgsBySector')} testId="wall-chart-sectors" />}
+            <h2 className="wall-panel-title">{sectorsTitle}</h2>
+            {charts && <WallChart option={charts.sectors} label={sectorsTitle} testId="wall-chart-sectors" />}
           </section>
         </div>
       </div>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchTowns } from '../api/wall.api.ts';
 
-/** Opened without a token: how to open it properly. */
+/** Opened without a token: what the operator should do, and whom to ask. */
 export function WallNoToken() {
   const { t } = useTranslation();
   return (
@@ -10,7 +10,7 @@ export function WallNoToken() {
       <span className="wall-emblem is-large" aria-hidden="true" />
       <h1>{t('wall.noToken.title')}</h1>
       <p>{t('wall.noToken.body')}</p>
-      <code>{`${window.location.origin}${t('wall.noToken.example')}`}</code>
+      <p className="wall-message-steps">{t('wall.noToken.steps')}</p>
       <p className="wall-message-hint">{t('wall.noToken.hint')}</p>
     </main>
   );
