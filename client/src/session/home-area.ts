@@ -6,10 +6,12 @@ const depth = (code: string) => code.replace(/0+$/, '').length;
 
 /**
  * Where a user's maps open: the box of the narrowest area one of their roles is held over (a
- * secretary's community, a planner's town), not the whole county; undefined without a grant.
+ * secretary's community, a planner's town); undefined for county-wide users and without a grant.
  */
 export function homeBounds(user: SessionUser): BboxTuple | undefined {
-  return narrowest(user)?.scope_bbox;
+  const area = narrowest(user);
+  // county-wide users keep the county map's own view (its seat at zoom 11, where grids show)
+  return area && depth(area.scope) > 6 ? area.scope_bbox : undefined;
 }
 
 const narrowest = (user: SessionUser) => [...user.grants].sort((a, b) => depth(b.scope) - depth(a.scope))[0];
