@@ -1,9 +1,9 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateUserBody } from '../api/contract.ts';
 import { createUser, fetchUsers } from '../api/users.api.ts';
-import { apiErrorText } from './api-error-text.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
+import { useFormSubmit } from './use-form-submit.ts';
 import { useLoaded } from './use-loaded.ts';
 
 /** The roles an account can be given (a wall gets a token, not an account). */
@@ -17,26 +17,19 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
   const { t } = useTranslation();
   const users = useLoaded(useCallback((signal: AbortSignal) => fetchUsers(signal), []));
   const [inputs, setInputs] = useState<UserInputs>(empty);
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
   const set = (field: keyof UserInputs) => (event: { target: { value: string } }) => setInputs((previous) => ({ ...previous, [field]: event.target.value }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    createUser({ ...inputs, username: inputs.username.trim(), scope: inputs.scope || (areas[0]?.code ?? '') })
-      .then(
-        (user) => {
-          setCreated(user.username);
-          setInputs(empty);
-          users.reload();
-        },
-        (failure: unknown) => setError(apiErrorText(failure, t)),
-      )
-      .finally(() => setBusy(false));
-  };
+  const submit = form.submit(
+    () => createUser({ ...inputs, username: inputs.username.trim(), scope: inputs.scope || (areas[0]?.code ?? '') }),
+    (user) => {
+      setCreated(user.username);
+      setInputs(empty);
+      users.reload();
+    },
+  );
+  const { busy, error } = form;
 
   return (
     <section className="panel admin-panel" aria-labelledby="admin-users-title" data-testid="admin-users">

@@ -1,10 +1,11 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedWallToken, WallTokenView } from '../api/contract.ts';
 import { createWallToken, fetchWallTokens, revokeWallToken } from '../api/wall-tokens.api.ts';
 import { shortDateTime } from '../dispatch/format-time.ts';
 import { apiErrorText } from './api-error-text.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
+import { useFormSubmit } from './use-form-submit.ts';
 import { useLoaded } from './use-loaded.ts';
 
 /** The wall's address with its token in the fragment, which no server log sees. */
@@ -64,24 +65,17 @@ export function WallTokensPanel({ areas }: { areas: readonly ScopeArea[] }) {
   const [name, setName] = useState('');
   const [scope, setScope] = useState('');
   const [created, setCreated] = useState<CreatedWallToken | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    createWallToken({ name: name.trim(), scope: scope || (areas[0]?.code ?? '') })
-      .then(
-        (token) => {
-          setCreated(token);
-          setName('');
-          tokens.reload();
-        },
-        (failure: unknown) => setError(apiErrorText(failure, t)),
-      )
-      .finally(() => setBusy(false));
-  };
+  const submit = form.submit(
+    () => createWallToken({ name: name.trim(), scope: scope || (areas[0]?.code ?? '') }),
+    (token) => {
+      setCreated(token);
+      setName('');
+      tokens.reload();
+    },
+  );
+  const { busy, error } = form;
 
   return (
     <section className="panel admin-panel" aria-labelledby="admin-tokens-title" data-testid="admin-wall-tokens">
