@@ -81,7 +81,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(tilesRoutes(db));
   app.use(membersRoutes(db));
   app.use(auditRoutes(db));
-  app.use(usersRoutes(db, walls));
+  app.use(usersRoutes(db, walls, sessions));
   app.use(statsRoutes(db));
   app.use(casesRoutes(db, policy));
   app.use(dispatchRoutes(db, policy, { smsGateway, publicUrl }));

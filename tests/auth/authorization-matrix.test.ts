@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../server/src/auth/users.ts';
 import type { Role } from '../../server/src/contract/auth.ts';
 import { type ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
 import { currentGridsFile } from '../support/communities.ts';
@@ -145,6 +146,17 @@ async function governanceImport(c: ApiClient, community: string): Promise<Answer
 async function governanceRemove(c: ApiClient, community: string): Promise<Answer<unknown>> {
   expect((await governanceImport(server.admin, community)).status).toBe(200);
   return c.send('DELETE', `/api/v1/communities/${community}/governance-grids`);
+}
+
+/** A new dispatcher account over `scope`: its id. */
+async function freshDispatcher(scope: string): Promise<number> {
+  return createUser(server.db, {
+    username: `t_sw_${randomUUID().slice(0, 8)}`,
+    display_name: '停用测试',
+    password: 'switch me off please',
+    role: 'dispatcher',
+    scope,
+  });
 }
 
 async function newCase(point: [number, number]): Promise<number> {
@@ -404,6 +416,14 @@ const endpoints: Endpoint[] = [
     inStatus: 201,
     inScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '二号大屏', scope: ctx.townA }),
     outOfScope: (c) => c.send('POST', '/api/v1/wall-tokens', { name: '越权大屏', scope: ctx.townB }),
+  },
+  {
+    name: 'PATCH /api/v1/users/:id',
+    allowed: ['admin'],
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/users/${await freshDispatcher(ctx.townA)}`, { disabled: true }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/users/${await freshDispatcher(ctx.townB)}`, { disabled: true }),
+    expectIn: (a) => expect((a.body as { disabled: boolean }).disabled).toBe(true),
   },
   {
     name: 'DELETE /api/v1/wall-tokens/:id',

@@ -82,6 +82,24 @@ describe('the administration page', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'admin.png'), fullPage: true });
   });
 
+  it('switches the account off after a confirmation (it can no longer sign in), and on again', async () => {
+    const row = page.locator('[data-testid=user-row][data-username=e2e_admin_created]');
+    await row.getByTestId('user-disable').click();
+    await row.getByTestId('user-disable-confirm').click();
+    await row.getByTestId('user-enable').waitFor();
+    expect(await row.textContent()).toContain('停用');
+    const signIn = () =>
+      fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'e2e_admin_created', password: 'a long enough password' }),
+      }).then((r) => r.status);
+    expect(await signIn()).toBe(401);
+    await row.getByTestId('user-enable').click();
+    await row.getByTestId('user-disable').waitFor();
+    expect(await signIn()).toBe(200);
+  });
+
   it('speaks English when switched, and is not offered to a dispatcher', async () => {
     await page.locator('[data-testid=language-switch] button[lang=en]').click();
     expect(await page.locator('.admin-header h1').textContent()).toBe('Administration');

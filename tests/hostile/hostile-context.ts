@@ -43,6 +43,7 @@ export type HostileContext = {
   forgedLink: string;
   /** the county admin's username (taken) */
   adminUsername: string;
+  adminUserId: number;
   callers: Record<Caller, Record<string, string>>;
 };
 
@@ -152,6 +153,7 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     planB: planB.id,
     planBTag: planB.tag,
     adminUsername: server.admin.username,
+    adminUserId: server.admin.userId,
     callers: {
       anonymous: {},
       admin,

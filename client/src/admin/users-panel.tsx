@@ -4,6 +4,7 @@ import type { CreateUserBody } from '../api/contract.ts';
 import { createUser, fetchUsers } from '../api/users.api.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
 import { useFormSubmit } from './use-form-submit.ts';
+import { UserSwitch } from './user-switch.tsx';
 import { useLoaded } from './use-loaded.ts';
 
 /** The roles an account can be given (a wall gets a token, not an account). */
@@ -99,6 +100,7 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
             <th>{t('admin.users.displayName')}</th>
             <th>{t('admin.users.grants')}</th>
             <th>{t('admin.status')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -108,6 +110,9 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
               <td>{user.display_name}</td>
               <td>{user.grants.map((g) => t('user.grant', { role: t(`role.${g.role}`), scope: areaName(areas, g.scope) })).join('；')}</td>
               <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.enabled')}</td>
+              <td className="admin-actions">
+                <UserSwitch user={user} onSwitched={users.reload} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -11,3 +11,8 @@ export async function fetchUsers(signal?: AbortSignal): Promise<UserView[]> {
 export function createUser(body: CreateUserBody): Promise<UserView> {
   return request<UserView>('/api/v1/users', { method: 'POST', body });
 }
+
+/** `PATCH /api/v1/users/{id}`: switch an account off (its sessions end) or on again. */
+export function switchUser(id: number, disabled: boolean): Promise<UserView> {
+  return request<UserView>(`/api/v1/users/${id}`, { method: 'PATCH', body: { disabled } });
+}

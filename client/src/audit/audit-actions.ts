@@ -10,7 +10,16 @@ export const auditActions = [
   'dispatch.add_member',
   'dispatch.recall_member',
   'dispatch.close',
+  'dispatch.read_member_link',
   'plan.create',
+  'plan.edit.split',
+  'plan.edit.merge',
+  'plan.edit.paint',
+  'plan.edit.move_vertex',
+  'plan.edit.redraw',
+  'plan.edit.rename',
+  'plan.undo',
+  'plan.redo',
   'plan.import',
   'plan.submit',
   'plan.approve',
@@ -19,6 +28,8 @@ export const auditActions = [
   'governance.import',
   'governance.remove',
   'user.create',
+  'user.disable',
+  'user.enable',
   'wall_token.create',
   'wall_token.revoke',
 ] as const;
@@ -29,7 +40,7 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Reads of personal data (PIPL): marked in the table. */
-export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact']);
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link']);
 
 export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area'] as const;
 export type TargetKind = (typeof targetKinds)[number];

@@ -255,6 +255,9 @@ export const en: Messages = {
       created: 'Account {{username}} created.',
       enabled: 'Active',
       disabled: 'Disabled',
+      disable: 'Switch off',
+      confirmDisable: 'Switch off (signs them out now)',
+      enable: 'Switch on again',
     },
   },
   user: {
@@ -315,9 +318,20 @@ export const en: Messages = {
         add_member: 'Added a member to a dispatch',
         recall_member: 'Recalled a member',
         close: 'Closed a dispatch',
+        read_member_link: "Read a member's response link (exercise)",
       },
       plan: {
         create: 'Created a grid plan',
+        edit: {
+          split: 'Plan edit: split a grid',
+          merge: 'Plan edit: merged grids',
+          paint: 'Plan edit: painted a compound',
+          move_vertex: 'Plan edit: moved a vertex',
+          redraw: 'Plan edit: redrew a boundary',
+          rename: 'Plan edit: renamed a grid',
+        },
+        undo: 'Plan edit: undo',
+        redo: 'Plan edit: redo',
         import: 'Imported a grid plan',
         submit: 'Submitted a plan for review',
         approve: 'Approved a plan',
@@ -330,6 +344,8 @@ export const en: Messages = {
       },
       user: {
         create: 'Created a user',
+        disable: 'Switched off a user',
+        enable: 'Switched a user on again',
       },
       wall_token: {
         create: 'Created a wall token',

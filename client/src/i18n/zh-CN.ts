@@ -253,6 +253,9 @@ export const zhCN = {
       created: '已创建账号 {{username}}。',
       enabled: '启用',
       disabled: '停用',
+      disable: '停用账号',
+      confirmDisable: '确认停用（立即退出登录）',
+      enable: '重新启用',
     },
   },
   user: {
@@ -313,9 +316,20 @@ export const zhCN = {
         add_member: '加派党员',
         recall_member: '召回党员',
         close: '结束调度',
+        read_member_link: '查看党员响应链接（演练）',
       },
       plan: {
         create: '新建网格方案',
+        edit: {
+          split: '方案编辑：拆分网格',
+          merge: '方案编辑：合并网格',
+          paint: '方案编辑：小区划转',
+          move_vertex: '方案编辑：拖动顶点',
+          redraw: '方案编辑：改线',
+          rename: '方案编辑：网格更名',
+        },
+        undo: '方案编辑：撤销',
+        redo: '方案编辑：重做',
         import: '导入网格方案',
         submit: '提交方案审核',
         approve: '批准方案',
@@ -328,6 +342,8 @@ export const zhCN = {
       },
       user: {
         create: '创建用户',
+        disable: '停用账号',
+        enable: '重新启用账号',
       },
       wall_token: {
         create: '创建大屏令牌',

@@ -12,6 +12,10 @@ export const CreateUserBody = z.object({
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
+/** An account switched off (its sessions end at once, it cannot sign in) or on again. */
+export const UpdateUserBody = z.strictObject({ disabled: z.boolean({ error: 'disabled must be true or false' }) });
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
 export const UserView = z.object({
   id: z.number(),
   username: z.string(),

@@ -8,7 +8,7 @@ import type { CreateUserBody, CreateWallTokenBody } from '../contract/users.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
-import { areaExists, insertWallToken, revokeWallToken, usernameTaken, type WallTokenRow } from './queries.ts';
+import { areaExists, insertWallToken, revokeWallToken, setUserDisabled, usernameTaken, type WallTokenRow } from './queries.ts';
 
 /** An admin may hand out only scopes inside their own. */
 function assertScopeWithin(adminScope: Scope, scope: string) {
@@ -64,5 +64,17 @@ export function revokeToken(db: pg.Pool, actor: Actor, id: number, adminScope: S
     if (!row) throw new DomainError('not_found', ErrorCode.notFound, `No display token ${id} in your scope.`);
     await audit(tx, actor, { action: 'wall_token.revoke', targetKind: 'wall_token', targetIds: [id], scope: row.scope });
     return row;
+  });
+}
+
+/** Switches an account in the admin's scope off (its sessions end) or on, audited in the same transaction. */
+export function switchUser(db: pg.Pool, actor: Actor, id: number, disabled: boolean, adminScope: Scope): Promise<void> {
+  if (disabled && actor.userId === id) {
+    throw new DomainError('conflict', ErrorCode.conflict, 'You cannot switch off your own account; ask another administrator.');
+  }
+  return withTransaction(db, async (tx) => {
+    const user = await setUserDisabled(tx, id, disabled, adminScope);
+    if (!user) throw new DomainError('not_found', ErrorCode.notFound, `No account ${id} in your scope.`);
+    await audit(tx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetKind: 'user', targetIds: [id], scope: user.scope });
   });
 }

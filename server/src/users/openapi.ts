@@ -1,6 +1,6 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { CreatedWallToken, CreateUserBody, CreateWallTokenBody, UserView, WallTokenView } from '../contract/users.ts';
+import { CreatedWallToken, CreateUserBody, CreateWallTokenBody, UpdateUserBody, UserView, WallTokenView } from '../contract/users.ts';
 import { denied, errorResponse, idParam, json, jsonBody, named, operations, security, type ApiTag } from '../http/openapi.ts';
 
 export const tag: ApiTag = { name: 'users', description: 'User accounts with their role and area, and wall display tokens (admin).' };
@@ -33,6 +33,21 @@ export function registerPaths(registry: OpenAPIRegistry): void {
       400: errorResponse('invalid_body'),
       404: errorResponse('not_found: area outside scope'),
       409: errorResponse('conflict: username taken'),
+      ...denied,
+    },
+  });
+  operation({
+    method: 'patch',
+    path: '/api/v1/users/{id}',
+    operationId: 'updateUser',
+    security: security.write,
+    summary: 'Switch an account in scope off (its sessions end at once, it cannot sign in) or on again (admin)',
+    request: { params: idParam, body: jsonBody(named(UpdateUserBody, 'UpdateUserBody')) },
+    responses: {
+      200: json(userView, 'The account as it is now'),
+      400: errorResponse('invalid_path, invalid_body'),
+      404: errorResponse('not_found: no such account with all its grants in your scope'),
+      409: errorResponse('conflict: you cannot switch off your own account'),
       ...denied,
     },
   });

@@ -19,6 +19,23 @@ export async function selectUsers(db: pg.Pool, scope: Scope): Promise<UserRow[]>
   return rows;
 }
 
+/**
+ * Switches an account in scope (all its grants inside the admin's) off or on; switched off, its
+ * sessions are deleted. Undefined when there is no such account in scope.
+ */
+export async function setUserDisabled(db: Queryable, id: number, disabled: boolean, scope: Scope): Promise<{ scope: string } | undefined> {
+  const { rows } = await db.query<{ scope: string }>(
+    `update app_user u set disabled = $2
+     where u.id = $1
+       and exists (select from user_role_grant g where g.user_id = u.id)
+       and not exists (select from user_role_grant g where g.user_id = u.id and not scope_holds(g.scope_code, $3::text[], $4::text[]))
+     returning (select min(g.scope_code) from user_role_grant g where g.user_id = u.id) as scope`,
+    [id, disabled, scope.lo, scope.hi],
+  );
+  if (rows[0] && disabled) await db.query('delete from user_session where user_id = $1', [id]);
+  return rows[0];
+}
+
 export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
   const { rowCount } = await db.query('select 1 from app_user where username = $1', [username]);
   return Boolean(rowCount);

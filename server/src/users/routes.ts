@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { WallTokenRow } from '../auth/queries.ts';
+import type { SessionRow, WallTokenRow } from '../auth/queries.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import type pg from 'pg';
 import { z } from 'zod';
@@ -7,15 +7,15 @@ import { numericId } from '../contract/ids.ts';
 import { principalOf, requirePermission } from '../auth/middleware.ts';
 import { actorOf } from '../auth/actor.ts';
 import { scopeFor } from '../auth/principal.ts';
-import { CreateUserBody, CreateWallTokenBody } from '../contract/users.ts';
+import { CreateUserBody, CreateWallTokenBody, UpdateUserBody } from '../contract/users.ts';
 import { parseBody, parseParams } from '../http/parse.ts';
 import { presentUser, presentWallToken } from './present.ts';
-import { addUser, addWallToken, revokeToken } from './commands.ts';
+import { addUser, addWallToken, revokeToken, switchUser } from './commands.ts';
 import { selectUsers, selectWallTokens } from './queries.ts';
 
 const IdParams = z.object({ id: numericId('an id') });
 
-export function usersRoutes(db: pg.Pool, walls: SessionCache<WallTokenRow>): Router {
+export function usersRoutes(db: pg.Pool, walls: SessionCache<WallTokenRow>, sessions: SessionCache<SessionRow>): Router {
   const router = Router();
   const manage = requirePermission('user.manage');
 
@@ -28,6 +28,15 @@ export function usersRoutes(db: pg.Pool, walls: SessionCache<WallTokenRow>): Rou
     const body = parseBody(CreateUserBody, req);
     const id = await addUser(db, actorOf(req), body, scopeFor(principalOf(req), 'user.manage'));
     res.status(201).json({ id, username: body.username, display_name: body.display_name, disabled: false, grants: [{ role: body.role, scope: body.scope }] });
+  });
+
+  router.patch('/api/v1/users/:id', manage, async (req, res) => {
+    const { id } = parseParams(IdParams, req);
+    const { disabled } = parseBody(UpdateUserBody, req);
+    await switchUser(db, actorOf(req), id, disabled, scopeFor(principalOf(req), 'user.manage'));
+    sessions.clear(); // sessions are cached by token hash, which this process cannot tell from the user
+    const row = (await selectUsers(db, scopeFor(principalOf(req), 'user.manage'))).find((u) => u.id === id);
+    res.json(presentUser(row!));
   });
 
   router.get('/api/v1/wall-tokens', manage, async (req, res) => {

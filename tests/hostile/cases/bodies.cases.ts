@@ -7,7 +7,7 @@ const json = { 'content-type': 'application/json' };
 const big = (n: number) => 'x'.repeat(n);
 
 /** The same malformed bodies sent to every endpoint that takes one. */
-function malformedBodies(endpoint: string, path: string, as: HostileCase['as']): HostileCase[] {
+function malformedBodies(endpoint: string, path: string, as: HostileCase['as'], method = 'POST'): HostileCase[] {
   const gzip = gzipSync('{"a":1}');
   const variants: Array<[string, Omit<HostileCase, 'name' | 'endpoint' | 'path'>]> = [
     ['truncated JSON', { body: '{"a":', headers: json, status: 400, code: 'invalid_json' }],
@@ -21,7 +21,7 @@ function malformedBodies(endpoint: string, path: string, as: HostileCase['as']):
     ['a JSON array of 10,000 numbers', { body: JSON.stringify(Array.from({ length: 10_000 }, (_, i) => i)), headers: json, status: 400, code: 'invalid_body' }],
     ['a charset it cannot read', { body: '{}', headers: { 'content-type': 'application/json; charset=klingon' }, status: 415, code: 'unsupported_charset' }],
   ];
-  return variants.map(([what, c]) => ({ name: `${endpoint}: ${what}`, endpoint, path, method: 'POST', as, ...c }));
+  return variants.map(([what, c]) => ({ name: `${endpoint}: ${what}`, endpoint, path, method, as, ...c }));
 }
 
 /** Request bodies: wrong types, missing and extra fields, bad numbers, control characters, encodings. */
@@ -102,6 +102,26 @@ export function bodyCases(c: HostileContext): HostileCase[] {
     post('POST /api/v1/users', users, 'a display name with emoji and a rare ideograph is fine', user({ display_name: '张三😀𠀋' }), 201, undefined, {
       changes: { app_user: 1, user_role_grant: 1, audit_log: 1 },
     }),
+  );
+
+  const switching = 'PATCH /api/v1/users/{id}';
+  const self = `/api/v1/users/${c.adminUserId}`;
+  const patch = (name: string, path: string, body: unknown, status: HostileCase['status'], code?: string, extra: Partial<HostileCase> = {}) => ({
+    ...post(switching, path, name, body, status, code, extra),
+    method: 'PATCH',
+  });
+  cases.push(...malformedBodies(switching, self, 'admin', 'PATCH'));
+  cases.push(
+    patch('switching off your own account', self, { disabled: true }, 409, 'conflict'),
+    patch('disabled as text', self, { disabled: 'yes' }, 400, 'invalid_body'),
+    patch('disabled as 1', self, { disabled: 1 }, 400, 'invalid_body'),
+    patch('an empty body', self, {}, 400, 'invalid_body'),
+    patch('a role slipped in', self, { disabled: false, role: 'admin' }, 400, 'invalid_body'),
+    patch('an id that is not one', '/api/v1/users/abc', { disabled: true }, 400, 'invalid_path'),
+    patch('an account that does not exist', '/api/v1/users/999999999', { disabled: true }, 404, 'not_found'),
+    patch('as a dispatcher', self, { disabled: true }, 403, 'forbidden', { as: 'dispatcherA' }),
+    patch('without the CSRF token', self, { disabled: true }, 403, 'csrf_failed', { as: 'noCsrf' }),
+    patch('the county admin, as the town A admin', self, { disabled: true }, 404, 'not_found', { as: 'adminA' }),
   );
 
   const tokens = '/api/v1/wall-tokens';
