@@ -24,6 +24,7 @@ import { createRadiusRingLayer } from '../map/layers/radius-ring.layer.ts';
 import { createSelectedGridLayer } from '../map/layers/selected-grid.layer.ts';
 import type { MapAdapter, MapViewState } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
+import { useHomeMap } from '../session/use-home-map.ts';
 import { navigate, useLocation } from '../shell/navigation.ts';
 import { markAreaLabels } from '../test-hooks.ts';
 
@@ -68,6 +69,7 @@ export function DispatchPage() {
   const [draftPoint, setDraftPoint] = useState<LngLatTuple | null>(null);
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const [view, setView] = useState<MapViewState | null>(null);
+  const home = useHomeMap();
 
   const openCases = useReloadable('open-cases', fetchOpenCases);
   const consoleState = useCaseConsole(caseId);
@@ -196,7 +198,7 @@ export function DispatchPage() {
   return (
     <main className="dispatch-page" data-testid="dispatch-page" data-case-id={caseId ?? undefined}>
       <div className="dispatch-map">
-        <MapView onAdapter={onAdapter} label={t('dispatch.mapLabel')} />
+        <MapView onAdapter={onAdapter} options={home} label={t('dispatch.mapLabel')} />
         {showCase && <MemberLegend />}
       </div>
       <aside className="dispatch-sidebar" aria-label={t('dispatch.title')}>

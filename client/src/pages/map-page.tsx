@@ -13,8 +13,7 @@ import { createRoadLabelsLayer } from '../map/layers/road-labels.layer.ts';
 import { createSelectedGridLayer } from '../map/layers/selected-grid.layer.ts';
 import type { MapAdapter, MapViewState } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
-import { homeBounds } from '../session/home-area.ts';
-import { useSession } from '../session/session.store.ts';
+import { useHomeMap } from '../session/use-home-map.ts';
 import { markAreaLabels } from '../test-hooks.ts';
 
 /** `/`: the grid map. Click a point to see its town, community, grid and Party organization. */
@@ -22,9 +21,7 @@ export function MapPage() {
   const [adapter, setAdapter] = useState<MapAdapter | null>(null);
   const [view, setView] = useState<MapViewState | null>(null);
   const { state: locateState, locate, clear } = useLocate();
-  const session = useSession();
-  // read once, when the map is made: the user's own area
-  const [options] = useState(() => (session.status === 'signed-in' ? { bounds: homeBounds(session.user) } : undefined));
+  const options = useHomeMap();
 
   useEffect(() => {
     if (!adapter) return;
