@@ -125,6 +125,13 @@ describe.each(languages)('on a 390×844 phone, in %s', (language) => {
     await page.goto(`${server.baseUrl}/dispatch?test=1&case=${caseId}`);
     await page.getByTestId('case-card').waitFor({ timeout: 30_000 });
     expect(await shoot(page, `dispatch-${language}`)).toEqual([]);
+    // the console and the map's legend within the screen's width, not cut off at its right edge
+    const beyond = await page.evaluate(() =>
+      [...document.querySelectorAll('.dispatch-sidebar, .map-legend, [data-testid=case-card]')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((e) => e.className),
+    );
+    expect(beyond).toEqual([]);
   });
 
   it('the audit page', async () => {
