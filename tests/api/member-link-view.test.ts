@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import type { MemberAlertView, MemberLinkView } from '../../server/src/contract/dispatch.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { signInAs } from '../support/api-client.ts';
+import { capturedLog } from '../support/captured-log.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 
 /**
@@ -15,18 +15,12 @@ import { demoCounty, startTestServer, type TestServer } from '../support/test-se
  * sends it.
  */
 let server: TestServer;
-let logged = '';
+const logged = capturedLog();
 let dispatchId: number;
 let memberId: number;
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logged += chunk.toString();
-      done();
-    },
-  });
-  server = await startTestServer(undefined, createLogger('info', sink), { workers: false });
+  server = await startTestServer(undefined, logged.log, { workers: false });
   const {
     rows: [p],
   } = await server.db.query<{ p: [number, number] }>(
@@ -73,8 +67,8 @@ describe("a member's link in an exercise", () => {
 
     await new Promise((resolve) => setTimeout(resolve, 100));
     const token = first.body.path.slice('/m/'.length);
-    expect(logged).toContain(`/members/${memberId}/link`);
-    expect(logged).not.toContain(token.split('.')[1]);
+    expect(logged.text()).toContain(`/members/${memberId}/link`);
+    expect(logged.text()).not.toContain(token.split('.')[1]);
   });
 
   it('answers 404 for a member not alerted in the dispatch', async () => {

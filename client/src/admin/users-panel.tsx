@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreateUserBody } from '../api/contract.ts';
 import { createUser, fetchUsers } from '../api/users.api.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
+import { AdminPanel } from './admin-panel.tsx';
 import { useFormSubmit } from './use-form-submit.ts';
 import { UserSwitch } from './user-switch.tsx';
 import { useLoaded } from './use-loaded.ts';
@@ -33,11 +34,7 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
   const { busy, error } = form;
 
   return (
-    <section className="panel admin-panel" aria-labelledby="admin-users-title" data-testid="admin-users">
-      <header className="panel-header">
-        <h2 id="admin-users-title">{t('admin.users.title')}</h2>
-      </header>
-      <p className="admin-intro muted">{t('admin.users.intro')}</p>
+    <AdminPanel id="admin-users-title" title={t('admin.users.title')} intro={t('admin.users.intro')} testId="admin-users">
       <form className="admin-form" onSubmit={submit}>
         <label className="field">
           <span>{t('admin.users.username')}</span>
@@ -122,6 +119,6 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
           {users.error.message}
         </p>
       )}
-    </section>
+    </AdminPanel>
   );
 }

@@ -5,6 +5,7 @@ import { createWallToken, fetchWallTokens, revokeWallToken } from '../api/wall-t
 import { shortDateTime } from '../dispatch/format-time.ts';
 import { apiErrorText } from './api-error-text.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
+import { AdminPanel } from './admin-panel.tsx';
 import { useFormSubmit } from './use-form-submit.ts';
 import { useLoaded } from './use-loaded.ts';
 
@@ -78,11 +79,7 @@ export function WallTokensPanel({ areas }: { areas: readonly ScopeArea[] }) {
   const { busy, error } = form;
 
   return (
-    <section className="panel admin-panel" aria-labelledby="admin-tokens-title" data-testid="admin-wall-tokens">
-      <header className="panel-header">
-        <h2 id="admin-tokens-title">{t('admin.tokens.title')}</h2>
-      </header>
-      <p className="admin-intro muted">{t('admin.tokens.intro')}</p>
+    <AdminPanel id="admin-tokens-title" title={t('admin.tokens.title')} intro={t('admin.tokens.intro')} testId="admin-wall-tokens">
       <form className="admin-form" onSubmit={submit}>
         <label className="field">
           <span>{t('admin.tokens.name')}</span>
@@ -144,6 +141,6 @@ export function WallTokensPanel({ areas }: { areas: readonly ScopeArea[] }) {
           {tokens.error.message}
         </p>
       )}
-    </section>
+    </AdminPanel>
   );
 }
