@@ -83,6 +83,8 @@ describe('the administration page', () => {
   });
 
   it('switches the account off after a confirmation (it can no longer sign in), and on again', async () => {
+    // no switch on the admin's own row
+    expect(await page.locator('[data-testid=user-row]').filter({ hasText: '测试系统管理员' }).getByTestId('user-disable').count()).toBe(0);
     const row = page.locator('[data-testid=user-row][data-username=e2e_admin_created]');
     await row.getByTestId('user-disable').click();
     await row.getByTestId('user-disable-confirm').click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreateUserBody } from '../api/contract.ts';
 import { createUser, fetchUsers } from '../api/users.api.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
+import { useSession } from '../session/session.store.ts';
 import { AdminPanel } from './admin-panel.tsx';
 import { useFormSubmit } from './use-form-submit.ts';
 import { UserSwitch } from './user-switch.tsx';
@@ -21,6 +22,9 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
   const [inputs, setInputs] = useState<UserInputs>(empty);
   const [created, setCreated] = useState<string | null>(null);
   const form = useFormSubmit();
+  // an admin cannot switch off their own account (the server refuses it too)
+  const session = useSession();
+  const selfId = session.status === 'signed-in' ? session.user.id : null;
   const set = (field: keyof UserInputs) => (event: { target: { value: string } }) => setInputs((previous) => ({ ...previous, [field]: event.target.value }));
 
   const submit = form.submit(
@@ -107,9 +111,7 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
               <td>{user.display_name}</td>
               <td>{user.grants.map((g) => t('user.grant', { role: t(`role.${g.role}`), scope: areaName(areas, g.scope) })).join('；')}</td>
               <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.enabled')}</td>
-              <td className="admin-actions">
-                <UserSwitch user={user} onSwitched={users.reload} />
-              </td>
+              <td className="admin-actions">{user.id !== selfId && <UserSwitch user={user} onSwitched={users.reload} />}</td>
             </tr>
           ))}
         </tbody>
