@@ -8,6 +8,7 @@ import { artifactsDir, launchBrowser } from '../support/browser.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { demoCounty, startTestServer, type TestServer } from '../support/test-server.ts';
 import { signInThroughPage } from './sign-in-page.ts';
+import { planGridsSql } from '../support/plan-sql.ts';
 
 /**
  * The grid planner in a real Chromium: a planner opens the most populous community, starts a draft,
@@ -87,7 +88,7 @@ async function householdsOf(p: Page, grid: string): Promise<number> {
 }
 
 const sql = {
-  grids: `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)`,
+  grids: `with ${planGridsSql()}`,
 };
 
 describe('the grid planner', () => {
@@ -423,8 +424,8 @@ describe('the grid planner', () => {
     // the first grid gained the bow, the second lost it; the other grids kept their ground
     const redrawn = await planNow(id);
     const { rows: areas } = await ctx.db.query<{ key: string; before: number; after: number }>(
-      `with old as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f),
-            new as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($2::jsonb) f)
+      `with ${planGridsSql('old')},
+            ${planGridsSql('new', 2)}
        select o.key, st_area(o.geom::geography) as before, st_area(n.geom::geography) as after from old o join new n using (key)`,
       [JSON.stringify(view.grids.features), JSON.stringify(redrawn.grids.features)],
     );

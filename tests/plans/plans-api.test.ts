@@ -6,6 +6,7 @@ import { signInAs, type Answer, type ApiClient } from '../support/api-client.ts'
 import { largestCommunity } from '../support/communities.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { planGridsSql } from '../support/plan-sql.ts';
 
 /**
  * A plan's life through the API on real PostGIS: a planner opens a draft for the most populous
@@ -142,7 +143,7 @@ describe('a grid plan through the API', () => {
   it('merges two neighbours, paints a compound, moves a shared vertex — each clean', async () => {
     // the new grid back into a neighbour that shares a boundary with it
     const { rows: neighbours } = await ctx.db.query<{ key: string }>(
-      `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)
+      `with ${planGridsSql()}
        select b.key from g a join g b on a.key = 'new-1' and b.key <> a.key
        where st_length(st_intersection(st_boundary(a.geom), st_boundary(b.geom))::geography) > 1 order by b.key limit 1`,
       [JSON.stringify(view.grids.features)],
@@ -156,7 +157,7 @@ describe('a grid plan through the API', () => {
 
     // the compound nearest another grid (set back a few metres from it), painted into it
     const { rows: paint } = await ctx.db.query<{ compound: number; target: string }>(
-      `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)
+      `with ${planGridsSql()}
        select k.id::int as compound, g2.key as target
        from compound k join g g1 on st_within(st_pointonsurface(k.geom), g1.geom)
        join g g2 on g2.key <> g1.key and st_length(st_intersection(st_boundary(g1.geom), st_boundary(g2.geom))::geography) > 20
@@ -176,7 +177,7 @@ describe('a grid plan through the API', () => {
 
     // a vertex inside a boundary two grids share, moved a few metres
     const { rows: shared } = await ctx.db.query<{ x: number; y: number }>(
-      `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)
+      `with ${planGridsSql()}
        select st_x(p.geom) as x, st_y(p.geom) as y
        from g a join g b on a.key < b.key, st_dumppoints(st_linemerge(st_intersection(st_boundary(a.geom), st_boundary(b.geom)))) p
        where st_dimension(st_intersection(st_boundary(a.geom), st_boundary(b.geom))) = 1
@@ -193,7 +194,7 @@ describe('a grid plan through the API', () => {
 
   it('counts impact as an independent point-in-polygon count does', async () => {
     const { rows } = await ctx.db.query<{ key: string; members: number; buildings: number; households: number }>(
-      `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)
+      `with ${planGridsSql()}
        select g.key,
               (select count(*)::int from member m where st_intersects(m.home, g.geom)) as members,
               (select count(*)::int from building b where b.community_code = $2 and st_intersects(st_pointonsurface(b.geom), g.geom)) as buildings,

@@ -4,6 +4,7 @@ import type { PlanEdit, PlanView } from '../../server/src/contract/plans.ts';
 import { signInAs, type Answer, type ApiClient } from '../support/api-client.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { planGridsSql } from '../support/plan-sql.ts';
 
 /**
  * 200 random edits of every kind, drawn from what the plan looks like at the time (random lines
@@ -27,8 +28,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const grids = (view: PlanView) => JSON.stringify(view.grids.features.map((f) => ({ key: f.id, geometry: f.geometry })));
-const gridsSql = `g as (select x ->> 'key' as key, st_setsrid(st_geomfromgeojson(x ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) x)`;
+const grids = (view: PlanView) => JSON.stringify(view.grids.features);
+const gridsSql = planGridsSql();
 
 type Facts = { gap: number; overlaps: number; parts: Record<string, number>; households: Record<string, number> };
 

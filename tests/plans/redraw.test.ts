@@ -3,6 +3,7 @@ import type { PlanView } from '../../server/src/contract/plans.ts';
 import { largestCommunity } from '../support/communities.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { planGridsSql } from '../support/plan-sql.ts';
 
 /**
  * Redrawing part of a boundary: a line from one point of the boundary two grids share to another,
@@ -19,7 +20,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const gridsSql = `g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)`;
+const gridsSql = planGridsSql();
 
 describe('redrawing part of a boundary', () => {
   it('moves the ground between the old stretch and the new line to the other grid, and nothing else', async () => {
@@ -66,8 +67,8 @@ describe('redrawing part of a boundary', () => {
     );
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     const { rows: areas } = await ctx.db.query<{ key: string; before: number; after: number }>(
-      `with old as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f),
-            new as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($2::jsonb) f)
+      `with ${planGridsSql('old')},
+            ${planGridsSql('new', 2)}
        select o.key, st_area(o.geom::geography) as before, st_area(n.geom::geography) as after from old o join new n using (key)`,
       [features, JSON.stringify(answer.body.grids.features)],
     );

@@ -3,6 +3,7 @@ import type { PlanView } from '../../server/src/contract/plans.ts';
 import { largestCommunity } from '../support/communities.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { planGridsSql } from '../support/plan-sql.ts';
 
 /**
  * A shared vertex dragged across a building of the neighbouring compound: the compound's outline
@@ -29,7 +30,7 @@ describe('moving a shared vertex across a compound', () => {
     // a corner where grids meet (the vertices a planner drags), and a building of one of them a few
     // tens of metres away: the corner is dragged a little past the building
     const { rows } = await ctx.db.query<Candidate>(
-      `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f),
+      `with ${planGridsSql()},
        edge as (select st_boundary(geom) as line from area where code = $2),
        corners as (
          select distinct on (st_astext(c.geom)) c.geom as v
@@ -82,7 +83,7 @@ describe('moving a shared vertex across a compound', () => {
     expect(moved!.validation.some((v) => v.code === 'compound_split')).toBe(true);
     // still a clean coverage, checked independently
     const { rows: check } = await ctx.db.query<{ gap: number; overlaps: number }>(
-      `with g as (select f ->> 'id' as key, st_setsrid(st_geomfromgeojson(f ->> 'geometry'), 4326) as geom from jsonb_array_elements($1::jsonb) f)
+      `with ${planGridsSql()}
        select st_area(st_symdifference((select st_union(geom) from g), (select geom from area where code = $2))::geography) as gap,
               (select count(*)::int from g a join g b on a.key < b.key where st_area(st_intersection(a.geom, b.geom)::geography) > 1) as overlaps`,
       [JSON.stringify(moved!.grids.features), top.code],
