@@ -5,6 +5,7 @@ import { createUser, fetchUsers } from '../api/users.api.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
 import { useSession } from '../session/session.store.ts';
 import { AdminPanel } from './admin-panel.tsx';
+import { ScopeField } from './scope-field.tsx';
 import { useFormSubmit } from './use-form-submit.ts';
 import { UserSwitch } from './user-switch.tsx';
 import { useLoaded } from './use-loaded.ts';
@@ -70,16 +71,7 @@ export function UsersPanel({ areas }: { areas: readonly ScopeArea[] }) {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('admin.scope')}</span>
-          <select value={inputs.scope} onChange={set('scope')} data-testid="user-scope">
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScopeField areas={areas} value={inputs.scope} onChange={(scope) => setInputs((previous) => ({ ...previous, scope }))} testId="user-scope" />
         <button type="submit" className="primary-button" disabled={busy || areas.length === 0} data-testid="user-create">
           {t('admin.users.create')}
         </button>

@@ -6,6 +6,7 @@ import { shortDateTime } from '../dispatch/format-time.ts';
 import { apiErrorText } from './api-error-text.ts';
 import { areaName, type ScopeArea } from './scope-areas.ts';
 import { AdminPanel } from './admin-panel.tsx';
+import { ScopeField } from './scope-field.tsx';
 import { useFormSubmit } from './use-form-submit.ts';
 import { useLoaded } from './use-loaded.ts';
 
@@ -92,16 +93,7 @@ export function WallTokensPanel({ areas }: { areas: readonly ScopeArea[] }) {
             data-testid="wall-token-name"
           />
         </label>
-        <label className="field">
-          <span>{t('admin.scope')}</span>
-          <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="wall-token-scope">
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ScopeField areas={areas} value={scope} onChange={setScope} testId="wall-token-scope" />
         <button type="submit" className="primary-button" disabled={busy || areas.length === 0} data-testid="wall-token-create">
           {t('admin.tokens.create')}
         </button>
