@@ -17,7 +17,7 @@ const edges = {
   cases: [`${src}dispatch/`, `${src}locate/queries\\.ts$`], // a new case is located (area, grid, branch) by locate's query
   dispatch: [`${src}members/nearby\\.queries\\.ts$`], // the waves alert the nearest members
   users: [`${src}auth/`], // user accounts, their sessions and wall tokens belong to auth
-  'plan-files': [`${src}plans/(queries|view|revision|locked-plan)\\.ts$`], // a file replaces a draft's grids as one of its edits, answered as the plan view
+  'plan-files': [`${src}plans/(queries|view|revision|locked-plan|community-scope)\\.ts$`], // a file replaces a draft's grids as one of its edits, answered as the plan view; a governance layer is for a community in scope
   docs: [`${src}[^/]+/openapi\\.ts$`], // the OpenAPI document gathers each capability's paths
 };
 

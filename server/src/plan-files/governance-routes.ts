@@ -2,11 +2,9 @@ import { Router } from 'express';
 import type pg from 'pg';
 import { actorOf } from '../auth/actor.ts';
 import { requirePermission, scopeOf } from '../auth/middleware.ts';
-import { ErrorCode } from '../contract/error.ts';
 import { GovernanceParams } from '../contract/plan-files.ts';
-import { HttpError } from '../http/http-error.ts';
 import { parseParams } from '../http/parse.ts';
-import { communityInScope } from '../plans/queries.ts';
+import { requireCommunityInScope } from '../plans/community-scope.ts';
 import { selectGovernanceLayer } from './governance.queries.ts';
 import { importGovernanceFile, removeGovernanceLayer } from './import-governance-file.ts';
 import { answeringRefusal, rawFile, readUpload } from './upload.ts';
@@ -19,9 +17,7 @@ export function governanceRoutes(db: pg.Pool): Router {
 
   router.get('/api/v1/communities/:code/governance-grids', read, async (req, res) => {
     const { code } = parseParams(GovernanceParams, req);
-    if (!(await communityInScope(db, code, scopeOf(req, 'plan.read')))) {
-      throw new HttpError(404, ErrorCode.notFound, `No community or village ${code} in your scope.`);
-    }
+    await requireCommunityInScope(db, code, scopeOf(req, 'plan.read'));
     res.json(await selectGovernanceLayer(db, code));
   });
 

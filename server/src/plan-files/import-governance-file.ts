@@ -2,19 +2,13 @@ import type pg from 'pg';
 import { audit, type Actor } from '../audit/record.ts';
 import type { Scope } from '../auth/scope.ts';
 import { ErrorCode } from '../contract/error.ts';
-import { withTransaction, type Tx } from '../db/transaction.ts';
+import { withTransaction } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
-import { communityInScope } from '../plans/queries.ts';
+import { requireCommunityInScope } from '../plans/community-scope.ts';
 import { deleteGovernanceLayer, replaceGovernanceLayer } from './governance.queries.ts';
 import { checkedGrid, duplicateCodes, PlanFileRefused } from './import-plan-file.ts';
 import { selectFileProblems } from './queries.ts';
 import type { ReadFile } from './read-file.ts';
-
-async function inScope(tx: Tx, community: string, scope: Scope): Promise<void> {
-  if (!(await communityInScope(tx, community, scope))) {
-    throw new DomainError('not_found', ErrorCode.notFound, `No community or village ${community} in your scope.`);
-  }
-}
 
 /**
  * Loads a file as the community's governance grid layer (综治网格), in place of the one it had:
@@ -22,7 +16,7 @@ async function inScope(tx: Tx, community: string, scope: Scope): Promise<void> {
  */
 export function importGovernanceFile(db: pg.Pool, actor: Actor, community: string, file: ReadFile, options: { gcj02: boolean }, scope: Scope): Promise<number> {
   return withTransaction(db, async (tx) => {
-    await inScope(tx, community, scope);
+    await requireCommunityInScope(tx, community, scope);
     const checked = await selectFileProblems(tx, community, file.grids.map(checkedGrid), 'governance');
     const problems = [...file.problems, ...duplicateCodes(file.grids), ...checked];
     if (problems.length > 0) throw new PlanFileRefused(problems);
@@ -41,7 +35,7 @@ export function importGovernanceFile(db: pg.Pool, actor: Actor, community: strin
 /** Removes the community's governance layer; plans are then no longer matched against one. */
 export function removeGovernanceLayer(db: pg.Pool, actor: Actor, community: string, scope: Scope): Promise<void> {
   return withTransaction(db, async (tx) => {
-    await inScope(tx, community, scope);
+    await requireCommunityInScope(tx, community, scope);
     if (!(await deleteGovernanceLayer(tx, community))) {
       throw new DomainError('not_found', ErrorCode.notFound, `Community ${community} has no governance grid layer loaded.`);
     }

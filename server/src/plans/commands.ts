@@ -5,11 +5,11 @@ import { ErrorCode } from '../contract/error.ts';
 import type { PlanEdit } from '../contract/plans.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
+import { requireCommunityInScope } from './community-scope.ts';
 import { editCall } from './edit.queries.ts';
 import { lockedPlan } from './locked-plan.ts';
 import {
   applyTopologyEdit,
-  communityInScope,
   dropTopology,
   insertEdit,
   insertPlan,
@@ -45,9 +45,7 @@ async function refusing<T>(work: () => Promise<T>): Promise<T> {
 /** Opens a draft for a community in scope, on its current grids. */
 export function createPlan(db: pg.Pool, actor: Actor & { userId: number }, community: string, title: string, scope: Scope): Promise<number> {
   return withTransaction(db, async (tx) => {
-    if (!(await communityInScope(tx, community, scope))) {
-      throw new DomainError('not_found', ErrorCode.notFound, `No community or village ${community} in your scope.`);
-    }
+    await requireCommunityInScope(tx, community, scope);
     const id = await insertPlan(tx, community, title, actor.userId);
     await audit(tx, actor, { action: 'plan.create', targetKind: 'plan', targetIds: [id], scope: community });
     return id;
