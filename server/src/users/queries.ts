@@ -5,16 +5,17 @@ import type { Queryable } from '../db/transaction.ts';
 
 export type UserRow = { id: number; username: string; display_name: string; disabled: boolean; grants: Array<{ role: Role; scope: string }> };
 
-/** Users holding at least one grant inside the scope. */
-export async function selectUsers(db: pg.Pool, scope: Scope): Promise<UserRow[]> {
+/** Users holding at least one grant inside the scope, or only user `id` among them. */
+export async function selectUsers(db: pg.Pool, scope: Scope, id: number | null = null): Promise<UserRow[]> {
   const { rows } = await db.query<UserRow>(
     `select u.id, u.username, u.display_name, u.disabled,
             coalesce(json_agg(json_build_object('role', g.role, 'scope', g.scope_code) order by g.role, g.scope_code)
                      filter (where g.user_id is not null), '[]') as grants
      from app_user u left join user_role_grant g on g.user_id = u.id
      where exists (select 1 from user_role_grant s where s.user_id = u.id and scope_holds(s.scope_code, $1::text[], $2::text[]))
+       and ($3::bigint is null or u.id = $3)
      group by u.id order by u.username`,
-    [scope.lo, scope.hi],
+    [scope.lo, scope.hi, id],
   );
   return rows;
 }

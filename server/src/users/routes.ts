@@ -35,7 +35,7 @@ export function usersRoutes(db: pg.Pool, walls: SessionCache<WallTokenRow>, sess
     const { disabled } = parseBody(UpdateUserBody, req);
     await switchUser(db, actorOf(req), id, disabled, scopeFor(principalOf(req), 'user.manage'));
     sessions.clear(); // sessions are cached by token hash, which this process cannot tell from the user
-    const row = (await selectUsers(db, scopeFor(principalOf(req), 'user.manage'))).find((u) => u.id === id);
+    const [row] = await selectUsers(db, scopeFor(principalOf(req), 'user.manage'), id);
     res.json(presentUser(row!));
   });
 
