@@ -7,7 +7,7 @@ import {
   type GovernanceLayer,
   type PlanFileProblem,
 } from '../api/governance.api.ts';
-import { ApiError, isAbort } from '../api/http.ts';
+import { isAbort } from '../api/http.ts';
 
 export interface UseGovernanceLayer {
   /** null while it is on its way */
@@ -48,7 +48,7 @@ export function useGovernanceLayer(community: string | null, onChange: () => voi
         setLayer(await call(community));
         onChange();
       } catch (e) {
-        setError({ message: e instanceof ApiError || e instanceof Error ? e.message : String(e), problems: fileProblems(e) });
+        setError({ message: e instanceof Error ? e.message : String(e), problems: fileProblems(e) });
       } finally {
         setBusy(false);
       }
