@@ -168,6 +168,8 @@ export async function loadCounty(
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);
       }
     }
+    // the points the generator gave are each member's opening balance in the ledger (sql/000024)
+    await client.query("insert into member_points (member_id, kind, points, note) select id, 'opening', points, '期初积分' from member where points > 0");
     // the member copy left its density deltas pending (sql/000014): folded once, here, as is coverage
     await client.query('select fold_member_density()');
     await client.query('select refresh_coverage()');
