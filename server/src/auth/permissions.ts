@@ -24,6 +24,16 @@ export const permissions = {
   'plan.edit': ['admin', 'planner'],
   /** grid plans: approve with an effective date, or reject */
   'plan.review': ['admin'],
+  /** organizations: the tree, search, records (members counted, never listed) */
+  'org.read': ['admin', 'planner', 'dispatcher', 'secretary'],
+  /** service positions: centers, stations, center households, sites (linked households need member.read_exact) */
+  'place.read': ['admin', 'planner', 'dispatcher', 'secretary'],
+  /** the registry kept current: organizations, members and service positions created, edited, moved, closed; points */
+  'registry.edit': ['admin', 'secretary'],
+  /** registry files: CSV imports (dry run first) and exports with exact positions (audited) */
+  'registry.files': ['admin', 'secretary'],
+  /** the points rule and the yearly star rule */
+  'registry.rules': ['admin'],
   'audit.read': ['admin'],
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
