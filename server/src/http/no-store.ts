@@ -7,6 +7,9 @@ import type { RequestHandler } from 'express';
  */
 export const personalDataPaths = [
   '/api/v1/members',
+  '/api/v1/orgs',
+  '/api/v1/places',
+  '/api/v1/registry',
   '/api/v1/cases',
   '/api/v1/dispatches',
   '/api/v1/audit',
