@@ -51,23 +51,31 @@ export type OrgFilter = {
 
 /**
  * A page of organizations in scope, in id order (one more than `limit`, to tell whether another
- * page follows). The scope bounds area_code: an index condition on org_open_area_idx or org_area_idx.
+ * page follows). As the member list does, it pages through each area in scope (a range on the
+ * area's key) and reads each area's organizations by org_open_area_idx (area_code, id), so a page
+ * reads at most a page per area wherever the scope sits in id order.
  * `root`: those whose parent is none or outside the scope — the tops of the caller's tree.
  */
 export async function selectOrgs(db: Queryable, f: OrgFilter, scope: Scope): Promise<OrgRow[]> {
   const { rows } = await db.query<OrgRow>(
     `select ${summaryColumns}
-     from org o join area a on a.code = o.area_code
-     where scope_holds(o.area_code, $1::text[], $2::text[]) and ${statusCondition[f.status]}
-       and ($3::text is null or strpos(lower(o.name), lower($3::text)) > 0 or strpos(lower(coalesce(o.secretary_name, '')), lower($3::text)) > 0)
-       and ($4::text is null or o.kind = $4::org_kind)
-       and ($5::text is null or o.sector = $5::org_sector)
-       and ($6::text[] is null or scope_holds(o.area_code, $6::text[], $7::text[]))
-       and ($8::text is null or strpos(lower(coalesce(o.secretary_name, '')), lower($8::text)) > 0)
-       and ($9::bigint is null or o.parent_id = $9::bigint)
-       and (not $10::boolean or o.parent_id is null
-            or not exists (select from org p where p.id = o.parent_id and scope_holds(p.area_code, $1::text[], $2::text[])))
-       and ($11::bigint is null or o.id > $11::bigint)
+     from area a
+     cross join lateral (
+       select o.* from org o
+       where o.area_code = a.code and ${statusCondition[f.status]}
+         and ($3::text is null or strpos(lower(o.name), lower($3::text)) > 0 or strpos(lower(coalesce(o.secretary_name, '')), lower($3::text)) > 0)
+         and ($4::text is null or o.kind = $4::org_kind)
+         and ($5::text is null or o.sector = $5::org_sector)
+         and ($8::text is null or strpos(lower(coalesce(o.secretary_name, '')), lower($8::text)) > 0)
+         and ($9::bigint is null or o.parent_id = $9::bigint)
+         and (not $10::boolean or o.parent_id is null
+              or not exists (select from org p where p.id = o.parent_id and scope_holds(p.area_code, $1::text[], $2::text[])))
+         and ($11::bigint is null or o.id > $11::bigint)
+       order by o.id
+       limit $12::int
+     ) o
+     where scope_holds(a.code, $1::text[], $2::text[])
+       and ($6::text[] is null or scope_holds(a.code, $6::text[], $7::text[]))
      order by o.id
      limit $12::int`,
     [
