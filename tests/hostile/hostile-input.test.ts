@@ -5,6 +5,7 @@ import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
+import { orgCases } from './cases/orgs.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
@@ -32,6 +33,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['credentials and roles', credentialCases],
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
+  ['organizations', orgCases],
 ];
 
 beforeAll(async () => {
