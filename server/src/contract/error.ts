@@ -50,6 +50,12 @@ export const ErrorCode = {
   warningsNeedReason: 'warnings_need_reason',
   /** the community's grids changed after the plan was opened */
   gridsChanged: 'grids_changed',
+  /** the service position is closed: it keeps its record and history, and takes no more changes */
+  placeClosed: 'place_closed',
+  /** linked households belong to center households (党员中心户) only */
+  notCenterHousehold: 'not_a_center_household',
+  /** a position or building lies outside the area the record belongs to */
+  outsideArea: 'outside_area',
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',
