@@ -32,6 +32,11 @@ export const auditActions = [
   'user.enable',
   'wall_token.create',
   'wall_token.revoke',
+  'place.create',
+  'place.update',
+  'place.close',
+  'place.households',
+  'place.read_households',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -40,9 +45,9 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Reads of personal data (PIPL): marked in the table. */
-export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link']);
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link', 'place.read_households']);
 
-export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area'] as const;
+export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'place'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

@@ -351,6 +351,13 @@ export const en: Messages = {
         create: 'Created a wall token',
         revoke: 'Revoked a wall token',
       },
+      place: {
+        create: 'Created a service position',
+        update: 'Edited a service position',
+        close: 'Closed a service position',
+        households: "Replaced a center household's linked households",
+        read_households: "Read a center household's linked households",
+      },
     },
     targetKind: {
       member: 'member',
@@ -360,6 +367,7 @@ export const en: Messages = {
       dispatch: 'dispatch',
       plan: 'grid plan',
       area: 'community/village',
+      place: 'service position',
     },
   },
   dispatch: {

@@ -349,6 +349,13 @@ export const zhCN = {
         create: '创建大屏令牌',
         revoke: '吊销大屏令牌',
       },
+      place: {
+        create: '新建阵地',
+        update: '修改阵地',
+        close: '撤销阵地',
+        households: '更新党员中心户联系户',
+        read_households: '查看党员中心户联系户',
+      },
     },
     targetKind: {
       member: '党员',
@@ -358,6 +365,7 @@ export const zhCN = {
       dispatch: '调度',
       plan: '网格方案',
       area: '社区/村',
+      place: '阵地',
     },
   },
   dispatch: {
