@@ -7,6 +7,7 @@ import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { orgCases } from './cases/orgs.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
+import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
@@ -34,6 +35,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
   ['organizations', orgCases],
+  ['service positions', placeCases],
 ];
 
 beforeAll(async () => {
