@@ -50,6 +50,8 @@ export const ErrorCode = {
   warningsNeedReason: 'warnings_need_reason',
   /** the community's grids changed after the plan was opened */
   gridsChanged: 'grids_changed',
+  /** a registry import with mode=all whose dry run found bad rows: nothing was written */
+  importHasErrors: 'import_has_errors',
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',
