@@ -32,6 +32,8 @@ export const auditActions = [
   'user.enable',
   'wall_token.create',
   'wall_token.revoke',
+  'registry.import',
+  'registry.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

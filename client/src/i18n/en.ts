@@ -351,6 +351,10 @@ export const en: Messages = {
         create: 'Created a wall token',
         revoke: 'Revoked a wall token',
       },
+      registry: {
+        import: 'Imported a registry file',
+        export: 'Exported a registry file',
+      },
     },
     targetKind: {
       member: 'member',
@@ -360,6 +364,8 @@ export const en: Messages = {
       dispatch: 'dispatch',
       plan: 'grid plan',
       area: 'community/village',
+      org: 'organization',
+      place: 'service position',
     },
   },
   dispatch: {

@@ -349,6 +349,10 @@ export const zhCN = {
         create: '创建大屏令牌',
         revoke: '吊销大屏令牌',
       },
+      registry: {
+        import: '导入名册文件',
+        export: '导出名册文件',
+      },
     },
     targetKind: {
       member: '党员',
@@ -358,6 +362,8 @@ export const zhCN = {
       dispatch: '调度',
       plan: '网格方案',
       area: '社区/村',
+      org: '党组织',
+      place: '阵地',
     },
   },
   dispatch: {
