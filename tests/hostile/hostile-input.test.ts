@@ -7,6 +7,7 @@ import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
+import { registryFileCases } from './cases/registry-files.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
@@ -29,6 +30,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['grid plans', planCases],
   ['grid plan files', planFileCases],
   ['governance grid layers', governanceFileCases],
+  ['registry files', registryFileCases],
   ['credentials and roles', credentialCases],
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
