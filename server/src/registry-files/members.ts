@@ -9,7 +9,7 @@ import { selectExistingMembers, type ExistingMember, type MemberUpdate, type Mem
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, OrgLookup, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, given, OrgLookup, rowPosition, sameList } from './resolve.ts';
 
 export const MemberCells = z.object({
   id: idCell.optional(),
@@ -39,23 +39,54 @@ export function memberHeaderProblems(header: HeaderMap, problems: ProblemList): 
   if (has('id')) return;
   for (const c of ['name', 'gender']) if (!has(c)) problems.addFatal(c, 'missing_column', `the file has no ${c} column, which a new member needs`);
   if (!has('org_id') && !has('org_name')) problems.addFatal('org_id', 'missing_column', 'the file has no org_id or org_name column');
-  if (!(has('lng') && has('lat')) && !has('address')) problems.addFatal('lng', 'missing_column', 'the file has neither lng and lat columns nor an address column');
+  if (!(has('lng') && has('lat')) && !has('address'))
+    problems.addFatal('lng', 'missing_column', 'the file has neither lng and lat columns nor an address column');
 }
 
-const compared = ['name', 'gender', 'birth_year', 'org_id', 'lng', 'lat', 'phone', 'skills', 'in_service', 'mobile', 'available', 'joined_on', 'registration_community'] as const;
+const compared = [
+  'name',
+  'gender',
+  'birth_year',
+  'org_id',
+  'lng',
+  'lat',
+  'phone',
+  'skills',
+  'in_service',
+  'mobile',
+  'available',
+  'joined_on',
+  'registration_community',
+] as const;
 
 function differs(a: MemberValues, b: MemberValues, field: (typeof compared)[number]): boolean {
   if (field === 'skills') return !sameList(a.skills, b.skills);
   return a[field] !== b[field];
 }
 
-const defaults = { birth_year: null, phone: null, skills: [], in_service: false, mobile: false, available: true, joined_on: null, registration_community: null };
+const defaults = {
+  birth_year: null,
+  phone: null,
+  skills: [],
+  in_service: false,
+  mobile: false,
+  available: true,
+  joined_on: null,
+  registration_community: null,
+};
 
 /**
  * Validates a members file row by row (cells, then the organizations, communities, buildings and
  * records it names, looked up once each for the whole file) and plans the writes of its good rows.
  */
-export async function planMembers(db: Queryable, table: CsvTable, header: HeaderMap, scope: Scope, crs: ImportQuery['crs'], problems: ProblemList): Promise<MemberPlan> {
+export async function planMembers(
+  db: Queryable,
+  table: CsvTable,
+  header: HeaderMap,
+  scope: Scope,
+  crs: ImportQuery['crs'],
+  problems: ProblemList,
+): Promise<MemberPlan> {
   const rows = parseRows(MemberCells, table, header, problems);
   flagRepeatedIds(rows, problems);
   const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
@@ -70,7 +101,7 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
     ),
     AddressLookup.load(
       db,
-      rows.filter((r) => r.values.lng == null && r.values.lat == null).map((r) => r.values.address),
+      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
       scope,
     ),
     communities.length > 0 ? selectAreaRefs(db, communities) : Promise.resolve([]),
@@ -82,22 +113,24 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
     let before: ExistingMember | undefined;
-    if (v.id != null) {
+    if (given(v.id)) {
       before = members.get(v.id);
       if (!before || !scope.holds(before.org_area_code)) {
         problems.add(line, 'id', 'not_in_scope', `No member ${v.id} in your scope`);
         continue;
       }
     }
-    const naming = v.org_id != null || v.org_name != null;
-    const org = naming ? orgs.resolve(line, v.org_id, v.org_name, { id: header.labels.has('org_id') ? 'org_id' : 'org_name', name: 'org_name' }, problems) : undefined;
+    const naming = given(v.org_id) || given(v.org_name);
+    const org = naming
+      ? orgs.resolve(line, v.org_id, v.org_name, { id: header.labels.has('org_id') ? 'org_id' : 'org_name', name: 'org_name' }, problems)
+      : undefined;
     if (!before && !naming) problems.add(line, header.labels.has('org_id') ? 'org_id' : 'org_name', 'invalid_value', 'a new member needs org_id or org_name');
-    if (!before && v.name == null) problems.add(line, 'name', 'invalid_value', 'is required');
-    if (!before && v.gender == null) problems.add(line, 'gender', 'invalid_value', 'is required (男/女, male/female)');
+    if (!before && !given(v.name)) problems.add(line, 'name', 'invalid_value', 'is required');
+    if (!before && !given(v.gender)) problems.add(line, 'gender', 'invalid_value', 'is required (男/女, male/female)');
     if (before && v.name === null) problems.add(line, 'name', 'invalid_value', 'is required');
     if (before && v.gender === null) problems.add(line, 'gender', 'invalid_value', 'is required (男/女, male/female)');
     const position = rowPosition(line, v, crs, addresses, problems, !before);
-    if (v.registration_community != null) {
+    if (given(v.registration_community)) {
       const level = levels.get(v.registration_community);
       if (level !== 'community' && level !== 'village') {
         problems.add(line, 'registration_community', 'invalid_value', `${v.registration_community} is no community or village of the territory`);

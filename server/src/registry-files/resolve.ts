@@ -117,3 +117,6 @@ export function rowPosition(
 
 /** Whether two lists hold the same items in the same order. */
 export const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** A cell's value is given (neither an empty cell nor a column the file lacks). */
+export const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
