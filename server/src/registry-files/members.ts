@@ -122,7 +122,14 @@ export async function planMembers(
     }
     const naming = given(v.org_id) || given(v.org_name);
     const org = naming
-      ? orgs.resolve(line, v.org_id, v.org_name, { id: header.labels.has('org_id') ? 'org_id' : 'org_name', name: 'org_name' }, problems)
+      ? orgs.resolve(
+          line,
+          v.org_id,
+          v.org_name,
+          { id: header.labels.has('org_id') ? 'org_id' : 'org_name', name: 'org_name' },
+          problems,
+          before?.org_id ?? null,
+        )
       : undefined;
     if (!before && !naming) problems.add(line, header.labels.has('org_id') ? 'org_id' : 'org_name', 'invalid_value', 'a new member needs org_id or org_name');
     if (!before && !given(v.name)) problems.add(line, 'name', 'invalid_value', 'is required');

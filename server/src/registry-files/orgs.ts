@@ -99,7 +99,14 @@ export async function planOrgs(
     }
     const naming = given(v.parent_id) || given(v.parent_name);
     const parent = naming
-      ? parents.resolve(line, v.parent_id, v.parent_name, { id: header.labels.has('parent_id') ? 'parent_id' : 'parent_name', name: 'parent_name' }, problems)
+      ? parents.resolve(
+          line,
+          v.parent_id,
+          v.parent_name,
+          { id: header.labels.has('parent_id') ? 'parent_id' : 'parent_name', name: 'parent_name' },
+          problems,
+          before?.parent_id ?? null,
+        )
       : undefined;
     if (given(v.area_code) && (!known.has(v.area_code) || !scope.holds(v.area_code))) {
       problems.add(line, 'area_code', 'not_in_scope', `No area ${v.area_code} in your scope`);
