@@ -31,7 +31,7 @@ export const MemberCells = z.object({
 });
 
 /** What a members file asks for: new members, changed members, and how many rows changed nothing. */
-export type MemberPlan = { creates: Array<MemberValues & { line: number }>; updates: Array<MemberUpdate & { line: number }>; unchanged: number };
+export type MemberPlan = { creates: MemberValues[]; updates: MemberUpdate[]; unchanged: number };
 
 /** Without an id column every row is a new member: the columns a new member needs must be there. */
 export function memberHeaderProblems(header: HeaderMap, problems: ProblemList): void {
@@ -74,6 +74,8 @@ const defaults = {
   joined_on: null,
   registration_community: null,
 };
+/** What a new member starts from: every field the file gives replaces it (name, gender, organization and position always). */
+const blank: MemberValues = { ...defaults, name: '', gender: 'male', org_id: 0, lng: 0, lat: 0 };
 
 /**
  * Validates a members file row by row (cells, then the organizations, communities, buildings and
@@ -145,7 +147,7 @@ export async function planMembers(
     }
     if (problems.isBad(line)) continue;
 
-    const base: MemberValues = before ?? { ...defaults, name: '', gender: 'male', org_id: 0, lng: 0, lat: 0 };
+    const base: MemberValues = before ?? blank;
     const after: MemberValues = {
       name: v.name ?? base.name,
       gender: v.gender ?? base.gender,
@@ -162,7 +164,7 @@ export async function planMembers(
       registration_community: v.registration_community !== undefined ? v.registration_community : base.registration_community,
     };
     if (!before) {
-      plan.creates.push({ ...after, line });
+      plan.creates.push(after);
       continue;
     }
     const changed = compared.filter((f) => differs(before, after, f));
@@ -175,7 +177,7 @@ export async function planMembers(
     } else if (before.mobile && !after.mobile && before.mobile_details) {
       problems.add(line, 'mobile', 'refused_change', `member ${before.id} is a mobile member with whereabouts: end that with the mobile/end action`);
     } else {
-      plan.updates.push({ ...after, id: before.id, changed: [...changed], transferred: changed.includes('org_id'), line });
+      plan.updates.push({ ...after, id: before.id, changed: [...changed], transferred: changed.includes('org_id') });
     }
   }
   return plan;

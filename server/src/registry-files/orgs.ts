@@ -37,7 +37,7 @@ export const OrgCells = z.object({
   grid_code: gridCodeCell.optional(),
 });
 
-export type OrgPlan = { creates: Array<OrgValues & { line: number }>; updates: Array<OrgUpdate & { line: number }>; unchanged: number };
+export type OrgPlan = { creates: OrgValues[]; updates: OrgUpdate[]; unchanged: number };
 
 export function orgHeaderProblems(header: HeaderMap, problems: ProblemList): void {
   if (header.labels.has('id')) return;
@@ -135,7 +135,7 @@ export async function planOrgs(
       grid_code: keep('grid_code', v.grid_code),
     };
     if (!before) {
-      plan.creates.push({ ...after, line });
+      plan.creates.push(after);
       continue;
     }
     const changed = compared.filter((f) => before[f] !== after[f]);
@@ -144,7 +144,7 @@ export async function planOrgs(
     else if (changed.includes('kind')) problems.add(line, 'kind', 'refused_change', `a file does not change an organization's kind (${before.kind})`);
     else if (changed.includes('parent_id'))
       problems.add(line, 'parent_id', 'refused_change', 'moving an organization under another parent is the move action’s');
-    else plan.updates.push({ ...after, id: before.id, changed: [...changed], line });
+    else plan.updates.push({ ...after, id: before.id, changed: [...changed] });
   }
   return plan;
 }

@@ -32,7 +32,7 @@ export const PlaceCells = z.object({
   contact_phone: contactPhoneCell.optional(),
 });
 
-export type PlacePlan = { creates: Array<PlaceValues & { line: number }>; updates: Array<PlaceUpdate & { line: number }>; unchanged: number };
+export type PlacePlan = { creates: PlaceValues[]; updates: PlaceUpdate[]; unchanged: number };
 
 export function placeHeaderProblems(header: HeaderMap, problems: ProblemList): void {
   const has = (c: string) => header.labels.has(c);
@@ -110,14 +110,14 @@ export async function planPlaces(
     if (!tiered.has(after.kind) && after.tier !== null) problems.add(line, 'tier', 'invalid_value', `a ${after.kind} has no tier: leave it empty`);
     if (problems.isBad(line)) continue;
     if (!before) {
-      plan.creates.push({ ...after, line });
+      plan.creates.push(after);
       continue;
     }
     const changed = compared.filter((f) => (f === 'services' ? !sameList(before.services, after.services) : before[f] !== after[f]));
     if (changed.length === 0) plan.unchanged += 1;
     else if (before.closed) problems.add(line, 'id', 'refused_change', `service position ${before.id} is closed: a file does not change a closed position`);
     else if (changed.includes('kind')) problems.add(line, 'kind', 'refused_change', `a file does not change a position's kind (${before.kind})`);
-    else plan.updates.push({ ...after, id: before.id, changed: [...changed], line });
+    else plan.updates.push({ ...after, id: before.id, changed: [...changed] });
   }
   return plan;
 }
