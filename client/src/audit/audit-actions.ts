@@ -53,6 +53,8 @@ export const auditActions = [
   'member.points',
   'member.star_review',
   'registry.rules',
+  'registry.import',
+  'registry.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -377,6 +377,8 @@ export const en: Messages = {
       },
       registry: {
         rules: 'Changed the points and star rules',
+        import: 'Imported a registry file',
+        export: 'Exported a registry file',
       },
     },
     targetKind: {

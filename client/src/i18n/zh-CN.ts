@@ -375,6 +375,8 @@ export const zhCN = {
       },
       registry: {
         rules: '修改积分与星级规则',
+        import: '导入名册文件',
+        export: '导出名册文件',
       },
     },
     targetKind: {
