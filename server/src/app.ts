@@ -27,6 +27,7 @@ import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
+import { orgsRoutes } from './orgs/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
@@ -89,6 +90,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(planFilesRoutes(db));
   app.use(governanceRoutes(db));
   app.use(liveRoutes(live));
+  app.use(orgsRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());

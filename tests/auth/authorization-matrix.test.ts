@@ -41,6 +41,7 @@ const ctx = {} as {
   caseB: number;
   dispatchB: number;
   idleMemberC: number;
+  orgC: number;
 };
 
 const tileAt = (lng: number, lat: number, z: number) => tilePath(lng, lat, z).join('/');
@@ -104,6 +105,7 @@ beforeAll(async () => {
   ctx.caseA = await newCase(ctx.pointC);
   ctx.caseB = await newCase(ctx.pointB);
   ctx.dispatchB = await newDispatch(ctx.caseB);
+  ctx.orgC = (await q<{ id: number }>("select min(id) as id from org where area_code = $1 and kind = 'committee'", [c.code])).id;
   ctx.idleMemberC = (
     await q<{ id: number }>('select m.id from member m join org o on o.id = m.org_id where o.area_code = $1 and not m.available order by m.id limit 1', [
       c.code,
@@ -238,6 +240,13 @@ type Endpoint = {
 const areaName = async (code: string) => (await server.db.query<{ name: string }>('select name from area where code = $1', [code])).rows[0]!.name;
 
 const territory: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
+const orgCount = (a: Answer<never>) => (a.body as { orgs: unknown[] }).orgs.length;
+
+/** A fresh empty organization under community C's committee, made by the county admin: its id. */
+async function freshOrgC(kind: 'branch' | 'general_branch' = 'branch'): Promise<number> {
+  const body = { name: '权限矩阵党组织', kind, sector: 'community', parent_id: ctx.orgC, area_code: ctx.communityC };
+  return (await server.admin.send<{ id: number }>('POST', '/api/v1/orgs', body)).body.id;
+}
 const featureCount = (a: Answer<never>) => (a.body as { features: unknown[] }).features.length;
 
 const endpoints: Endpoint[] = [
@@ -662,6 +671,59 @@ const endpoints: Endpoint[] = [
     inScope: (c) => c.getJson('/api/v1/auth/me'),
     outOfScope: (c) => c.getJson('/api/v1/auth/me'),
     isEmpty: () => true,
+  },
+  {
+    name: 'GET /api/v1/orgs',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/orgs?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/orgs?area=${ctx.townB}`),
+    expectIn: (a) => expect(orgCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => orgCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/orgs/:id',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/orgs/${ctx.orgC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/orgs/${ctx.orgB}`),
+  },
+  {
+    name: 'POST /api/v1/orgs',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/orgs', { name: '矩阵党支部', kind: 'branch', sector: 'community', parent_id: ctx.orgC, area_code: ctx.communityC }),
+    outOfScope: (c) =>
+      c.send('POST', '/api/v1/orgs', { name: '越权党支部', kind: 'branch', sector: 'community', parent_id: ctx.orgB, area_code: ctx.communityB }),
+  },
+  {
+    name: 'PATCH /api/v1/orgs/:id',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/orgs/${await freshOrgC()}`, { secretary_name: '矩阵书记' }),
+    outOfScope: (c) => c.send('PATCH', `/api/v1/orgs/${ctx.orgB}`, { secretary_name: '越权书记' }),
+  },
+  {
+    name: 'POST /api/v1/orgs/:id/move',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/orgs/${await freshOrgC()}/move`, { parent_id: await freshOrgC('general_branch') }),
+    outOfScope: (c) => c.send('POST', `/api/v1/orgs/${ctx.orgB}/move`, { parent_id: ctx.orgC }),
+  },
+  {
+    name: 'POST /api/v1/orgs/:id/merge',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/orgs/${await freshOrgC()}/merge`, { into_id: await freshOrgC(), reason: '权限矩阵' }),
+    outOfScope: (c) => c.send('POST', `/api/v1/orgs/${ctx.orgB}/merge`, { into_id: ctx.orgC, reason: '越权' }),
+  },
+  {
+    name: 'POST /api/v1/orgs/:id/close',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/orgs/${await freshOrgC()}/close`, { reason: '权限矩阵' }),
+    outOfScope: (c) => c.send('POST', `/api/v1/orgs/${ctx.orgB}/close`, { reason: '越权' }),
   },
 ];
 

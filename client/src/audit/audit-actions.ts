@@ -32,6 +32,11 @@ export const auditActions = [
   'user.enable',
   'wall_token.create',
   'wall_token.revoke',
+  'org.create',
+  'org.update',
+  'org.move',
+  'org.merge',
+  'org.close',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -42,7 +47,7 @@ export function isAuditAction(action: string): action is AuditAction {
 /** Reads of personal data (PIPL): marked in the table. */
 export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link']);
 
-export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area'] as const;
+export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

@@ -352,6 +352,13 @@ export const en: Messages = {
         create: 'Created a wall token',
         revoke: 'Revoked a wall token',
       },
+      org: {
+        create: 'Created an organization',
+        update: 'Edited an organization',
+        move: 'Moved an organization under another parent',
+        merge: 'Merged organizations',
+        close: 'Closed an organization',
+      },
     },
     targetKind: {
       member: 'member',
@@ -361,6 +368,7 @@ export const en: Messages = {
       dispatch: 'dispatch',
       plan: 'grid plan',
       area: 'community/village',
+      org: 'organization',
     },
   },
   dispatch: {

@@ -350,6 +350,13 @@ export const zhCN = {
         create: '创建大屏令牌',
         revoke: '吊销大屏令牌',
       },
+      org: {
+        create: '新建党组织',
+        update: '编辑党组织',
+        move: '调整党组织隶属',
+        merge: '合并党组织',
+        close: '撤销党组织',
+      },
     },
     targetKind: {
       member: '党员',
@@ -359,6 +366,7 @@ export const zhCN = {
       dispatch: '调度',
       plan: '网格方案',
       area: '社区/村',
+      org: '党组织',
     },
   },
   dispatch: {

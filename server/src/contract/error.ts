@@ -50,6 +50,14 @@ export const ErrorCode = {
   warningsNeedReason: 'warnings_need_reason',
   /** the community's grids changed after the plan was opened */
   gridsChanged: 'grids_changed',
+  /** an organization with current members or open children cannot be closed */
+  orgNotEmpty: 'org_not_empty',
+  /** the organization (or the parent, or the merge target) is closed */
+  orgClosed: 'org_closed',
+  /** the tree would break: a cycle, or a parent whose kind does not rank above the child's */
+  orgHierarchy: 'org_hierarchy',
+  /** a grid given to an organization that is not a branch, or not a current grid of its area */
+  orgGridRefused: 'org_grid_refused',
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',

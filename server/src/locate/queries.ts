@@ -47,7 +47,7 @@ export async function selectLocation(db: Queryable, lng: number, lat: number, sc
        order by v.grid_code limit 1
      ) g on true
      left join lateral (
-       select id, name from org where grid_code = g.code and kind = 'branch' order by id limit 1
+       select id, name from org where grid_code = g.code and kind = 'branch' and closed_on is null order by id limit 1
      ) b on true
      left join grid_staff s on s.grid_code = g.code and s.role = 'grid_leader'
      left join lateral (

@@ -41,7 +41,7 @@ export async function searchPlaces(db: Queryable, q: string, limit: number, scop
        union all
        (select 'org', 4, o.name, c.name, o.geom
         from org o join area c on c.code = o.area_code
-        where o.geom is not null and strpos(lower(o.name), lower($1)) > 0 and scope_holds(o.area_code, $3::text[], $4::text[])
+        where o.geom is not null and o.closed_on is null and strpos(lower(o.name), lower($1)) > 0 and scope_holds(o.area_code, $3::text[], $4::text[])
         order by length(o.name), o.id limit $2)
        union all
        (select 'service_center', 5, p.name, c.name, p.geom

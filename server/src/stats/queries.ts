@@ -29,7 +29,7 @@ members as (
 ),
 org_counts as (
   select u.code, o.kind::text as kind, o.sector::text as sector, count(o.id) as n
-  from units u join org o on o.area_code >= u.lo and o.area_code < u.hi
+  from units u join org o on o.area_code >= u.lo and o.area_code < u.hi and o.closed_on is null
   group by u.code, o.kind, o.sector
 ),
 orgs as (
