@@ -28,6 +28,7 @@ import { locateRoutes } from './locate/routes.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
+import { placesRoutes } from './places/routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
@@ -91,6 +92,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(governanceRoutes(db));
   app.use(liveRoutes(live));
   app.use(orgsRoutes(db));
+  app.use(placesRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());

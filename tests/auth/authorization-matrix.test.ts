@@ -725,7 +725,84 @@ const endpoints: Endpoint[] = [
     inScope: async (c) => c.send('POST', `/api/v1/orgs/${await freshOrgC()}/close`, { reason: '权限矩阵' }),
     outOfScope: (c) => c.send('POST', `/api/v1/orgs/${ctx.orgB}/close`, { reason: '越权' }),
   },
+  {
+    name: 'GET /api/v1/places',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/places?area=${ctx.communityC}&status=all`),
+    outOfScope: (c) => c.getJson(`/api/v1/places?area=${ctx.townB}&status=all`),
+    expectIn: (a) => expect((a.body as { places: unknown[] }).places.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { places: unknown[] }).places.length === 0,
+  },
+  {
+    name: 'GET /api/v1/places/:id',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/places/${await newPlaceC('center_household')}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/places/${await placeB()}`),
+    expectIn: (a, role) => {
+      const body = a.body as { precision: string; households: unknown };
+      const exact = role === 'admin' || role === 'secretary';
+      expect(body.precision).toBe(exact ? 'exact' : 'generalized');
+      expect(body.households === null).toBe(!exact);
+    },
+  },
+  {
+    name: 'POST /api/v1/places',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/places', { kind: 'model_site', name: '权限矩阵', area_code: ctx.communityC, position: ctx.pointC }),
+    outOfScope: (c) => c.send('POST', '/api/v1/places', { kind: 'model_site', name: '权限矩阵', area_code: ctx.townB, position: ctx.pointB }),
+  },
+  {
+    name: 'PATCH /api/v1/places/:id',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/places/${await newPlaceC('model_site')}`, { name: '权限矩阵改名' }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/places/${await placeB()}`, { name: '权限矩阵改名' }),
+  },
+  {
+    name: 'POST /api/v1/places/:id/close',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/places/${await newPlaceC('model_site')}/close`, { reason: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `/api/v1/places/${await placeB()}/close`, { reason: '权限矩阵' }),
+  },
+  {
+    name: 'PUT /api/v1/places/:id/households',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.send('PUT', `/api/v1/places/${await newPlaceC('center_household')}/households`, [{ label: '权限矩阵', position: ctx.pointC }]),
+    outOfScope: async (c) => c.send('PUT', `/api/v1/places/${await placeB()}/households`, []),
+    expectIn: (a) => expect((a.body as { linked_households: number }).linked_households).toBe(1),
+  },
 ];
+
+/** A fresh service position in community C, made by the county admin: a center household at the home of a member who keeps none. */
+async function newPlaceC(kind: 'model_site' | 'center_household'): Promise<number> {
+  const body: Record<string, unknown> = { kind, name: '权限矩阵', area_code: ctx.communityC, position: ctx.pointC };
+  if (kind === 'center_household') {
+    const { rows } = await server.db.query<{ id: number }>(
+      `select m.id from member m join org o on o.id = m.org_id
+       where o.area_code = $1 and m.left_on is null and not exists (select from place p where p.member_id = m.id and p.closed_on is null)
+       order by m.id limit 1`,
+      [ctx.communityC],
+    );
+    body.member_id = rows[0]!.id;
+  }
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/places', body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+/** An open service position of town B. */
+async function placeB(): Promise<number> {
+  const { rows } = await server.db.query<{ id: number }>('select id from place where area_code like $1 and closed_on is null order by id limit 1', [
+    `${ctx.townB.slice(0, 9)}%`,
+  ]);
+  return rows[0]!.id;
+}
 
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 

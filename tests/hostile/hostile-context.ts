@@ -41,6 +41,10 @@ export type HostileContext = {
   link: string;
   expiredLink: string;
   forgedLink: string;
+  /** service positions: a center household and a model site of community C (made here), and a place of town B */
+  householdC: number;
+  siteC: number;
+  placeB: number;
   /** the county admin's username (taken) */
   adminUsername: string;
   adminUserId: number;
@@ -114,6 +118,15 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
   const planB = await openPlan(
     (await one<{ code: string }>("select min(code) as code from area where parent_code = $1 and level in ('community', 'village')", [b.code])).code,
   );
+  const freeMemberC = await one<{ id: number }>(
+    `select m.id from member m join org o on o.id = m.org_id
+     where o.area_code = $1 and not exists (select from place p where p.member_id = m.id and p.closed_on is null) order by m.id limit 1`,
+    [c.code],
+  );
+  const placeAt = { area_code: c.code, position: [c.lng, c.lat] };
+  const householdC = (await post('/api/v1/places', { kind: 'center_household', name: '恶意输入中心户', member_id: freeMemberC.id, ...placeAt })).id;
+  const siteC = (await post('/api/v1/places', { kind: 'model_site', name: '恶意输入示范点', ...placeAt })).id;
+  const placeB = await one<{ id: number }>('select id from place where area_code like $1 order by id limit 1', [`${b.code.slice(0, 9)}%`]);
   const adminA = await signInAs(server.baseUrl, server.db, 'admin', c.parent_code);
   const wallA = await newWallToken(server, c.parent_code);
   const wallB = await newWallToken(server, b.code);
@@ -152,6 +165,9 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     planCTag: planC.tag,
     planB: planB.id,
     planBTag: planB.tag,
+    householdC,
+    siteC,
+    placeB: placeB.id,
     adminUsername: server.admin.username,
     adminUserId: server.admin.userId,
     callers: {

@@ -6,6 +6,7 @@ import { credentialCases } from './cases/credentials.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
+import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
@@ -32,6 +33,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['credentials and roles', credentialCases],
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
+  ['service positions', placeCases],
 ];
 
 beforeAll(async () => {

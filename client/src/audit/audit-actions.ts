@@ -37,6 +37,11 @@ export const auditActions = [
   'org.move',
   'org.merge',
   'org.close',
+  'place.create',
+  'place.update',
+  'place.close',
+  'place.households',
+  'place.read_households',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -45,9 +50,9 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Reads of personal data (PIPL): marked in the table. */
-export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link']);
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link', 'place.read_households']);
 
-export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org'] as const;
+export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org', 'place'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

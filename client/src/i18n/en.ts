@@ -359,6 +359,13 @@ export const en: Messages = {
         merge: 'Merged organizations',
         close: 'Closed an organization',
       },
+      place: {
+        create: 'Created a service position',
+        update: 'Edited a service position',
+        close: 'Closed a service position',
+        households: "Replaced a center household's linked households",
+        read_households: "Read a center household's linked households",
+      },
     },
     targetKind: {
       member: 'member',
@@ -369,6 +376,7 @@ export const en: Messages = {
       plan: 'grid plan',
       area: 'community/village',
       org: 'organization',
+      place: 'service position',
     },
   },
   dispatch: {

@@ -357,6 +357,13 @@ export const zhCN = {
         merge: '合并党组织',
         close: '撤销党组织',
       },
+      place: {
+        create: '新建阵地',
+        update: '修改阵地',
+        close: '撤销阵地',
+        households: '更新党员中心户联系户',
+        read_households: '查看党员中心户联系户',
+      },
     },
     targetKind: {
       member: '党员',
@@ -367,6 +374,7 @@ export const zhCN = {
       plan: '网格方案',
       area: '社区/村',
       org: '党组织',
+      place: '阵地',
     },
   },
   dispatch: {

@@ -58,6 +58,12 @@ export const ErrorCode = {
   orgHierarchy: 'org_hierarchy',
   /** a grid given to an organization that is not a branch, or not a current grid of its area */
   orgGridRefused: 'org_grid_refused',
+  /** the service position is closed: it keeps its record and history, and takes no more changes */
+  placeClosed: 'place_closed',
+  /** linked households belong to center households (党员中心户) only */
+  notCenterHousehold: 'not_a_center_household',
+  /** a position or building lies outside the area the record belongs to */
+  outsideArea: 'outside_area',
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',

@@ -11,6 +11,7 @@ import * as live from '../live/openapi.ts';
 import * as locate from '../locate/openapi.ts';
 import * as members from '../members/openapi.ts';
 import * as orgs from '../orgs/openapi.ts';
+import * as places from '../places/openapi.ts';
 import * as planFiles from '../plan-files/openapi.ts';
 import * as plans from '../plans/openapi.ts';
 import * as stats from '../stats/openapi.ts';
@@ -21,7 +22,7 @@ import * as users from '../users/openapi.ts';
 type CapabilityApi = { tag: ApiTag; registerPaths(registry: OpenAPIRegistry): void };
 
 /** In the order the document lists them. */
-const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, live, users, audit, orgs];
+const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, live, users, audit, orgs, places];
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each

@@ -54,7 +54,7 @@ export async function selectLocation(db: Queryable, lng: number, lat: number, sc
        select id, name, kind, st_distance(geom::geography, p.geom::geography) as distance_m
        from (
          select id, name, kind, geom from place
-         where kind in ('service_center', 'service_station')
+         where kind in ('service_center', 'service_station') and closed_on is null
          order by geom::geography <-> p.geom::geography
          limit 8
        ) near

@@ -46,7 +46,7 @@ export async function searchPlaces(db: Queryable, q: string, limit: number, scop
        union all
        (select 'service_center', 5, p.name, c.name, p.geom
         from place p join area c on c.code = p.area_code
-        where p.kind in ('service_center', 'service_station') and strpos(lower(p.name), lower($1)) > 0
+        where p.kind in ('service_center', 'service_station') and p.closed_on is null and strpos(lower(p.name), lower($1)) > 0
           and scope_holds(p.area_code, $3::text[], $4::text[])
         order by length(p.name), p.id limit $2)
      )

@@ -44,7 +44,7 @@ places as (
            'total', coalesce(sum(k.n), 0),
            'by_kind', coalesce(json_object_agg(k.kind, k.n) filter (where k.kind is not null), '{}'::json)) as figures
   from units u
-  left join lateral (select p.kind::text as kind, count(*) as n from place p where p.area_code >= u.lo and p.area_code < u.hi group by p.kind) k on true
+  left join lateral (select p.kind::text as kind, count(*) as n from place p where p.area_code >= u.lo and p.area_code < u.hi and p.closed_on is null group by p.kind) k on true
   group by u.code
 ),
 new_orgs as (

@@ -7,7 +7,7 @@ const json = { 'content-type': 'application/json' };
 const big = (n: number) => 'x'.repeat(n);
 
 /** The same malformed bodies sent to every endpoint that takes one. */
-function malformedBodies(endpoint: string, path: string, as: HostileCase['as'], method = 'POST'): HostileCase[] {
+export function malformedBodies(endpoint: string, path: string, as: HostileCase['as'], method = 'POST'): HostileCase[] {
   const gzip = gzipSync('{"a":1}');
   const variants: Array<[string, Omit<HostileCase, 'name' | 'endpoint' | 'path'>]> = [
     ['truncated JSON', { body: '{"a":', headers: json, status: 400, code: 'invalid_json' }],
