@@ -10,6 +10,7 @@ import { dispatchRoutes } from './dispatch/routes.ts';
 import { governanceRoutes } from './plan-files/governance-routes.ts';
 import { planFilesRoutes } from './plan-files/routes.ts';
 import { plansRoutes } from './plans/routes.ts';
+import { registryFilesRoutes } from './registry-files/routes.ts';
 import type { LiveHub } from './live/hub.ts';
 import { liveRoutes } from './live/routes.ts';
 import { authenticate, csrfProtection, requireSignedIn } from './auth/middleware.ts';
@@ -90,6 +91,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(plansRoutes(db));
   app.use(planFilesRoutes(db));
   app.use(governanceRoutes(db));
+  app.use(registryFilesRoutes(db));
   app.use(liveRoutes(live));
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));

@@ -27,6 +27,7 @@ export const watchedTables = [
   'member_points',
   'star_review',
   'place_household',
+  'registry_import',
   'case',
   'case_event',
   'dispatch',

@@ -64,6 +64,8 @@ export const ErrorCode = {
   notCenterHousehold: 'not_a_center_household',
   /** a position or building lies outside the area the record belongs to */
   outsideArea: 'outside_area',
+  /** a registry import with mode=all whose dry run found bad rows: nothing was written */
+  importHasErrors: 'import_has_errors',
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',
