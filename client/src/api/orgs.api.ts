@@ -1,4 +1,4 @@
-import type { OrgList, OrgRecord } from './registry.types.ts';
+import type { CreateOrgInput, OrgList, OrgRecord, UpdateOrgInput } from './contract.ts';
 import { getJson, request } from './http.ts';
 import { queryString } from './query.ts';
 
@@ -15,18 +15,6 @@ export interface OrgFilter {
   after?: number;
 }
 
-export interface OrgInput {
-  name: string;
-  kind: string;
-  sector: string;
-  parent_id: number | null;
-  area_code: string;
-  secretary_name?: string | null;
-  founded_on?: string | null;
-  position?: [number, number] | null;
-  grid_code?: string | null;
-}
-
 /** `GET /api/v1/orgs?…`: organizations in the caller's scope, keyset-paged. */
 export function fetchOrgs(filter: OrgFilter, signal?: AbortSignal): Promise<OrgList> {
   return getJson<OrgList>(`/api/v1/orgs${queryString({ ...filter })}`, signal);
@@ -38,12 +26,12 @@ export function fetchOrg(id: number, signal?: AbortSignal): Promise<OrgRecord> {
 }
 
 /** `POST /api/v1/orgs` (registry.edit). */
-export function createOrg(body: OrgInput): Promise<OrgRecord> {
+export function createOrg(body: CreateOrgInput): Promise<OrgRecord> {
   return request<OrgRecord>('/api/v1/orgs', { method: 'POST', body });
 }
 
 /** `PATCH /api/v1/orgs/{id}`: only the fields sent change. */
-export function updateOrg(id: number, body: Partial<Omit<OrgInput, 'kind' | 'parent_id'>>): Promise<OrgRecord> {
+export function updateOrg(id: number, body: UpdateOrgInput): Promise<OrgRecord> {
   return request<OrgRecord>(`/api/v1/orgs/${id}`, { method: 'PATCH', body });
 }
 

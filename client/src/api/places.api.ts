@@ -1,4 +1,4 @@
-import type { PlaceList, PlaceRecord } from './registry.types.ts';
+import type { CreatePlaceInput, PlaceList, PlaceRecord, UpdatePlaceInput } from './contract.ts';
 import type { BboxTuple } from './grids.api.ts';
 import { getJson, request } from './http.ts';
 import { queryString } from './query.ts';
@@ -13,21 +13,10 @@ export interface PlaceFilter {
   after?: number;
 }
 
-export interface PlaceInput {
-  kind: string;
-  name: string;
-  tier?: string | null;
-  area_code: string;
-  address?: string | null;
-  position: [number, number];
-  opening_hours?: string | null;
-  services?: string[];
-  contact_name?: string | null;
-  contact_phone?: string | null;
-  member_id?: number | null;
-}
-
 export const placeQuery = (filter: PlaceFilter) => queryString({ ...filter, bbox: filter.bbox?.map((n) => Number(n.toFixed(6))) });
+
+/** The filters a place export takes (kind, area, name, status) as query parameters. */
+export const placeExportQuery = ({ kind, area, q, status }: PlaceFilter) => queryString({ kind, area, q, status });
 
 /** `GET /api/v1/places?…`: service positions in scope (center households generalized unless exact reads are allowed). */
 export function fetchPlaces(filter: PlaceFilter, signal?: AbortSignal): Promise<PlaceList> {
@@ -39,11 +28,11 @@ export function fetchPlace(id: number, signal?: AbortSignal): Promise<PlaceRecor
   return getJson<PlaceRecord>(`/api/v1/places/${id}`, signal);
 }
 
-export function createPlace(body: PlaceInput): Promise<PlaceRecord> {
+export function createPlace(body: CreatePlaceInput): Promise<PlaceRecord> {
   return request<PlaceRecord>('/api/v1/places', { method: 'POST', body });
 }
 
-export function updatePlace(id: number, body: Partial<Omit<PlaceInput, 'kind' | 'area_code' | 'member_id'>>): Promise<PlaceRecord> {
+export function updatePlace(id: number, body: UpdatePlaceInput): Promise<PlaceRecord> {
   return request<PlaceRecord>(`/api/v1/places/${id}`, { method: 'PATCH', body });
 }
 

@@ -1,4 +1,4 @@
-import type { ImportCrs, ImportEntity, ImportJob, ImportMode, ImportReport } from './registry.types.ts';
+import type { ImportCrs, RegistryEntity, ImportJob, ImportMode, ImportReport } from './contract.ts';
 import { ApiError, getJson, request } from './http.ts';
 
 export type ImportAnswer = { kind: 'report'; report: ImportReport } | { kind: 'job'; job: ImportJob };
@@ -7,7 +7,7 @@ export type ImportAnswer = { kind: 'report'; report: ImportReport } | { kind: 'j
  * `POST /api/v1/registry/imports`: a dry run answers the report; `all` or `good_rows` starts a job
  * (202) to poll. `all` with bad rows is refused (422 import_has_errors) with the report.
  */
-export async function sendImport(file: File, entity: ImportEntity, mode: ImportMode, crs: ImportCrs): Promise<ImportAnswer> {
+export async function sendImport(file: File, entity: RegistryEntity, mode: ImportMode, crs: ImportCrs): Promise<ImportAnswer> {
   const path = `/api/v1/registry/imports?entity=${entity}&mode=${mode}&crs=${crs}`;
   const answer = await request<ImportReport | { import: ImportJob }>(path, { method: 'POST', raw: file, headers: { 'content-type': 'text/csv' } });
   return 'import' in answer ? { kind: 'job', job: answer.import } : { kind: 'report', report: answer };
@@ -26,6 +26,6 @@ export function refusedReport(error: unknown): ImportReport | null {
 }
 
 /** Where a filtered list is exported (a plain link: the browser downloads it with the session cookie). */
-export function exportUrl(entity: ImportEntity, format: 'csv' | 'geojson', query: string): string {
+export function exportUrl(entity: RegistryEntity, format: 'csv' | 'geojson', query: string): string {
   return `/api/v1/registry/exports/${entity}.${format}${query}`;
 }

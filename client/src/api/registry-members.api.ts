@@ -1,4 +1,4 @@
-import type { MemberDetail, MemberList, PointsLedger } from './registry.types.ts';
+import type { CreateMemberInput, CreditPointsInput, MemberDetail, MemberList, PointsLedger, UpdateMemberInput } from './contract.ts';
 import { getJson, request } from './http.ts';
 import { queryString } from './query.ts';
 
@@ -17,23 +17,13 @@ export interface MemberFilter {
   after?: number;
 }
 
-export interface MemberInput {
-  name: string;
-  gender: 'male' | 'female';
-  birth_year?: number | null;
-  org_id: number;
-  position: [number, number];
-  phone?: string | null;
-  skills?: string[];
-  in_service?: boolean;
-  available?: boolean;
-  joined_on?: string | null;
-}
+export type PointsKind = CreditPointsInput['kind'];
 
-export type PointsKind = 'activity' | 'service' | 'wish' | 'adjustment';
-
-/** The member list's filter as query parameters (for the list and its exports). */
+/** The member list's filter as query parameters. */
 export const memberQuery = (filter: MemberFilter) => queryString({ ...filter });
+
+/** The filters a member export takes (organization, name, status) as query parameters. */
+export const memberExportQuery = ({ org, q, status }: MemberFilter) => queryString({ org, q, status });
 
 /** `GET /api/v1/members?…`: generalized positions, no contacts; keyset-paged. */
 export function fetchMembers(filter: MemberFilter, signal?: AbortSignal): Promise<MemberList> {
@@ -45,11 +35,11 @@ export function fetchMember(id: number, signal?: AbortSignal): Promise<MemberDet
   return getJson<MemberDetail>(`/api/v1/members/${id}`, signal);
 }
 
-export function createMember(body: MemberInput): Promise<MemberDetail> {
+export function createMember(body: CreateMemberInput): Promise<MemberDetail> {
   return request<MemberDetail>('/api/v1/members', { method: 'POST', body });
 }
 
-export function updateMember(id: number, body: Partial<Omit<MemberInput, 'org_id'>>): Promise<MemberDetail> {
+export function updateMember(id: number, body: UpdateMemberInput): Promise<MemberDetail> {
   return request<MemberDetail>(`/api/v1/members/${id}`, { method: 'PATCH', body });
 }
 
@@ -72,6 +62,6 @@ export function fetchPoints(id: number, signal?: AbortSignal): Promise<PointsLed
 }
 
 /** `POST /api/v1/members/{id}/points`: one row (points default from the rule; an adjustment needs points and a note). */
-export function addPoints(id: number, body: { kind: PointsKind; points?: number; earned_on?: string; note?: string }): Promise<PointsLedger> {
+export function addPoints(id: number, body: CreditPointsInput): Promise<PointsLedger> {
   return request<PointsLedger>(`/api/v1/members/${id}/points`, { method: 'POST', body });
 }

@@ -230,6 +230,7 @@ export const registryEn: RegistryMessages = {
     services: 'Services (comma-separated)',
     contactName: 'Contact',
     contactPhone: 'Contact phone',
+    memberId: 'Member id of the household',
     member: 'Member',
     linkedHouseholds: 'Linked households',
     households: 'Linked households',

@@ -232,6 +232,7 @@ export const registryZhCN = {
     services: '服务项目（用逗号分隔）',
     contactName: '联系人',
     contactPhone: '联系电话',
+    memberId: '中心户党员编号',
     member: '中心户党员',
     linkedHouseholds: '联系户数',
     households: '联系户',

@@ -62,3 +62,10 @@ export const listOf = (text: string) =>
     .split(/[,，;；、]/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+
+type Present<T> = { [K in keyof T as null extends T[K] ? K : never]?: Exclude<T[K], null> } & { [K in keyof T as null extends T[K] ? never : K]: T[K] };
+
+/** A create body without its empty fields: what is not given is left out, not sent as null. */
+export function withoutEmpty<T extends object>(body: T): Present<T> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null && value !== undefined && value !== '')) as Present<T>;
+}

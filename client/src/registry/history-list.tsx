@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from '../api/registry.types.ts';
+import type { HistoryEntry } from '../api/contract.ts';
 import { shortDateTime } from '../dispatch/format-time.ts';
 
 const named = (value: unknown): string | null => {

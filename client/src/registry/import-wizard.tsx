@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportCrs, ImportEntity, ImportJob, ImportReport } from '../api/registry.types.ts';
+import type { ImportCrs, RegistryEntity, ImportJob, ImportReport } from '../api/contract.ts';
 import { fetchImport, refusedReport, sendImport } from '../api/registry-files.api.ts';
 import { serverErrors } from './field-errors.ts';
 
 const apiErrorText = (failure: unknown, fallback: string) => serverErrors(failure, fallback)[''] ?? fallback;
 
-const entities: readonly ImportEntity[] = ['members', 'orgs', 'places'];
-const systems: readonly ImportCrs[] = ['wgs84', 'gcj02', 'bd09'];
+const entities: readonly RegistryEntity[] = ['members', 'orgs', 'places'];
+/** CGCS2000 is taken as WGS-84: one choice names both */
+const systems = ['wgs84', 'gcj02', 'bd09'] as const satisfies readonly ImportCrs[];
 const pollMs = 500;
 
 type Stage = { step: 'choose' } | { step: 'checked'; report: ImportReport } | { step: 'importing'; job: ImportJob } | { step: 'finished'; job: ImportJob };
@@ -83,7 +84,7 @@ function ReportTable({ report }: { report: ImportReport }) {
  */
 export function ImportWizard() {
   const { t } = useTranslation('registry');
-  const [entity, setEntity] = useState<ImportEntity>('members');
+  const [entity, setEntity] = useState<RegistryEntity>('members');
   const [crs, setCrs] = useState<ImportCrs>('wgs84');
   const [file, setFile] = useState<File | null>(null);
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
@@ -143,7 +144,7 @@ export function ImportWizard() {
       <div className="form-grid">
         <label className="field">
           <span>{t('import.entity')}</span>
-          <select value={entity} onChange={(event) => setEntity(event.target.value as ImportEntity)} disabled={locked} data-testid="import-entity">
+          <select value={entity} onChange={(event) => setEntity(event.target.value as RegistryEntity)} disabled={locked} data-testid="import-entity">
             {entities.map((e) => (
               <option key={e} value={e}>
                 {t(`import.entities.${e}`)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberDetail, OrgSummary } from '../api/registry.types.ts';
+import type { MemberDetail, OrgSummary } from '../api/contract.ts';
 import { endMobile, endRegistration, leaveMember, markMobile, registerMember, transferMember } from '../api/registry-members.api.ts';
 import { todayInChina } from '../planner/today.ts';
 import { Link } from '../shell/link.tsx';

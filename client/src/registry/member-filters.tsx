@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgSummary } from '../api/registry.types.ts';
+import type { OrgSummary } from '../api/contract.ts';
 import type { MemberFilter } from '../api/registry-members.api.ts';
 import { knownSkills, skillLabel } from '../dispatch/labels.ts';
 import { OrgPicker } from './org-picker.tsx';

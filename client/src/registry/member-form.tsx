@@ -3,11 +3,11 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
 import { fetchOrg } from '../api/orgs.api.ts';
-import type { MemberDetail, OrgSummary } from '../api/registry.types.ts';
+import type { MemberDetail, OrgSummary } from '../api/contract.ts';
 import { createMember, fetchMember, updateMember } from '../api/registry-members.api.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
-import { listOf, parsePosition, positionText, serverErrors, type FieldErrors } from './field-errors.ts';
+import { listOf, parsePosition, positionText, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
 import { FormField } from './form-field.tsx';
 import { OrgPicker } from './org-picker.tsx';
 import { registryPaths } from './registry-route.ts';
@@ -93,7 +93,7 @@ export function MemberForm({ id, org: orgId }: { id: number | null; org: number 
     setBusy(true);
     const sent =
       id === null || !known.value
-        ? createMember({ ...common, org_id: org!.id, position: position! })
+        ? createMember({ ...withoutEmpty(common), org_id: org!.id, position: position! })
         : updateMember(id, changedOnly(inputs, known.value, { ...common, ...(position ? { position } : {}) }));
     sent
       .then(

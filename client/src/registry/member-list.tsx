@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
 import { fetchOrg } from '../api/orgs.api.ts';
 import { exportUrl } from '../api/registry-files.api.ts';
-import { memberQuery, type MemberFilter } from '../api/registry-members.api.ts';
+import { memberExportQuery, type MemberFilter } from '../api/registry-members.api.ts';
 import { Link } from '../shell/link.tsx';
 import { MemberFilters } from './member-filters.tsx';
 import { MemberTable, usePagedMembers } from './org-members.tsx';
@@ -15,7 +15,7 @@ function ListBody({ initial, rights, orgId }: { initial: MemberFilter; rights: R
   const org = useLoaded(useCallback((signal: AbortSignal) => (orgId === null ? Promise.resolve(null) : fetchOrg(orgId, signal)), [orgId]));
   const [filter, setFilter] = useState<MemberFilter>(initial);
   const paged = usePagedMembers(filter, 50);
-  const exportQuery = memberQuery({ ...filter, limit: undefined, after: undefined });
+  const exportQuery = memberExportQuery(filter);
   if (orgId !== null && org.value === null && !org.error) return <p className="muted registry-empty">{t('loading')}</p>;
   return (
     <div className="registry-list">

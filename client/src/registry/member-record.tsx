@@ -62,13 +62,16 @@ export function MemberRecord({ id, rights }: { id: number; rights: RegistryRight
         <dt>{t('member.registration')}</dt>
         <dd data-testid="member-registration">
           {member.registration
-            ? t('member.registeredWith', { community: member.registration.community_name, since: member.registration.since })
+            ? t('member.registeredWith', { community: member.registration.community_name, since: member.registration.since ?? '—' })
             : t('member.notRegistered')}
         </dd>
         <dt>{t('member.mobilePlace')}</dt>
         <dd data-testid="member-mobile">
           {member.mobile_place
-            ? t('member.mobileSince', { place: member.mobile_place.area_name ?? member.mobile_place.whereabouts ?? '', since: member.mobile_place.since })
+            ? t('member.mobileSince', {
+                place: member.mobile_place.area_name ?? member.mobile_place.whereabouts ?? '',
+                since: member.mobile_place.since ?? '—',
+              })
             : t('member.notMobile')}
         </dd>
         {member.left && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeOrg, mergeOrg, moveOrg } from '../api/orgs.api.ts';
-import type { OrgRecord, OrgSummary } from '../api/registry.types.ts';
+import type { OrgRecord, OrgSummary } from '../api/contract.ts';
 import { todayInChina } from '../planner/today.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';

@@ -2,23 +2,25 @@ import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
-import { createOrg, fetchOrg, updateOrg, type OrgInput } from '../api/orgs.api.ts';
-import type { OrgKind, OrgRecord } from '../api/registry.types.ts';
+import { createOrg, fetchOrg, updateOrg } from '../api/orgs.api.ts';
+import type { OrgKind, OrgRecord } from '../api/contract.ts';
+import type { OrgSector } from '../../../server/src/contract/orgs.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
-import { parsePosition, positionText, serverErrors, type FieldErrors } from './field-errors.ts';
+import { CreateOrgBody, orgSectors } from '../../../server/src/contract/orgs.ts';
+import { parsePosition, positionText, schemaErrors, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
 import { FormField } from './form-field.tsx';
 import { registryPaths } from './registry-route.ts';
 
 const orgKinds: readonly OrgKind[] = ['committee', 'general_branch', 'branch', 'group'];
-const sectors = ['village', 'community', 'enterprise', 'social_org', 'agency', 'school', 'hospital', 'industrial_park', 'joint'] as const;
+
 /** the kind a new organization under a parent of this kind most likely is */
 const childKind: Record<OrgKind, OrgKind> = { committee: 'general_branch', general_branch: 'branch', branch: 'group', group: 'group' };
 
 interface Inputs {
   name: string;
   kind: OrgKind;
-  sector: string;
+  sector: OrgSector;
   area_code: string;
   secretary_name: string;
   founded_on: string;
@@ -49,7 +51,7 @@ function check(inputs: Inputs, t: TFunction<'registry'>): FieldErrors {
   return errors;
 }
 
-function bodyOf(inputs: Inputs, parentId: number | null): OrgInput {
+function bodyOf(inputs: Inputs, parentId: number | null) {
   return {
     name: inputs.name.trim(),
     kind: inputs.kind,
@@ -88,19 +90,14 @@ export function OrgForm({ id, parent }: { id: number | null; parent: number | nu
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const body = bodyOf(inputs, parent);
+    const created = { ...withoutEmpty(body), parent_id: parent };
+    // what the contract refuses that the checks above did not catch (its words, at the field)
+    const refused = id === null ? schemaErrors(CreateOrgBody, created) : {};
+    setErrors(refused);
+    if (Object.keys(refused).length > 0) return;
     setBusy(true);
-    const sent =
-      id === null
-        ? createOrg(body)
-        : updateOrg(id, {
-            name: body.name,
-            sector: body.sector,
-            area_code: body.area_code,
-            secretary_name: body.secretary_name ?? null,
-            founded_on: body.founded_on ?? null,
-            position: body.position ?? null,
-            grid_code: body.grid_code ?? null,
-          });
+    const { kind: _kind, parent_id: _parent, ...changes } = body;
+    const sent = id === null ? createOrg(created) : updateOrg(id, changes);
     sent
       .then(
         (org) => navigate(registryPaths.org(org.id)),
@@ -135,7 +132,7 @@ export function OrgForm({ id, parent }: { id: number | null; parent: number | nu
         </FormField>
         <FormField label={t('org.sector')} name="sector" errors={errors}>
           <select value={inputs.sector} onChange={set('sector')} data-testid="org-form-sector">
-            {sectors.map((sector) => (
+            {orgSectors.map((sector) => (
               <option key={sector} value={sector}>
                 {t(`sector.${sector}`)}
               </option>

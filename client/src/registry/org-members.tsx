@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbort } from '../api/http.ts';
-import type { MemberSummary } from '../api/registry.types.ts';
+import type { MemberSummary } from '../api/contract.ts';
 import { fetchMembers, type MemberFilter } from '../api/registry-members.api.ts';
 import { Stars } from '../dispatch/stars.tsx';
 import { Link } from '../shell/link.tsx';

@@ -4,7 +4,7 @@ import { useLoaded } from '../admin/use-loaded.ts';
 import { fetchOrg, fetchOrgs } from '../api/orgs.api.ts';
 import { fetchPlaces } from '../api/places.api.ts';
 import { exportUrl } from '../api/registry-files.api.ts';
-import { memberQuery } from '../api/registry-members.api.ts';
+import { memberExportQuery } from '../api/registry-members.api.ts';
 import { Link } from '../shell/link.tsx';
 import { HistoryList } from './history-list.tsx';
 import { OrgActions } from './org-actions.tsx';
@@ -26,7 +26,7 @@ function OrgMembers({ orgId }: { orgId: number }) {
           <Link href={registryPaths.members(orgId)} data-testid="org-all-members">
             {t('org.allMembers')}
           </Link>
-          <a href={exportUrl('members', 'csv', memberQuery({ org: orgId }))} download>
+          <a href={exportUrl('members', 'csv', memberExportQuery({ org: orgId }))} download>
             {t('exportCsv')}
           </a>
         </>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAbort } from '../api/http.ts';
 import { fetchOrgs } from '../api/orgs.api.ts';
-import type { OrgSummary } from '../api/registry.types.ts';
+import type { OrgSummary } from '../api/contract.ts';
 import { useDebounced } from '../dispatch/use-debounced.ts';
 
 export interface OrgTreeProps {

@@ -3,21 +3,21 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
 import { createPlace, fetchPlace, updatePlace } from '../api/places.api.ts';
-import type { PlaceKind, PlaceRecord } from '../api/registry.types.ts';
+import type { PlaceKind, PlaceRecord } from '../api/contract.ts';
+import { placeTiers, type PlaceTier } from '../../../server/src/contract/places.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
-import { listOf, parsePosition, positionText, serverErrors, type FieldErrors } from './field-errors.ts';
+import { listOf, parsePosition, positionText, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
 import { FormField } from './form-field.tsx';
 import { placeKinds } from './place-list.tsx';
 import { registryPaths } from './registry-route.ts';
 
-const tiers = ['county', 'town', 'community', 'village'] as const;
 const hasTier = (kind: string) => kind === 'service_center' || kind === 'service_station';
 
 interface Inputs {
   kind: PlaceKind;
   name: string;
-  tier: string;
+  tier: PlaceTier;
   area_code: string;
   address: string;
   position: string;
@@ -25,6 +25,7 @@ interface Inputs {
   services: string;
   contact_name: string;
   contact_phone: string;
+  member_id: string;
 }
 
 const blank: Inputs = {
@@ -38,12 +39,13 @@ const blank: Inputs = {
   services: '',
   contact_name: '',
   contact_phone: '',
+  member_id: '',
 };
 
 const inputsOf = (p: PlaceRecord): Inputs => ({
   kind: p.kind,
   name: p.name,
-  tier: p.tier ?? '',
+  tier: p.tier ?? 'community',
   area_code: p.area_code,
   address: p.address ?? '',
   position: positionText(p.position),
@@ -51,6 +53,7 @@ const inputsOf = (p: PlaceRecord): Inputs => ({
   services: p.services.join(', '),
   contact_name: p.contact_name ?? '',
   contact_phone: p.contact_phone ?? '',
+  member_id: p.member ? String(p.member.id) : '',
 });
 
 function check(inputs: Inputs, t: TFunction<'registry'>): FieldErrors {
@@ -58,6 +61,7 @@ function check(inputs: Inputs, t: TFunction<'registry'>): FieldErrors {
   if (inputs.name.trim() === '') errors['name'] = t('validation.required');
   if (!/^\d{12}$/.test(inputs.area_code.trim())) errors['area_code'] = t('validation.areaCode');
   if (parsePosition(inputs.position) === null) errors['position'] = t('validation.position');
+  if (inputs.kind === 'center_household' && !/^\d+$/.test(inputs.member_id.trim())) errors['member_id'] = t('validation.number');
   return errors;
 }
 
@@ -89,7 +93,16 @@ export function PlaceForm({ id }: { id: number | null }) {
       contact_phone: inputs.contact_phone.trim() || null,
     };
     setBusy(true);
-    const sent = id === null ? createPlace({ ...common, kind: inputs.kind, area_code: inputs.area_code.trim() }) : updatePlace(id, common);
+    const { tier, ...rest } = common;
+    const sent =
+      id === null
+        ? createPlace({
+            ...withoutEmpty(common),
+            kind: inputs.kind,
+            area_code: inputs.area_code.trim(),
+            ...(inputs.kind === 'center_household' ? { member_id: Number(inputs.member_id) } : {}),
+          })
+        : updatePlace(id, { ...rest, ...(tier === null ? {} : { tier }) });
     sent
       .then(
         (place) => navigate(registryPaths.place(place.id)),
@@ -119,7 +132,7 @@ export function PlaceForm({ id }: { id: number | null }) {
         {hasTier(inputs.kind) && (
           <FormField label={t('places.tier')} name="tier" errors={errors}>
             <select value={inputs.tier} onChange={set('tier')}>
-              {tiers.map((tier) => (
+              {placeTiers.map((tier) => (
                 <option key={tier} value={tier}>
                   {t(`tier.${tier}`)}
                 </option>
@@ -130,6 +143,11 @@ export function PlaceForm({ id }: { id: number | null }) {
         <FormField label={t('places.areaCode')} name="area_code" errors={errors}>
           <input value={inputs.area_code} onChange={set('area_code')} inputMode="numeric" maxLength={12} disabled={id !== null} />
         </FormField>
+        {inputs.kind === 'center_household' && id === null && (
+          <FormField label={t('places.memberId')} name="member_id" errors={errors}>
+            <input value={inputs.member_id} onChange={set('member_id')} inputMode="numeric" />
+          </FormField>
+        )}
         <FormField label={t('places.address')} name="address" errors={errors}>
           <input value={inputs.address} onChange={set('address')} maxLength={200} />
         </FormField>

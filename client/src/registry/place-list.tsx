@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
-import { fetchPlaces, placeQuery, type PlaceFilter } from '../api/places.api.ts';
-import type { PlaceKind } from '../api/registry.types.ts';
+import { fetchPlaces, placeExportQuery, type PlaceFilter } from '../api/places.api.ts';
+import type { PlaceKind } from '../api/contract.ts';
 import { exportUrl } from '../api/registry-files.api.ts';
 import { useDebounced } from '../dispatch/use-debounced.ts';
 import { Link } from '../shell/link.tsx';
@@ -35,10 +35,10 @@ export function PlaceList({ rights }: { rights: RegistryRights }) {
               <Link className="primary-button as-link" href={registryPaths.placeNew()} data-testid="place-new">
                 {t('places.add')}
               </Link>
-              <a className="secondary-button as-link" href={exportUrl('places', 'csv', placeQuery(filter))} download>
+              <a className="secondary-button as-link" href={exportUrl('places', 'csv', placeExportQuery(filter))} download>
                 {t('exportCsv')}
               </a>
-              <a className="secondary-button as-link" href={exportUrl('places', 'geojson', placeQuery(filter))} download>
+              <a className="secondary-button as-link" href={exportUrl('places', 'geojson', placeExportQuery(filter))} download>
                 {t('exportGeojson')}
               </a>
             </>

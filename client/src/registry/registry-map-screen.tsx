@@ -4,7 +4,8 @@ import { useLoaded } from '../admin/use-loaded.ts';
 import type { LngLatTuple } from '../api/locate.api.ts';
 import { fetchOrg } from '../api/orgs.api.ts';
 import { fetchPlace } from '../api/places.api.ts';
-import type { OrgRecord, PlaceRecord } from '../api/registry.types.ts';
+import { exportUrl } from '../api/registry-files.api.ts';
+import type { OrgRecord, PlaceRecord } from '../api/contract.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
 import { OrgTree } from './org-tree.tsx';
@@ -98,6 +99,7 @@ function FocusCard({ loaded, rights }: { loaded: ReturnType<typeof useFocused>; 
 
 /** The map screen: the organization tree beside the map; a tree row or a marker shows its record. */
 export function RegistryMapScreen({ focus, rights }: { focus: Focus; rights: RegistryRights }) {
+  const { t } = useTranslation('registry');
   const markers = useRegistryMarkers();
   const focused = useFocused(focus);
   const value = focused.value;
@@ -117,6 +119,17 @@ export function RegistryMapScreen({ focus, rights }: { focus: Focus; rights: Reg
     <div className="registry-map-screen">
       <aside className="registry-sidebar">
         <OrgTree selectedId={focus?.kind === 'org' ? focus.id : null} onSelect={(org) => navigate(registryPaths.map({ kind: 'org', id: org.id }))} />
+        {rights.edit && (
+          <p className="registry-exports">
+            {t('tree.title')}：
+            <a href={exportUrl('orgs', 'csv', '')} download data-testid="orgs-export-csv">
+              {t('exportCsv')}
+            </a>
+            <a href={exportUrl('orgs', 'geojson', '')} download>
+              {t('exportGeojson')}
+            </a>
+          </p>
+        )}
       </aside>
       <div className="registry-map-wrap">
         <RegistryMap orgs={markers.orgs} places={markers.places} selected={focus} center={center} households={households} onPick={onPick} />

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { LngLatTuple } from '../api/locate.api.ts';
 import { fetchOrgs } from '../api/orgs.api.ts';
 import { fetchPlaces } from '../api/places.api.ts';
-import type { OrgSummary, PlaceSummary } from '../api/registry.types.ts';
+import type { OrgSummary, PlaceSummary } from '../api/contract.ts';
 import type { Pickable } from './map-pick.ts';
 import { useAllPages } from './use-pages.ts';
 
