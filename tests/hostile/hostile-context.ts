@@ -29,6 +29,8 @@ export type HostileContext = {
   memberC: number;
   memberB: number;
   orgB: number;
+  /** community C's committee: it has members and children, so it never closes */
+  orgC: number;
   caseA: number;
   caseB: number;
   closedCaseA: number;
@@ -84,6 +86,7 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     [`${b.code.slice(0, 9)}%`],
   );
 
+  const orgC = await one<{ id: number }>("select min(id) as id from org where area_code = $1 and kind = 'committee'", [c.code]);
   const admin = sessionHeaders(server.admin);
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const answer = await rawRequest(server.baseUrl, {
@@ -150,6 +153,7 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
     memberC: memberC.id,
     memberB: memberB.id,
     orgB: memberB.org_id,
+    orgC: orgC.id,
     caseA,
     caseB,
     closedCaseA,

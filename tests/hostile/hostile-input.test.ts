@@ -5,6 +5,7 @@ import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
+import { orgCases } from './cases/orgs.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
 import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
@@ -34,6 +35,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
   ['service positions', placeCases],
+  ['organizations', orgCases],
 ];
 
 beforeAll(async () => {

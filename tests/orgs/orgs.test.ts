@@ -384,6 +384,16 @@ describe('POST /api/v1/orgs/{id}/merge', () => {
     const parents = await server.db.query<{ parent_id: string }>('select parent_id from org where id = any($1)', [children]);
     expect(parents.rows.every((r) => Number(r.parent_id) === pair.target)).toBe(true);
 
+    // the grid the source served is no longer answered with it (locate names open branches only)
+    const grid = await one<{ code: string | null; x: number; y: number }>(
+      `select o.grid_code as code, st_x(st_pointonsurface(v.geom)) as x, st_y(st_pointonsurface(v.geom)) as y
+       from org o join grid_version v on v.grid_code = o.grid_code and v.valid_to is null where o.id = $1`,
+      [pair.source],
+    );
+    const located = await server.getJson<{ grid: { code: string; branch: { id: number } | null } | null }>(`/api/v1/locate?lng=${grid.x}&lat=${grid.y}`);
+    expect(located.body.grid?.code).toBe(grid.code);
+    expect(located.body.grid?.branch?.id).not.toBe(pair.source);
+
     const after = await counts();
     // members' rows, children's 'moved' rows, and one row on each organization
     expect(after.registry_history).toBe(before.registry_history + moving.length + children.length + 2);
@@ -425,6 +435,12 @@ describe('POST /api/v1/orgs/{id}/close', () => {
       return decodeLayer(await res.arrayBuffer(), 'orgs').map((f) => f.properties.name);
     };
     expect(await tileNames()).toContain('待撤销党支部');
+    const figures = async () =>
+      (await server.getJson<{ organizations: { total: number } }>(`/api/v1/stats/summary?area=${ctx.communityC}`)).body.organizations.total;
+    const found = async () =>
+      (await server.getJson<{ results: Array<{ name: string }> }>(`/api/v1/locate/search?q=${encodeURIComponent('待撤销党支部')}`)).body.results.length;
+    const openFigures = await figures();
+    expect(await found()).toBe(1);
     const before = await counts();
     const busy = await secretary.send<ErrorAnswer>('POST', `/api/v1/orgs/${branch.id}/close`, { reason: '撤销' });
     expect([busy.status, busy.body.error.code]).toEqual([409, 'org_not_empty']);
@@ -451,6 +467,8 @@ describe('POST /api/v1/orgs/{id}/close', () => {
     );
 
     expect(await tileNames()).not.toContain('待撤销党支部');
+    expect(await figures()).toBe(openFigures - 2);
+    expect(await found()).toBe(0);
     expect(await one('select action from audit_log order by id desc limit 1')).toEqual({ action: 'org.close' });
   });
 });
