@@ -85,6 +85,7 @@ const bodies: Record<PlaceKind, () => Promise<Record<string, unknown>>> = {
     address: '幸福小区 3 栋 2 单元 501',
     position: await pointInC(3),
     member_id: await freeMemberC(),
+    contact_phone: '13900001111',
   }),
   education_site: async () => ({ kind: 'education_site', name: '远程教育站点', area_code: ctx.communityC, position: await pointInC(4) }),
   model_site: async () => ({ kind: 'model_site', name: '示范点', area_code: ctx.communityC, position: await pointInC(5) }),
@@ -373,13 +374,14 @@ describe("a center household's linked households", () => {
   it('shows planners and dispatchers a center household at a ~100 m cell centre, without its address or households', async () => {
     const place = await create('center_household');
     await secretary.send('PUT', `/api/v1/places/${place.id}/households`, [{ label: '张家', position: await pointInC(8) }]);
+    expect(place).toMatchObject({ precision: 'exact', contact_phone: '13900001111', address: '幸福小区 3 栋 2 单元 501' });
     const [lng, lat] = place.position;
     const box = `${lng - 0.00002},${lat - 0.00002},${lng + 0.00002},${lat + 0.00002}`;
     for (const as of [planner, dispatcher]) {
       const auditBefore = (await counts()).audit_log;
       const read = await as.getJson<PlaceRecord>(`/api/v1/places/${place.id}`);
       expect(read.status).toBe(200);
-      expect(read.body).toMatchObject({ precision: 'generalized', address: null, households: null, linked_households: 1 });
+      expect(read.body).toMatchObject({ precision: 'generalized', address: null, contact_phone: null, households: null, linked_households: 1 });
       expect(read.body.position).not.toEqual(place.position);
       const cell = await one<{ x: number; y: number }>(
         'select st_x(p) as x, st_y(p) as y from st_transform(st_setsrid(st_point($1::float8, $2::float8), 4326), 3857) p',

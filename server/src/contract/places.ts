@@ -104,7 +104,8 @@ export type LinkedHousehold = z.infer<typeof LinkedHousehold>;
 
 /**
  * One service position. `households` only for a center household and a caller who may read members
- * exactly (that read is audited as place.read_households); null otherwise.
+ * exactly (that read is audited as place.read_households); null otherwise. A center household's
+ * contact phone is a member's phone: null for callers who see it generalized.
  */
 export const PlaceRecord = PlaceSummary.extend({
   opening_hours: z.string().nullable(),

@@ -51,7 +51,7 @@ export function presentPlaceRecord({ row: r, history, households, exact }: Place
     opening_hours: r.opening_hours,
     services: r.services,
     contact_name: r.contact_name,
-    contact_phone: r.contact_phone,
+    contact_phone: exact ? r.contact_phone : null,
     member: r.member_id !== null ? { id: r.member_id, name: r.member_name ?? '' } : null,
     close_reason: r.close_reason,
     households: households?.map((h) => ({ id: h.id, label: h.label, building_id: h.building_id, position: [h.lng, h.lat] })) ?? null,

@@ -32,7 +32,8 @@ export type PlaceSummaryRow = {
  */
 export async function selectPlaces(db: Queryable, q: PlacesQuery, scope: Scope, exact: Scope): Promise<PlaceSummaryRow[]> {
   const area = q.area ? subtreeRange(q.area) : null;
-  const hidden = `p.kind = 'center_household' and not scope_holds(a.code, $3::text[], $4::text[])`;
+  // coalesce: an empty scope (no member.read_exact anywhere) holds nothing, never an unknown
+  const hidden = `p.kind = 'center_household' and not coalesce(scope_holds(a.code, $3::text[], $4::text[]), false)`;
   const { rows } = await db.query<PlaceSummaryRow>(
     `select p.id, p.kind, p.name, p.tier, p.area_code, a.name as area_name,
             case when p.hidden then null else p.address end as address,
