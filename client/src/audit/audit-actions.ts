@@ -42,6 +42,8 @@ export const auditActions = [
   'place.close',
   'place.households',
   'place.read_households',
+  'registry.import',
+  'registry.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -366,6 +366,10 @@ export const en: Messages = {
         households: "Replaced a center household's linked households",
         read_households: "Read a center household's linked households",
       },
+      registry: {
+        import: 'Imported a registry file',
+        export: 'Exported a registry file',
+      },
     },
     targetKind: {
       member: 'member',

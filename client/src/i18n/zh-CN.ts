@@ -364,6 +364,10 @@ export const zhCN = {
         households: '更新党员中心户联系户',
         read_households: '查看党员中心户联系户',
       },
+      registry: {
+        import: '导入名册文件',
+        export: '导出名册文件',
+      },
     },
     targetKind: {
       member: '党员',
