@@ -32,6 +32,17 @@ export const auditActions = [
   'user.enable',
   'wall_token.create',
   'wall_token.revoke',
+  'member.create',
+  'member.update',
+  'member.transfer',
+  'member.register',
+  'member.register_end',
+  'member.mobile',
+  'member.mobile_end',
+  'member.leave',
+  'member.points',
+  'member.star_review',
+  'registry.rules',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
