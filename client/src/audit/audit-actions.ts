@@ -44,6 +44,17 @@ export const auditActions = [
   'place.read_households',
   'registry.import',
   'registry.export',
+  'member.create',
+  'member.update',
+  'member.transfer',
+  'member.register',
+  'member.register_end',
+  'member.mobile',
+  'member.mobile_end',
+  'member.leave',
+  'member.points',
+  'member.star_review',
+  'registry.rules',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

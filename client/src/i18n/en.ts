@@ -309,6 +309,16 @@ export const en: Messages = {
       },
       member: {
         read_exact: "Read a member's exact location",
+        create: 'Added a member',
+        update: "Edited a member's record",
+        transfer: 'Transferred a member to another organization',
+        register: 'Registered a member with a residential community',
+        register_end: "Ended a member's community registration",
+        mobile: 'Recorded a member as mobile (working away)',
+        mobile_end: "Ended a member's mobile status",
+        leave: 'Recorded a member leaving',
+        points: "Changed a member's points",
+        star_review: 'Ran the yearly star review',
       },
       case: {
         create: 'Registered a case',
@@ -369,6 +379,7 @@ export const en: Messages = {
       registry: {
         import: 'Imported a registry file',
         export: 'Exported a registry file',
+        rules: 'Changed the points and star rules',
       },
     },
     targetKind: {
