@@ -57,7 +57,11 @@ export async function ensureTemplate(adminUrl: string, urlFor: (db: string) => s
     try {
       const { rowCount } = await admin.query('select 1 from pg_database where datname = $1 and datistemplate', [name]);
       if (rowCount) return;
-      const stale = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'redgrid\\_tpl\\_%' and datname <> $1", [name]);
+      // the newest few stay: other checkouts of the project (worktrees, branches) may be testing with them
+      const stale = await admin.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'redgrid\\_tpl\\_%' and datname <> $1 order by oid desc offset 3",
+        [name],
+      );
       for (const { datname } of stale.rows) {
         await admin.query(`alter database ${pg.escapeIdentifier(datname)} is_template false`);
         await admin.query(`drop database if exists ${pg.escapeIdentifier(datname)} with (force)`);
