@@ -139,6 +139,8 @@ export const registryEn: RegistryMessages = {
     name: 'Name',
     registration: 'Registered with',
     whereabouts: 'Whereabouts',
+    unavailable: 'Unavailable',
+    otherCommunity: 'or type a community or village code (12 digits)',
     left: 'Left',
   },
   member: {

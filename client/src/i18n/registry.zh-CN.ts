@@ -141,6 +141,8 @@ export const registryZhCN = {
     name: '姓名',
     registration: '双报到社区',
     whereabouts: '流动去向',
+    unavailable: '不可调派',
+    otherCommunity: '或输入社区/村代码（12 位）',
     left: '已减少',
   },
   member: {

@@ -28,6 +28,8 @@ export function MemberActions({ member, onChanged }: { member: MemberDetail; onC
   const [date, setDate] = useState(todayInChina());
   const [reason, setReason] = useState('');
   const [community, setCommunity] = useState('');
+  const [typedCode, setTypedCode] = useState('');
+  const communityCode = typedCode || community;
   const [area, setArea] = useState('');
   const [whereabouts, setWhereabouts] = useState('');
   const required = t('validation.required');
@@ -82,8 +84,8 @@ export function MemberActions({ member, onChanged }: { member: MemberDetail; onC
         <ActionPanel
           label={t('member.register')}
           testId="member-register"
-          check={() => problemIf(!community, 'community_code', required)}
-          send={() => registerMember(member.id, { community_code: community, effective_on: date })}
+          check={() => problemIf(!communityCode, 'community_code', required)}
+          send={() => registerMember(member.id, { community_code: communityCode, effective_on: date })}
           done={done}
         >
           {(errors) => (
@@ -97,6 +99,14 @@ export function MemberActions({ member, onChanged }: { member: MemberDetail; onC
                     </option>
                   ))}
                 </select>
+                <input
+                  value={typedCode}
+                  onChange={(event) => setTypedCode(event.target.value.trim())}
+                  placeholder={t('members.otherCommunity')}
+                  inputMode="numeric"
+                  maxLength={12}
+                  aria-label={t('members.otherCommunity')}
+                />
               </FormField>
               <DateField errors={errors} name="effective_on" value={date} onChange={setDate} />
             </div>

@@ -82,12 +82,7 @@ export function MemberTable({ paged, showOrg = true }: { paged: PagedMembers; sh
                   {member.in_service && <span className="tag soft">{t('members.inService')}</span>}
                   {member.registration_community && <span className="tag soft">{t('member.registration')}</span>}
                   {member.mobile && <span className="tag soft">{t('members.mobile')}</span>}
-                  {!member.available && (
-                    <span className="tag grey">
-                      {t('no')}
-                      {t('members.available')}
-                    </span>
-                  )}
+                  {!member.available && <span className="tag grey">{t('members.unavailable')}</span>}
                 </td>
               </tr>
             ))}

@@ -7,11 +7,16 @@ export interface CommunityChoice {
   name: string;
 }
 
-/** The residential communities (社区) of the territory a member can register with (双报到), by code. */
+/**
+ * The communities and villages the caller's map covers, by code: where a member of their scope can
+ * register (双报到). Others of the territory are typed as a code.
+ */
 export function useCommunities(): CommunityChoice[] {
   const load = useCallback(async (signal: AbortSignal) => {
-    const communities = await fetchAreas('community', signal);
-    return communities.features.map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.code.localeCompare(b.code));
+    const [communities, villages] = await Promise.all([fetchAreas('community', signal), fetchAreas('village', signal)]);
+    return [...communities.features, ...villages.features]
+      .map((f) => ({ code: f.properties.code, name: f.properties.name }))
+      .sort((a, b) => a.code.localeCompare(b.code));
   }, []);
   return useLoaded(load).value ?? [];
 }
