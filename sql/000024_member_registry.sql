@@ -74,6 +74,7 @@ create table star_review (
 create function credit_points(
   member bigint, kind points_kind, points integer, note text, dispatch bigint, actor bigint, earned date default current_date
 ) returns bigint language plpgsql as $$
+#variable_conflict use_column
 declare
   entry bigint;
 begin

@@ -34,8 +34,8 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['credentials and roles', credentialCases],
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
-  ['service positions', placeCases],
   ['organizations', orgCases],
+  ['service positions', placeCases],
 ];
 
 beforeAll(async () => {
