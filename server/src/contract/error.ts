@@ -67,5 +67,13 @@ export const ErrorCode = {
   databaseUnavailable: 'database_unavailable',
   databaseTimeout: 'database_timeout',
   internal: 'internal_error',
+  /** the member has left: the record stays, but no movement, edit or points apply to it */
+  memberLeft: 'member_left',
+  /** ending a registration (双报到) of a member who is not registered */
+  notRegistered: 'not_registered',
+  /** ending the mobile status (流动党员) of a member who is not mobile */
+  notMobile: 'not_mobile',
+  /** points that would take a member's balance below zero */
+  balanceBelowZero: 'balance_below_zero',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
