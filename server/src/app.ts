@@ -29,6 +29,7 @@ import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
+import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
@@ -82,6 +83,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(locateRoutes(db));
   app.use(tilesRoutes(db));
   app.use(membersRoutes(db));
+  app.use(memberRegistryRoutes(db));
   app.use(auditRoutes(db));
   app.use(usersRoutes(db, walls, sessions));
   app.use(statsRoutes(db));

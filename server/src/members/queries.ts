@@ -1,5 +1,5 @@
 import type { Scope } from '../auth/scope.ts';
-import type { Bbox } from '../contract/grids.ts';
+import type { MemberFilters, MemberStatus } from '../contract/members.ts';
 import type { Queryable } from '../db/transaction.ts';
 
 export type MemberRow = {
@@ -14,6 +14,9 @@ export type MemberRow = {
   in_service: boolean;
   approx_lng: number;
   approx_lat: number;
+  left_on: string | null;
+  registration_name: string | null;
+  mobile_whereabouts: string | null;
 };
 
 export type MemberDetailRow = MemberRow & {
@@ -25,6 +28,13 @@ export type MemberDetailRow = MemberRow & {
   lat: number;
   phone: string | null;
   org_area_code: string;
+  left_reason: string | null;
+  registration_community: string | null;
+  registered_on: string | null;
+  mobile_area_code: string | null;
+  mobile_area_name: string | null;
+  mobile_words: string | null;
+  mobile_since: string | null;
 };
 
 // A ~100 m cell centre in Web Mercator: the position the registry shows instead of the home.
@@ -33,32 +43,57 @@ const approx = `st_transform(st_setsrid(st_point(
     floor(st_y(st_transform(m.home, 3857)) / 100) * 100 + 50), 3857), 4326)`;
 
 const summaryColumns = `m.id, m.name, o.id as org_id, o.name as org_name, m.stars, m.skills, m.available, m.mobile,
-  m.in_service, round(st_x(${approx})::numeric, 6)::float8 as approx_lng, round(st_y(${approx})::numeric, 6)::float8 as approx_lat`;
+  m.in_service, round(st_x(${approx})::numeric, 6)::float8 as approx_lng, round(st_y(${approx})::numeric, 6)::float8 as approx_lat,
+  m.left_on::text as left_on, rc.name as registration_name, coalesce(m.mobile_whereabouts, ma.name) as mobile_whereabouts`;
+
+const summaryJoins = `join org o on o.id = m.org_id
+     left join area rc on rc.code = m.registration_community
+     left join area ma on ma.code = m.mobile_area_code`;
+
+/**
+ * Which members a list holds by their leaving, as a literal predicate (never a parameter), so
+ * that the planner can use the partial index of current members (member_current_area_idx).
+ */
+const statusPredicate: Record<MemberStatus, string> = {
+  current: 'm.left_on is null',
+  left: 'm.left_on is not null',
+  all: 'true',
+};
+
+export type MemberListFilter = Partial<Omit<MemberFilters, 'status'>> & { status?: MemberStatus; after?: number | undefined; limit: number };
 
 /**
  * Members of organizations in scope, keyset-paged by id. The areas in scope come by range on their
  * code (an index condition, see scope_holds), then each area's next members by (org_area_code, id),
- * so a page reads at most a page of members per area, wherever they sit in id order. The county
- * (the shard key) goes along.
+ * so a page reads at most a page of members per area, wherever they sit in id order; the filters
+ * are tested on those rows. Current members (the default) come from the partial index of members
+ * who have not left. The county (the shard key) goes along.
  */
-export async function selectMembers(
-  db: Queryable,
-  q: { bbox?: Bbox | undefined; org?: number | undefined; after?: number | undefined; limit: number },
-  scope: Scope,
-): Promise<MemberRow[]> {
+export async function selectMembers(db: Queryable, q: MemberListFilter, scope: Scope): Promise<MemberRow[]> {
   const { rows } = await db.query<MemberRow>(
     `select ${summaryColumns}
      from area a
      cross join lateral (
        select m.* from member m
-       where m.org_area_code = a.code and ($3::text[] is null or m.county_code = any($3::text[]))
+       where m.org_area_code = a.code and ${statusPredicate[q.status ?? 'current']}
+         and ($3::text[] is null or m.county_code = any($3::text[]))
          and ($4::float8 is null or m.home && st_makeenvelope($4, $5, $6, $7, 4326))
          and ($8::bigint is null or m.org_id = $8)
          and ($9::bigint is null or m.id > $9)
+         and ($11::text is null or strpos(m.name, $11::text) > 0)
+         and ($12::text is null or m.registration_community = $12::text)
+         and ($13::boolean is null or m.mobile = $13::boolean)
+         and ($14::boolean is null or m.in_service = $14::boolean)
+         and ($15::boolean is null or m.available = $15::boolean)
+         and ($16::text[] is null or m.skills @> $16::text[])
+         and ($17::smallint[] is null or m.stars = any($17::smallint[]))
+         and ($18::text is null or exists (
+           select 1 from grid_version g
+           where g.grid_code = $18::text and g.valid_to is null and g.geom && m.home and st_intersects(g.geom, m.home)))
        order by m.id
        limit $10
      ) m
-     join org o on o.id = m.org_id
+     ${summaryJoins}
      where scope_holds(a.code, $1::text[], $2::text[])
      order by m.id
      limit $10`,
@@ -73,16 +108,27 @@ export async function selectMembers(
       q.org ?? null,
       q.after ?? null,
       q.limit + 1,
+      q.q ?? null,
+      q.community ?? null,
+      q.mobile ?? null,
+      q.in_service ?? null,
+      q.available ?? null,
+      q.skills ?? null,
+      q.stars ?? null,
+      q.grid ?? null,
     ],
   );
   return rows;
 }
 
+/** One member of an organization in scope (left or not), with what the record page shows. */
 export async function selectMember(db: Queryable, id: number, scope: Scope): Promise<MemberDetailRow | undefined> {
   const { rows } = await db.query<MemberDetailRow>(
     `select ${summaryColumns}, m.gender, m.birth_year, m.points, m.joined_on::text as joined_on,
-            st_x(m.home) as lng, st_y(m.home) as lat, m.phone, o.area_code as org_area_code
-     from member m join org o on o.id = m.org_id
+            st_x(m.home) as lng, st_y(m.home) as lat, m.phone, o.area_code as org_area_code,
+            m.left_reason, m.registration_community, m.registered_on::text as registered_on,
+            m.mobile_area_code, ma.name as mobile_area_name, m.mobile_whereabouts as mobile_words, m.mobile_since::text as mobile_since
+     from member m ${summaryJoins}
      where m.id = $1 and scope_holds(o.area_code, $2::text[], $3::text[])`,
     [id, scope.lo, scope.hi],
   );

@@ -83,8 +83,7 @@ export function membersRoutes(db: pg.Pool): Router {
     const principal = principalOf(req);
     const precision = memberPrecision(principal);
     const scope = scopeFor(principal, precision === 'exact' ? 'member.read_exact' : 'member.list');
-    const row = await readMember(db, actorOf(req), id, scope, precision);
-    res.json(presentMemberDetail(row, precision));
+    res.json(presentMemberDetail(await readMember(db, actorOf(req), id, scope, precision)));
   });
   return router;
 }
