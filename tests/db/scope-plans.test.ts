@@ -57,13 +57,48 @@ beforeAll(async () => {
 
 describe('scoped lists use the scope as an index condition (plans of the functions the routes call)', () => {
   for (const level of ['community', 'town'] as const) {
-    it(`selectMembers for a ${level}: areas by range on area_pkey, then each area's members by member_area_id_idx`, async () => {
+    it(`selectMembers for a ${level}: areas by range on area_pkey, then each area's current members by member_current_area_idx`, async () => {
       const scope = Scope.of([level === 'community' ? community : town]);
       const { result, plan } = await withPlans((client) => selectMembers(client, { limit: 50 }, scope));
       expect(result).toHaveLength(51);
       expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
+      expect(plan).toMatch(/Index Scan using member_current_area_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
+      expect(plan).not.toMatch(/Seq Scan on member/);
+    });
+
+    it(`selectMembers with status=all for a ${level}: each area's members by member_area_id_idx`, async () => {
+      const scope = Scope.of([level === 'community' ? community : town]);
+      const { result, plan } = await withPlans((client) => selectMembers(client, { limit: 50, status: 'all' }, scope));
+      expect(result).toHaveLength(51);
+      expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
       expect(plan).toMatch(/Index Scan using member_area_id_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
       expect(plan).not.toMatch(/Seq Scan on member/);
+    });
+
+    it(`selectMembers with every filter for a ${level}: still area by area in scope, the filters tested on each area's rows`, async () => {
+      const scope = Scope.of([level === 'community' ? community : town]);
+      const {
+        rows: [g],
+      } = await ctx.db.query<{ code: string }>('select min(code) as code from grid where community_code = $1', [community]);
+      const filters = {
+        limit: 50,
+        q: '王',
+        in_service: true,
+        mobile: false,
+        available: true,
+        skills: ['driving'],
+        stars: [3, 4, 5],
+        community,
+        grid: g!.code,
+        bbox: { minLng: 100, minLat: 20, maxLng: 110, maxLat: 40 },
+      };
+      const { plan } = await withPlans((client) => selectMembers(client, filters, scope));
+      expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
+      // alone, or and-ed with another index (the registration's) in a bitmap
+      expect(plan).toMatch(/Index Scan (using|on) member_current_area_idx( on member m)?[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
+      // the grid's outline by its code (an index condition), once per candidate member
+      expect(plan).toMatch(/Index Scan using \w+ on grid_version g[^\n]*\n\s*Index Cond: \(grid_code = '\d{15}'::text\)/);
+      expect(plan).not.toMatch(/Seq Scan on (member|grid_version)/);
     });
 
     it(`selectCases for a ${level}: cases by range on case_community_idx`, async () => {
