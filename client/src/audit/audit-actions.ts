@@ -42,6 +42,17 @@ export const auditActions = [
   'place.close',
   'place.households',
   'place.read_households',
+  'member.create',
+  'member.update',
+  'member.transfer',
+  'member.register',
+  'member.register_end',
+  'member.mobile',
+  'member.mobile_end',
+  'member.leave',
+  'member.points',
+  'member.star_review',
+  'registry.rules',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

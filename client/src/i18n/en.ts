@@ -308,6 +308,16 @@ export const en: Messages = {
       },
       member: {
         read_exact: "Read a member's exact location",
+        create: 'Added a member',
+        update: "Edited a member's record",
+        transfer: 'Transferred a member to another organization',
+        register: 'Registered a member with a residential community',
+        register_end: "Ended a member's community registration",
+        mobile: 'Recorded a member as mobile (working away)',
+        mobile_end: "Ended a member's mobile status",
+        leave: 'Recorded a member leaving',
+        points: "Changed a member's points",
+        star_review: 'Ran the yearly star review',
       },
       case: {
         create: 'Registered a case',
@@ -364,6 +374,9 @@ export const en: Messages = {
         close: 'Closed a service position',
         households: "Replaced a center household's linked households",
         read_households: "Read a center household's linked households",
+      },
+      registry: {
+        rules: 'Changed the points and star rules',
       },
     },
     targetKind: {

@@ -306,6 +306,16 @@ export const zhCN = {
       },
       member: {
         read_exact: '查看党员精确位置',
+        create: '新增党员',
+        update: '编辑党员信息',
+        transfer: '党员组织关系转接',
+        register: '在职党员到社区报到',
+        register_end: '结束社区报到',
+        mobile: '登记流动党员',
+        mobile_end: '结束流动党员登记',
+        leave: '登记党员离开',
+        points: '调整党员积分',
+        star_review: '年度星级评定',
       },
       case: {
         create: '登记事件',
@@ -362,6 +372,9 @@ export const zhCN = {
         close: '撤销阵地',
         households: '更新党员中心户联系户',
         read_households: '查看党员中心户联系户',
+      },
+      registry: {
+        rules: '修改积分与星级规则',
       },
     },
     targetKind: {
