@@ -804,6 +804,118 @@ async function placeB(): Promise<number> {
   return rows[0]!.id;
 }
 
+/** Two open organizations of community C (members are created and moved there), made once. */
+let registryOrgs: Promise<{ c1: number; c2: number }> | undefined;
+const orgsOfC = () =>
+  (registryOrgs ??= server.db
+    .query<{ id: number }>('select id from org where area_code = $1 and closed_on is null order by id limit 2', [ctx.communityC])
+    .then(({ rows }) => ({ c1: rows[0]!.id, c2: rows[1]!.id })));
+
+/** A fresh member of community C, created by the county admin, and made ready for a movement (registered, mobile). */
+async function freshMemberC(ready?: 'registered' | 'mobile'): Promise<number> {
+  const { c1 } = await orgsOfC();
+  const body = { name: '矩阵党员', gender: 'male', org_id: c1, position: ctx.pointC, phone: '13800000000' };
+  const id = (await server.admin.send<{ id: number }>('POST', '/api/v1/members', body)).body.id;
+  if (ready === 'registered') await server.admin.send('POST', `/api/v1/members/${id}/registration`, { community_code: ctx.communityC });
+  if (ready === 'mobile') await server.admin.send('POST', `/api/v1/members/${id}/mobile`, { whereabouts: '外地' });
+  return id;
+}
+
+const registryWriters: Role[] = ['admin', 'secretary'];
+/** A movement of a fresh member of C in scope; out of scope, the same movement of member B. */
+const movement = (path: string, body: () => unknown, ready?: 'registered' | 'mobile'): Pick<Endpoint, 'inScope' | 'outOfScope'> => ({
+  inScope: async (c) => c.send('POST', `/api/v1/members/${await freshMemberC(ready)}/${path}`, body()),
+  outOfScope: (c) => c.send('POST', `/api/v1/members/${ctx.memberB}/${path}`, body()),
+});
+
+endpoints.push(
+  {
+    name: 'POST /api/v1/members',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', '/api/v1/members', { name: '新党员', gender: 'female', org_id: (await orgsOfC()).c1, position: ctx.pointC }),
+    outOfScope: (c) => c.send('POST', '/api/v1/members', { name: '越权党员', gender: 'female', org_id: ctx.orgB, position: ctx.pointB }),
+    expectIn: (a) => expect((a.body as { precision: string }).precision).toBe('exact'),
+  },
+  {
+    name: 'PATCH /api/v1/members/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/members/${await freshMemberC()}`, { skills: ['driving'] }),
+    outOfScope: (c) => c.send('PATCH', `/api/v1/members/${ctx.memberB}`, { skills: ['driving'] }),
+  },
+  {
+    name: 'POST /api/v1/members/:id/transfer',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/members/${await freshMemberC()}/transfer`, { org_id: (await orgsOfC()).c2 }),
+    // a member in scope moved into an organization outside it: 404, and nothing written
+    outOfScope: async (c) => {
+      const id = await freshMemberC();
+      const answer = await c.send('POST', `/api/v1/members/${id}/transfer`, { org_id: ctx.orgB });
+      const { rows } = await server.db.query<{ org_id: number }>('select org_id from member where id = $1', [id]);
+      expect(rows[0]!.org_id).toBe((await orgsOfC()).c1);
+      return answer;
+    },
+  },
+  {
+    name: 'POST /api/v1/members/:id/registration',
+    allowed: registryWriters,
+    outcome: 404,
+    ...movement('registration', () => ({ community_code: ctx.communityC })),
+  },
+  {
+    name: 'POST /api/v1/members/:id/registration/end',
+    allowed: registryWriters,
+    outcome: 404,
+    ...movement('registration/end', () => ({ reason: '权限矩阵' }), 'registered'),
+  },
+  { name: 'POST /api/v1/members/:id/mobile', allowed: registryWriters, outcome: 404, ...movement('mobile', () => ({ whereabouts: '外地' })) },
+  { name: 'POST /api/v1/members/:id/mobile/end', allowed: registryWriters, outcome: 404, ...movement('mobile/end', () => ({}), 'mobile') },
+  { name: 'POST /api/v1/members/:id/leave', allowed: registryWriters, outcome: 404, ...movement('leave', () => ({ reason: '权限矩阵' })) },
+  {
+    name: 'GET /api/v1/members/:id/points',
+    allowed: ['admin', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/members/${ctx.memberC}/points`),
+    outOfScope: (c) => c.getJson(`/api/v1/members/${ctx.memberB}/points`),
+  },
+  { name: 'POST /api/v1/members/:id/points', allowed: registryWriters, outcome: 404, inStatus: 201, ...movement('points', () => ({ kind: 'activity' })) },
+  {
+    name: 'POST /api/v1/members/star-review',
+    allowed: registryWriters,
+    outcome: 'empty',
+    // a preview: it reviews the caller's own scope only, so the answer holds no member outside it
+    inScope: (c) => c.send('POST', '/api/v1/members/star-review', { year: 2026, apply: false }),
+    outOfScope: (c) => c.send('POST', '/api/v1/members/star-review', { year: 2026, apply: false }),
+    expectIn: (a) => expect((a.body as { reviewed: number }).reviewed).toBeGreaterThan(0),
+    isEmpty: () => true,
+    checkOut: async (a, role) => {
+      const ids = (a.body as { changes: Array<{ member_id: number }> }).changes.map((m) => m.member_id);
+      const { rows } = await server.db.query<{ area_code: string }>('select org_area_code as area_code from member where id = any($1::bigint[])', [ids]);
+      for (const r of rows) expect(r.area_code.startsWith(ctx.prefix[role])).toBe(true);
+    },
+  },
+  {
+    name: 'GET /api/v1/registry/rules',
+    allowed: registryWriters,
+    outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/registry/rules'),
+    outOfScope: (c) => c.getJson('/api/v1/registry/rules'),
+    isEmpty: () => true,
+  },
+  {
+    name: 'PUT /api/v1/registry/rules',
+    allowed: ['admin'],
+    outcome: 'empty',
+    // the rules as they are: a write that changes nothing the other rows rely on
+    inScope: async (c) => c.send('PUT', '/api/v1/registry/rules', (await server.admin.getJson('/api/v1/registry/rules')).body),
+    outOfScope: async (c) => c.send('PUT', '/api/v1/registry/rules', (await server.admin.getJson('/api/v1/registry/rules')).body),
+    isEmpty: () => true,
+  },
+);
+
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 
 /** Every 12- or 15-digit code in an answer lies in the caller's scope, or is the county/town above it. */

@@ -3,6 +3,7 @@ import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
+import { memberRegistryCases } from './cases/members.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { orgCases } from './cases/orgs.cases.ts';
@@ -36,6 +37,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['tiles, live stream, member links, static paths and framing', surfaceCases],
   ['organizations', orgCases],
   ['service positions', placeCases],
+  ['the member registry', memberRegistryCases],
 ];
 
 beforeAll(async () => {

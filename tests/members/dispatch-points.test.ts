@@ -5,7 +5,6 @@ import type { PointsLedger } from '../../server/src/contract/members.ts';
 import { memberLink } from '../../server/src/member-link/member-link.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { patchCreditPointsIfBroken } from './credit-points-workaround.ts';
 
 /**
  * A member who answers a dispatch and arrives is credited by the points rule automatically (the
@@ -16,7 +15,6 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
-  await patchCreditPointsIfBroken(server.db);
 });
 afterAll(async () => {
   await server.close();

@@ -3,7 +3,6 @@ import type { MemberDetail, MemberList, PointsLedger, RegistryRules, StarReview 
 import { signInAs, type ApiClient } from '../support/api-client.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { patchCreditPointsIfBroken } from './credit-points-workaround.ts';
 
 /**
  * The member registry kept current: create, read, edit, the list's filters, every movement with
@@ -40,7 +39,6 @@ const counts = () =>
 
 beforeAll(async () => {
   server = await startTestServer(database.url, undefined, { workers: false });
-  await patchCreditPointsIfBroken(server.db);
   // a community with two open organizations that have members, and a town far from it
   const c = await one<{ code: string; parent_code: string }>(
     `select a.code, a.parent_code from area a join org o on o.area_code = a.code

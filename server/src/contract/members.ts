@@ -258,8 +258,10 @@ export const RegistryRules = z.strictObject({
     .max(5)
     .superRefine((rows, ctx) => {
       const sorted = [...rows].sort((a, b) => a.stars - b.stars);
+      const first = sorted[0];
+      if (!first) return; // refused by min(1)
       if (new Set(rows.map((r) => r.stars)).size !== rows.length) ctx.addIssue({ code: 'custom', message: 'each star count once' });
-      else if (sorted[0]!.stars !== 1 || sorted[0]!.min_points !== 0) ctx.addIssue({ code: 'custom', message: 'must start with 1 star at 0 points' });
+      else if (first.stars !== 1 || first.min_points !== 0) ctx.addIssue({ code: 'custom', message: 'must start with 1 star at 0 points' });
       else if (sorted.some((r, i) => i > 0 && r.min_points <= sorted[i - 1]!.min_points)) {
         ctx.addIssue({ code: 'custom', message: 'more stars must need more points' });
       }

@@ -21,7 +21,7 @@ export function methodCases(c: HostileContext): HostileCase[] {
     ['GET', '/api/v1/auth/sign-in', 'POST /api/v1/auth/sign-in'],
     ['GET', '/api/v1/auth/sign-out', 'POST /api/v1/auth/sign-out'],
     ['POST', '/api/v1/auth/me', 'GET /api/v1/auth/me'],
-    ['POST', '/api/v1/members', 'GET /api/v1/members'],
+    ['PUT', '/api/v1/members', 'GET /api/v1/members'],
     ['DELETE', `/api/v1/members/${c.memberC}`, 'GET /api/v1/members/{id}'],
     ['POST', '/api/v1/audit', 'GET /api/v1/audit'],
     ['DELETE', '/api/v1/audit', 'GET /api/v1/audit'],
