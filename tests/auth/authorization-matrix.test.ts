@@ -189,6 +189,44 @@ async function openStream(client: ApiClient): Promise<Answer<unknown>> {
   controller.abort();
   return { status: res.status, body, headers: res.headers };
 }
+/** A CSV sent as the body, as the registry import takes it (ApiClient.send sends JSON). */
+async function sendCsv(c: ApiClient, path: string, csv: string): Promise<Answer<unknown>> {
+  const headers = (c as unknown as { headers: Record<string, string> }).headers;
+  const res = await fetch(`${c.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { ...headers, ...(c.csrfToken ? { 'x-csrf-token': c.csrfToken } : {}), 'content-type': 'text/csv' },
+    body: csv,
+  });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+/** A dry run of a one-member file naming an open organization of community C, or town B's. */
+async function registryDryRun(c: ApiClient, inScope: boolean): Promise<Answer<unknown>> {
+  const { rows } = await server.db.query<{ id: number }>('select id from org where closed_on is null and area_code = $1 order by id limit 1', [ctx.communityC]);
+  const org = inScope ? rows[0]!.id : ctx.orgB;
+  const [lng, lat] = inScope ? ctx.pointC : ctx.pointB;
+  return sendCsv(c, '/api/v1/registry/imports?entity=members&mode=dry_run', `name,gender,org_id,lng,lat\r\n矩阵,男,${org},${lng},${lat}\r\n`);
+}
+
+/** The caller's own latest import (a dry run made for it), or the county admin's. */
+async function registryJob(c: ApiClient, own: boolean): Promise<Answer<unknown>> {
+  await registryDryRun(own ? c : server.admin, true);
+  const username = own ? (c as { username?: string }).username : server.admin.username;
+  const { rows } = await server.db.query<{ id: number | null }>(
+    'select max(r.id)::int as id from registry_import r join app_user u on u.id = r.actor_id where u.username = $1',
+    [username ?? ''],
+  );
+  return c.getJson(`/api/v1/registry/imports/${rows[0]?.id ?? 1}`);
+}
+
+/** An export read as text: the status and how many rows or features it holds. */
+async function registryExport(c: ApiClient, file: string, area: string): Promise<Answer<unknown>> {
+  const res = await c.get(`/api/v1/registry/exports/${file}?area=${area}`);
+  const text = await res.text();
+  if (res.status !== 200) return { status: res.status, body: JSON.parse(text), headers: res.headers };
+  const count = file.endsWith('.csv') ? text.trimEnd().split('\r\n').length - 1 : (JSON.parse(text) as { features: unknown[] }).features.length;
+  return { status: 200, body: { count }, headers: res.headers };
+}
 afterAll(async () => {
   await server.close();
 });
@@ -777,6 +815,37 @@ const endpoints: Endpoint[] = [
     outOfScope: async (c) => c.send('PUT', `/api/v1/places/${await placeB()}/households`, []),
     expectIn: (a) => expect((a.body as { linked_households: number }).linked_households).toBe(1),
   },
+  {
+    name: 'POST /api/v1/registry/imports',
+    allowed: ['admin', 'secretary'],
+    outcome: 'empty',
+    inScope: (c) => registryDryRun(c, true),
+    outOfScope: (c) => registryDryRun(c, false),
+    expectIn: (a) => expect(a.body).toMatchObject({ rows: 1, good: 1 }),
+    isEmpty: (a) =>
+      (a.body as { good: number; bad: Array<{ code: string }> }).good === 0 && (a.body as { bad: Array<{ code: string }> }).bad[0]?.code === 'not_in_scope',
+  },
+  {
+    name: 'GET /api/v1/registry/imports/:id',
+    allowed: ['admin', 'secretary'],
+    outcome: 404,
+    inScope: (c) => registryJob(c, true),
+    outOfScope: (c) => registryJob(c, false),
+    expectIn: (a) => expect(a.body).toMatchObject({ entity: 'members', mode: 'dry_run', status: 'done' }),
+  },
+  ...(['members', 'orgs', 'places'] as const).flatMap((entity) =>
+    (['csv', 'geojson'] as const).map((format): Endpoint => ({
+      name: `GET /api/v1/registry/exports/${entity}.${format}`,
+      allowed: ['admin', 'secretary'],
+      outcome: 'empty',
+      inScope: (c) => registryExport(c, `${entity}.${format}`, ctx.communityC),
+      outOfScope: (c) => registryExport(c, `${entity}.${format}`, ctx.townB),
+      expectIn: (a) => {
+        if (entity !== 'places') expect((a.body as { count: number }).count).toBeGreaterThan(0);
+      },
+      isEmpty: (a) => (a.body as { count: number }).count === 0,
+    })),
+  ),
 ];
 
 /** A fresh service position in community C, made by the county admin: a center household at the home of a member who keeps none. */

@@ -1,6 +1,7 @@
 import { benchLoad } from './load.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
 import { benchPlanner } from './planner.bench.ts';
+import { benchRegistryImport } from './registry-import.bench.ts';
 import { benchScope } from './scope.bench.ts';
 import { benchSoak } from './soak.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
@@ -11,6 +12,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
   nearby: benchNearby,
   planner: benchPlanner,
+  'registry-import': benchRegistryImport,
   scope: benchScope,
   soak: benchSoak,
   tiles: benchTiles,

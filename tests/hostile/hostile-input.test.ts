@@ -10,6 +10,7 @@ import { orgCases } from './cases/orgs.cases.ts';
 import { planCases } from './cases/plans.cases.ts';
 import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
+import { registryFileCases } from './cases/registry-files.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
@@ -32,6 +33,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['grid plans', planCases],
   ['grid plan files', planFileCases],
   ['governance grid layers', governanceFileCases],
+  ['registry files', registryFileCases],
   ['credentials and roles', credentialCases],
   ['method confusion', methodCases],
   ['tiles, live stream, member links, static paths and framing', surfaceCases],

@@ -73,7 +73,20 @@ const header = 'name,gender,birth_year,org_id,lng,lat,phone,skills,in_service,mo
 function memberFile(n: number, bad: Map<number, string> = new Map()): string {
   const lines = [header];
   for (let i = 0; i < n; i += 1) {
-    const cells = [`测试党员${i}`, i % 2 ? '女' : '男', String(1960 + (i % 40)), String(org.id), (org.lng + i * 1e-5).toFixed(7), org.lat.toFixed(7), `139${String(i).padStart(8, '0')}`, '"医疗;法律"', 'false', '否', '是', '2001-07-01'];
+    const cells = [
+      `测试党员${i}`,
+      i % 2 ? '女' : '男',
+      String(1960 + (i % 40)),
+      String(org.id),
+      (org.lng + i * 1e-5).toFixed(7),
+      org.lat.toFixed(7),
+      `139${String(i).padStart(8, '0')}`,
+      '"医疗;法律"',
+      'false',
+      '否',
+      '是',
+      '2001-07-01',
+    ];
     const broken = bad.get(i);
     if (broken === 'phone') cells[6] = '12345';
     if (broken === 'org') cells[3] = '999999999';
@@ -103,7 +116,11 @@ describe('reading files', () => {
   });
 
   it('refuses a file of another entity whole', async () => {
-    const dry = await upload<ImportReport>(admin, 'entity=members&mode=dry_run', 'kind,name,tier,area_code,lng,lat\r\nservice_station,站,town,510703001000,104,31\r\n');
+    const dry = await upload<ImportReport>(
+      admin,
+      'entity=members&mode=dry_run',
+      'kind,name,tier,area_code,lng,lat\r\nservice_station,站,town,510703001000,104,31\r\n',
+    );
     expect(dry.body.good).toBe(0);
     expect(dry.body.bad.map((p) => p.code)).toContain('unknown_column');
   });
@@ -149,7 +166,9 @@ describe('a 1 % bad file', () => {
     expect(after.member - before.member).toBe(397);
     expect(after.history - before.history).toBe(397);
     expect(after.audit - before.audit).toBe(1);
-    const { rows } = await ctx.db.query(`select count(*)::int as n from registry_history where detail->>'import' = $1 and action = 'created'`, [String(job.id)]);
+    const { rows } = await ctx.db.query(`select count(*)::int as n from registry_history where detail->>'import' = $1 and action = 'created'`, [
+      String(job.id),
+    ]);
     expect(rows[0].n).toBe(397);
     const member = await ctx.db.query(`select skills, mobile, available, county_code from member where name = '测试党员18'`);
     expect(member.rows[0]).toMatchObject({ skills: ['医疗', '法律'], mobile: false, available: true, county_code: `${org.area_code.slice(0, 6)}000000` });
@@ -169,7 +188,11 @@ describe('coordinates', () => {
     it(`converts ${crs} to within 1 m of the WGS-84 truth`, async () => {
       const [x, y] = gcoord.transform([org.lng, org.lat], gcoord.WGS84, crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09) as [number, number];
       const name = `坐标${crs}`;
-      const started = await upload<ImportAccepted>(admin, `entity=members&mode=all&crs=${crs}`, `name,gender,org_id,lng,lat\r\n${name},男,${org.id},${x},${y}\r\n`);
+      const started = await upload<ImportAccepted>(
+        admin,
+        `entity=members&mode=all&crs=${crs}`,
+        `name,gender,org_id,lng,lat\r\n${name},男,${org.id},${x},${y}\r\n`,
+      );
       expect(started.status).toBe(202);
       expect((await finished(admin, started.body.import.id)).status).toBe('done');
       expect(await landed(name)).toBeLessThan(1);
@@ -222,7 +245,11 @@ describe('exports', () => {
   });
 
   it('neutralizes a cell that would start a formula, and reads it back as it was', async () => {
-    const started = await upload<ImportAccepted>(admin, 'entity=members&mode=all', `name,gender,org_id,lng,lat\r\n=cmd|' /C calc'!A0,男,${org.id},${org.lng},${org.lat}\r\n`);
+    const started = await upload<ImportAccepted>(
+      admin,
+      'entity=members&mode=all',
+      `name,gender,org_id,lng,lat\r\n=cmd|' /C calc'!A0,男,${org.id},${org.lng},${org.lat}\r\n`,
+    );
     expect(started.status).toBe(202);
     await finished(admin, started.body.import.id);
     const csv = await (await admin.get(`/api/v1/registry/exports/members.csv?org=${org.id}&q=cmd`)).text();
@@ -257,6 +284,19 @@ describe('scope', () => {
     const all = await upload<ImportRefusal>(secretary, 'entity=members&mode=all', text);
     expect(all.status).toBe(422);
     expect(await counts()).toEqual(before);
+  });
+
+  it('a secretary re-imports their organizations unchanged, though the top one’s parent is above their scope', async () => {
+    const secretary = await signInAs(server.baseUrl, ctx.db, 'secretary', org.area_code);
+    const res = await secretary.get('/api/v1/registry/exports/orgs.csv');
+    expect(res.status).toBe(200);
+    const csv = Buffer.from(await res.arrayBuffer());
+    const before = await counts();
+    const started = await upload<ImportAccepted>(secretary, 'entity=orgs&mode=all', csv);
+    expect(started.status, JSON.stringify(started.body).slice(0, 400)).toBe(202);
+    const job = await finished(secretary, started.body.import.id);
+    expect(job).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: job.rows });
+    expect((await counts()).history).toBe(before.history);
   });
 
   it('answers another caller’s import as not found', async () => {

@@ -52,7 +52,12 @@ const aliases: Record<RegistryEntity, Record<string, string[]>> = {
 };
 
 /** Headers compare without case, surrounding space or a required-field star. */
-const normal = (name: string) => name.replace(/^\uFEFF/, '').replace(/[*＊]/g, '').trim().toLowerCase();
+const normal = (name: string) =>
+  name
+    .replace(/^\uFEFF/, '')
+    .replace(/[*＊]/g, '')
+    .trim()
+    .toLowerCase();
 
 export type HeaderMap = {
   /** the column each position holds (undefined: a column left empty) */

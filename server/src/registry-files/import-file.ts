@@ -27,7 +27,12 @@ type Writer = {
   update(tx: Tx, from: number, to: number, importId: number, actorId: number | null): Promise<number>;
 };
 
-function writer<C, U>(subject: Writer['subject'], plan: { creates: C[]; updates: U[]; unchanged: number }, insert: (tx: Tx, rows: C[], id: number, actor: number | null) => Promise<number>, update: (tx: Tx, rows: U[], id: number, actor: number | null) => Promise<number>): Writer {
+function writer<C, U>(
+  subject: Writer['subject'],
+  plan: { creates: C[]; updates: U[]; unchanged: number },
+  insert: (tx: Tx, rows: C[], id: number, actor: number | null) => Promise<number>,
+  update: (tx: Tx, rows: U[], id: number, actor: number | null) => Promise<number>,
+): Writer {
   return {
     subject,
     creates: plan.creates.length,
@@ -55,7 +60,11 @@ async function validate(db: pg.Pool, q: ImportQuery, bytes: Buffer, scope: Scope
   for (const name of header.unknown) problems.addFatal(name, 'unknown_column', `${q.entity} files have no column ${name} (is this a file of another kind?)`);
   for (const name of header.repeated) problems.addFatal(name, 'unknown_column', `the column ${name} is named twice`);
   if (table.rows.length === 0) problems.addFatal(null, 'unreadable_file', 'the file has a header but no rows');
-  const headerChecks: Record<RegistryEntity, typeof memberHeaderProblems> = { members: memberHeaderProblems, orgs: orgHeaderProblems, places: placeHeaderProblems };
+  const headerChecks: Record<RegistryEntity, typeof memberHeaderProblems> = {
+    members: memberHeaderProblems,
+    orgs: orgHeaderProblems,
+    places: placeHeaderProblems,
+  };
   headerChecks[q.entity](header, problems);
   let plan: Writer | undefined;
   if (!problems.fatal) {
@@ -81,11 +90,29 @@ export type ImportStart =
 export async function startImport(db: pg.Pool, actor: Actor, q: ImportQuery, bytes: Buffer, scope: Scope, auditScope: string | null): Promise<ImportStart> {
   const { report, writer: plan } = await validate(db, q, bytes, scope);
   if (q.mode === 'dry_run') {
-    await insertImportJob(db, { entity: q.entity, mode: q.mode, rows: report.rows, skipped: report.bad_rows, unchanged: plan?.unchanged ?? 0, report, done: true, actorId: actor.userId });
+    await insertImportJob(db, {
+      entity: q.entity,
+      mode: q.mode,
+      rows: report.rows,
+      skipped: report.bad_rows,
+      unchanged: plan?.unchanged ?? 0,
+      report,
+      done: true,
+      actorId: actor.userId,
+    });
     return { kind: 'dry_run', report };
   }
   if (!plan || report.bad.some((p) => p.line === 1) || (q.mode === 'all' && report.bad.length > 0)) return { kind: 'refused', report };
-  const job = await insertImportJob(db, { entity: q.entity, mode: q.mode, rows: report.rows, skipped: report.bad_rows, unchanged: plan.unchanged, report, done: false, actorId: actor.userId });
+  const job = await insertImportJob(db, {
+    entity: q.entity,
+    mode: q.mode,
+    rows: report.rows,
+    skipped: report.bad_rows,
+    unchanged: plan.unchanged,
+    report,
+    done: false,
+    actorId: actor.userId,
+  });
   const run = async () => {
     try {
       await write(db, actor, job, plan, report, auditScope);
@@ -98,26 +125,39 @@ export async function startImport(db: pg.Pool, actor: Actor, q: ImportQuery, byt
 }
 
 async function write(db: pg.Pool, actor: Actor, job: ImportJobRow, plan: Writer, report: ImportReport, auditScope: string | null): Promise<void> {
-  await withTransaction(db, async (tx) => {
-    let processed = plan.unchanged;
-    let created = 0;
-    let updated = 0;
-    for (let from = 0; from < plan.creates; from += chunkRows) {
-      created += await plan.insert(tx, from, from + chunkRows, job.id, actor.userId);
-      processed = plan.unchanged + created;
-      await updateImportProgress(db, job.id, processed);
-    }
-    for (let from = 0; from < plan.updates; from += chunkRows) {
-      updated += await plan.update(tx, from, from + chunkRows, job.id, actor.userId);
-      processed = plan.unchanged + created + updated;
-      await updateImportProgress(db, job.id, processed);
-    }
-    await audit(tx, actor, {
-      action: 'registry.import',
-      targetKind: plan.subject,
-      scope: auditScope,
-      detail: { import: job.id, entity: job.entity, mode: job.mode, rows: report.rows, created, updated, unchanged: plan.unchanged, skipped: report.bad_rows },
-    });
-    await finishImportJob(tx, job.id, { processed, created, updated });
-  }, 1);
+  await withTransaction(
+    db,
+    async (tx) => {
+      let processed = plan.unchanged;
+      let created = 0;
+      let updated = 0;
+      for (let from = 0; from < plan.creates; from += chunkRows) {
+        created += await plan.insert(tx, from, from + chunkRows, job.id, actor.userId);
+        processed = plan.unchanged + created;
+        await updateImportProgress(db, job.id, processed);
+      }
+      for (let from = 0; from < plan.updates; from += chunkRows) {
+        updated += await plan.update(tx, from, from + chunkRows, job.id, actor.userId);
+        processed = plan.unchanged + created + updated;
+        await updateImportProgress(db, job.id, processed);
+      }
+      await audit(tx, actor, {
+        action: 'registry.import',
+        targetKind: plan.subject,
+        scope: auditScope,
+        detail: {
+          import: job.id,
+          entity: job.entity,
+          mode: job.mode,
+          rows: report.rows,
+          created,
+          updated,
+          unchanged: plan.unchanged,
+          skipped: report.bad_rows,
+        },
+      });
+      await finishImportJob(tx, job.id, { processed, created, updated });
+    },
+    1,
+  );
 }

@@ -23,7 +23,16 @@ const columns = `id::float8 as id, entity, mode, status::text as status, rows, p
 /** A job: a dry run is done at once (its report is the whole of it); an import starts running. */
 export async function insertImportJob(
   db: Queryable,
-  job: { entity: RegistryEntity; mode: ImportJobRow['mode']; rows: number; skipped: number; unchanged: number; report: ImportReport; done: boolean; actorId: number | null },
+  job: {
+    entity: RegistryEntity;
+    mode: ImportJobRow['mode'];
+    rows: number;
+    skipped: number;
+    unchanged: number;
+    report: ImportReport;
+    done: boolean;
+    actorId: number | null;
+  },
 ): Promise<ImportJobRow> {
   const { rows } = await db.query<ImportJobRow>(
     `insert into registry_import (entity, mode, status, rows, skipped, unchanged, report, actor_id, finished_at)
@@ -50,14 +59,17 @@ export async function finishImportJob(db: Queryable, id: number, counts: { proce
 }
 
 export async function failImportJob(db: Queryable, id: number, error: string): Promise<void> {
-  await db.query(`update registry_import set status = 'failed', error = $2, finished_at = now() where id = $1 and status = 'running'`, [id, error.slice(0, 1000)]);
+  await db.query(`update registry_import set status = 'failed', error = $2, finished_at = now() where id = $1 and status = 'running'`, [
+    id,
+    error.slice(0, 1000),
+  ]);
 }
 
 /** A job for the one who started it (anyone else is told there is none). */
 export async function selectImportJob(db: Queryable, id: number, actorId: number | null): Promise<ImportJobRow | undefined> {
-  const { rows } = await db.query<ImportJobRow>(`select ${columns} from registry_import where id = $1 and actor_id is not distinct from $2 and $2 is not null`, [
-    id,
-    actorId,
-  ]);
+  const { rows } = await db.query<ImportJobRow>(
+    `select ${columns} from registry_import where id = $1 and actor_id is not distinct from $2 and $2 is not null`,
+    [id, actorId],
+  );
   return rows[0];
 }

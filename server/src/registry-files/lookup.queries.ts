@@ -23,10 +23,9 @@ export async function selectAreaRefs(db: Queryable, codes: string[]): Promise<Ar
 export type GridRef = { code: string; community_code: string; retired: boolean };
 
 export async function selectGridRefs(db: Queryable, codes: string[]): Promise<GridRef[]> {
-  const { rows } = await db.query<GridRef>(
-    `select g.code, g.community_code, g.retired_at is not null as retired from grid g where g.code = any($1::text[])`,
-    [codes],
-  );
+  const { rows } = await db.query<GridRef>(`select g.code, g.community_code, g.retired_at is not null as retired from grid g where g.code = any($1::text[])`, [
+    codes,
+  ]);
   return rows;
 }
 

@@ -101,7 +101,12 @@ export type MemberExportRow = MemberValues & { id: number; org_name: string };
  * audits the read in the same transaction). A range on org_area_code (scope, then the area filter)
  * is the index condition (member_area_id_idx).
  */
-export async function selectMembersForExport(db: Queryable, q: MemberExportQuery, scope: Scope, area: { lo: string; hi: string } | null): Promise<MemberExportRow[]> {
+export async function selectMembersForExport(
+  db: Queryable,
+  q: MemberExportQuery,
+  scope: Scope,
+  area: { lo: string; hi: string } | null,
+): Promise<MemberExportRow[]> {
   const { rows } = await db.query<MemberExportRow>(
     `select m.id::float8 as id, ${valueColumns}, o.name as org_name
      from member m join org o on o.id = m.org_id

@@ -9,7 +9,7 @@ import { selectExistingMembers, type ExistingMember, type MemberUpdate, type Mem
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, OrgLookup, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, given, OrgLookup, rowPosition, sameList } from './resolve.ts';
 
 export const MemberCells = z.object({
   id: idCell.optional(),
@@ -31,7 +31,7 @@ export const MemberCells = z.object({
 });
 
 /** What a members file asks for: new members, changed members, and how many rows changed nothing. */
-export type MemberPlan = { creates: Array<MemberValues & { line: number }>; updates: Array<MemberUpdate & { line: number }>; unchanged: number };
+export type MemberPlan = { creates: MemberValues[]; updates: MemberUpdate[]; unchanged: number };
 
 /** Without an id column every row is a new member: the columns a new member needs must be there. */
 export function memberHeaderProblems(header: HeaderMap, problems: ProblemList): void {
@@ -39,23 +39,56 @@ export function memberHeaderProblems(header: HeaderMap, problems: ProblemList): 
   if (has('id')) return;
   for (const c of ['name', 'gender']) if (!has(c)) problems.addFatal(c, 'missing_column', `the file has no ${c} column, which a new member needs`);
   if (!has('org_id') && !has('org_name')) problems.addFatal('org_id', 'missing_column', 'the file has no org_id or org_name column');
-  if (!(has('lng') && has('lat')) && !has('address')) problems.addFatal('lng', 'missing_column', 'the file has neither lng and lat columns nor an address column');
+  if (!(has('lng') && has('lat')) && !has('address'))
+    problems.addFatal('lng', 'missing_column', 'the file has neither lng and lat columns nor an address column');
 }
 
-const compared = ['name', 'gender', 'birth_year', 'org_id', 'lng', 'lat', 'phone', 'skills', 'in_service', 'mobile', 'available', 'joined_on', 'registration_community'] as const;
+const compared = [
+  'name',
+  'gender',
+  'birth_year',
+  'org_id',
+  'lng',
+  'lat',
+  'phone',
+  'skills',
+  'in_service',
+  'mobile',
+  'available',
+  'joined_on',
+  'registration_community',
+] as const;
 
 function differs(a: MemberValues, b: MemberValues, field: (typeof compared)[number]): boolean {
   if (field === 'skills') return !sameList(a.skills, b.skills);
   return a[field] !== b[field];
 }
 
-const defaults = { birth_year: null, phone: null, skills: [], in_service: false, mobile: false, available: true, joined_on: null, registration_community: null };
+const defaults = {
+  birth_year: null,
+  phone: null,
+  skills: [],
+  in_service: false,
+  mobile: false,
+  available: true,
+  joined_on: null,
+  registration_community: null,
+};
+/** What a new member starts from: every field the file gives replaces it (name, gender, organization and position always). */
+const blank: MemberValues = { ...defaults, name: '', gender: 'male', org_id: 0, lng: 0, lat: 0 };
 
 /**
  * Validates a members file row by row (cells, then the organizations, communities, buildings and
  * records it names, looked up once each for the whole file) and plans the writes of its good rows.
  */
-export async function planMembers(db: Queryable, table: CsvTable, header: HeaderMap, scope: Scope, crs: ImportQuery['crs'], problems: ProblemList): Promise<MemberPlan> {
+export async function planMembers(
+  db: Queryable,
+  table: CsvTable,
+  header: HeaderMap,
+  scope: Scope,
+  crs: ImportQuery['crs'],
+  problems: ProblemList,
+): Promise<MemberPlan> {
   const rows = parseRows(MemberCells, table, header, problems);
   flagRepeatedIds(rows, problems);
   const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
@@ -70,7 +103,7 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
     ),
     AddressLookup.load(
       db,
-      rows.filter((r) => r.values.lng == null && r.values.lat == null).map((r) => r.values.address),
+      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
       scope,
     ),
     communities.length > 0 ? selectAreaRefs(db, communities) : Promise.resolve([]),
@@ -82,22 +115,31 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
     let before: ExistingMember | undefined;
-    if (v.id != null) {
+    if (given(v.id)) {
       before = members.get(v.id);
       if (!before || !scope.holds(before.org_area_code)) {
         problems.add(line, 'id', 'not_in_scope', `No member ${v.id} in your scope`);
         continue;
       }
     }
-    const naming = v.org_id != null || v.org_name != null;
-    const org = naming ? orgs.resolve(line, v.org_id, v.org_name, { id: header.labels.has('org_id') ? 'org_id' : 'org_name', name: 'org_name' }, problems) : undefined;
+    const naming = given(v.org_id) || given(v.org_name);
+    const org = naming
+      ? orgs.resolve(
+          line,
+          v.org_id,
+          v.org_name,
+          { id: header.labels.has('org_id') ? 'org_id' : 'org_name', name: 'org_name' },
+          problems,
+          before?.org_id ?? null,
+        )
+      : undefined;
     if (!before && !naming) problems.add(line, header.labels.has('org_id') ? 'org_id' : 'org_name', 'invalid_value', 'a new member needs org_id or org_name');
-    if (!before && v.name == null) problems.add(line, 'name', 'invalid_value', 'is required');
-    if (!before && v.gender == null) problems.add(line, 'gender', 'invalid_value', 'is required (男/女, male/female)');
+    if (!before && !given(v.name)) problems.add(line, 'name', 'invalid_value', 'is required');
+    if (!before && !given(v.gender)) problems.add(line, 'gender', 'invalid_value', 'is required (男/女, male/female)');
     if (before && v.name === null) problems.add(line, 'name', 'invalid_value', 'is required');
     if (before && v.gender === null) problems.add(line, 'gender', 'invalid_value', 'is required (男/女, male/female)');
     const position = rowPosition(line, v, crs, addresses, problems, !before);
-    if (v.registration_community != null) {
+    if (given(v.registration_community)) {
       const level = levels.get(v.registration_community);
       if (level !== 'community' && level !== 'village') {
         problems.add(line, 'registration_community', 'invalid_value', `${v.registration_community} is no community or village of the territory`);
@@ -105,7 +147,7 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
     }
     if (problems.isBad(line)) continue;
 
-    const base: MemberValues = before ?? { ...defaults, name: '', gender: 'male', org_id: 0, lng: 0, lat: 0 };
+    const base: MemberValues = before ?? blank;
     const after: MemberValues = {
       name: v.name ?? base.name,
       gender: v.gender ?? base.gender,
@@ -122,7 +164,7 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
       registration_community: v.registration_community !== undefined ? v.registration_community : base.registration_community,
     };
     if (!before) {
-      plan.creates.push({ ...after, line });
+      plan.creates.push(after);
       continue;
     }
     const changed = compared.filter((f) => differs(before, after, f));
@@ -135,7 +177,7 @@ export async function planMembers(db: Queryable, table: CsvTable, header: Header
     } else if (before.mobile && !after.mobile && before.mobile_details) {
       problems.add(line, 'mobile', 'refused_change', `member ${before.id} is a mobile member with whereabouts: end that with the mobile/end action`);
     } else {
-      plan.updates.push({ ...after, id: before.id, changed: [...changed], transferred: changed.includes('org_id'), line });
+      plan.updates.push({ ...after, id: before.id, changed: [...changed], transferred: changed.includes('org_id') });
     }
   }
   return plan;

@@ -26,7 +26,10 @@ export const tag: ApiTag = {
 const csv = z.string().meta({ description: 'CSV text' });
 const importQuery = z.object({
   entity: z.enum(registryEntities).meta({ description: 'what the file holds' }),
-  mode: z.enum(importModes).optional().meta({ description: 'dry_run (the default) writes nothing but the job; all refuses a file with bad rows; good_rows skips them' }),
+  mode: z
+    .enum(importModes)
+    .optional()
+    .meta({ description: 'dry_run (the default) writes nothing but the job; all refuses a file with bad rows; good_rows skips them' }),
   crs: z.enum(importCrses).optional().meta({ description: 'the lng/lat columns’ coordinates (default wgs84; cgcs2000 is taken as it)' }),
 });
 const exportQuery = z.object({
@@ -90,7 +93,8 @@ export function registerPaths(registry: OpenAPIRegistry): void {
       operationId: `export${title.replace(/ (\w)/, (_, c: string) => c.toUpperCase())}Csv`,
       security: security.session,
       summary: `${title} in your scope as CSV${exact} (secretary, admin; audited)`,
-      description: 'UTF-8 with BOM and CRLF, as Excel opens it; the import’s columns, so that a re-import changes nothing. Cells that would start a formula get a leading apostrophe.',
+      description:
+        'UTF-8 with BOM and CRLF, as Excel opens it; the import’s columns, so that a re-import changes nothing. Cells that would start a formula get a leading apostrophe.',
       request: { query: exportQuery },
       responses: {
         200: { description: 'The file, as an attachment', content: { 'text/csv': { schema: csv } } },
@@ -106,7 +110,10 @@ export function registerPaths(registry: OpenAPIRegistry): void {
       summary: `${title} in your scope as GeoJSON points${exact} (secretary, admin; audited)`,
       request: { query: exportQuery },
       responses: {
-        200: { description: 'A FeatureCollection of points (WGS-84) with the CSV’s columns as properties', content: { 'application/geo+json': { schema: named(RegistryFeatureCollection, 'RegistryFeatureCollection') } } },
+        200: {
+          description: 'A FeatureCollection of points (WGS-84) with the CSV’s columns as properties',
+          content: { 'application/geo+json': { schema: named(RegistryFeatureCollection, 'RegistryFeatureCollection') } },
+        },
         400: errorResponse('invalid_query'),
         ...denied,
       },

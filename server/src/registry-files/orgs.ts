@@ -9,7 +9,7 @@ import { selectExistingOrgs, type ExistingOrg, type OrgUpdate, type OrgValues } 
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, OrgLookup, rowPosition } from './resolve.ts';
+import { AddressLookup, given, OrgLookup, rowPosition } from './resolve.ts';
 
 export const OrgCells = z.object({
   id: idCell.optional(),
@@ -37,7 +37,7 @@ export const OrgCells = z.object({
   grid_code: gridCodeCell.optional(),
 });
 
-export type OrgPlan = { creates: Array<OrgValues & { line: number }>; updates: Array<OrgUpdate & { line: number }>; unchanged: number };
+export type OrgPlan = { creates: OrgValues[]; updates: OrgUpdate[]; unchanged: number };
 
 export function orgHeaderProblems(header: HeaderMap, problems: ProblemList): void {
   if (header.labels.has('id')) return;
@@ -49,7 +49,14 @@ export function orgHeaderProblems(header: HeaderMap, problems: ProblemList): voi
 const compared = ['name', 'kind', 'sector', 'parent_id', 'area_code', 'secretary_name', 'founded_on', 'lng', 'lat', 'grid_code'] as const;
 
 /** Validates an organizations file and plans the writes of its good rows. Moving under another parent is the move action's. */
-export async function planOrgs(db: Queryable, table: CsvTable, header: HeaderMap, scope: Scope, crs: ImportQuery['crs'], problems: ProblemList): Promise<OrgPlan> {
+export async function planOrgs(
+  db: Queryable,
+  table: CsvTable,
+  header: HeaderMap,
+  scope: Scope,
+  crs: ImportQuery['crs'],
+  problems: ProblemList,
+): Promise<OrgPlan> {
   const rows = parseRows(OrgCells, table, header, problems);
   flagRepeatedIds(rows, problems);
   const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
@@ -65,7 +72,7 @@ export async function planOrgs(db: Queryable, table: CsvTable, header: HeaderMap
     ),
     AddressLookup.load(
       db,
-      rows.filter((r) => r.values.lng == null && r.values.lat == null).map((r) => r.values.address),
+      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
       scope,
     ),
     codes.length > 0 ? selectAreaRefs(db, codes) : Promise.resolve([]),
@@ -80,7 +87,7 @@ export async function planOrgs(db: Queryable, table: CsvTable, header: HeaderMap
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
     let before: ExistingOrg | undefined;
-    if (v.id != null) {
+    if (given(v.id)) {
       before = orgs.get(v.id);
       if (!before || !scope.holds(before.area_code)) {
         problems.add(line, 'id', 'not_in_scope', `No organization ${v.id} in your scope`);
@@ -90,12 +97,21 @@ export async function planOrgs(db: Queryable, table: CsvTable, header: HeaderMap
     for (const c of ['name', 'kind', 'sector', 'area_code'] as const) {
       if (v[c] === null || (!before && v[c] === undefined)) problems.add(line, c, 'invalid_value', 'is required');
     }
-    const naming = v.parent_id != null || v.parent_name != null;
-    const parent = naming ? parents.resolve(line, v.parent_id, v.parent_name, { id: header.labels.has('parent_id') ? 'parent_id' : 'parent_name', name: 'parent_name' }, problems) : undefined;
-    if (v.area_code != null && (!known.has(v.area_code) || !scope.holds(v.area_code))) {
+    const naming = given(v.parent_id) || given(v.parent_name);
+    const parent = naming
+      ? parents.resolve(
+          line,
+          v.parent_id,
+          v.parent_name,
+          { id: header.labels.has('parent_id') ? 'parent_id' : 'parent_name', name: 'parent_name' },
+          problems,
+          before?.parent_id ?? null,
+        )
+      : undefined;
+    if (given(v.area_code) && (!known.has(v.area_code) || !scope.holds(v.area_code))) {
       problems.add(line, 'area_code', 'not_in_scope', `No area ${v.area_code} in your scope`);
     }
-    if (v.grid_code != null) {
+    if (given(v.grid_code)) {
       const grid = gridOf.get(v.grid_code);
       if (!grid || !scope.holds(grid.community_code)) problems.add(line, 'grid_code', 'not_in_scope', `No grid ${v.grid_code} in your scope`);
       else if (grid.retired) problems.add(line, 'grid_code', 'invalid_value', `grid ${v.grid_code} is retired`);
@@ -103,8 +119,9 @@ export async function planOrgs(db: Queryable, table: CsvTable, header: HeaderMap
     const position = rowPosition(line, v, crs, addresses, problems, false);
     if (problems.isBad(line)) continue;
 
-    const keep = <K extends keyof OrgValues>(k: K, value: OrgValues[K] | undefined): OrgValues[K] => (value !== undefined ? value : (before?.[k] ?? (null as OrgValues[K])));
-    const cleared = positionColumns && position === undefined && v.lng === null && v.address == null;
+    const keep = <K extends keyof OrgValues>(k: K, value: OrgValues[K] | undefined): OrgValues[K] =>
+      value !== undefined ? value : (before?.[k] ?? (null as OrgValues[K]));
+    const cleared = positionColumns && position === undefined && v.lng === null && !given(v.address);
     const after: OrgValues = {
       name: keep('name', v.name ?? undefined),
       kind: keep('kind', v.kind ?? undefined),
@@ -118,15 +135,16 @@ export async function planOrgs(db: Queryable, table: CsvTable, header: HeaderMap
       grid_code: keep('grid_code', v.grid_code),
     };
     if (!before) {
-      plan.creates.push({ ...after, line });
+      plan.creates.push(after);
       continue;
     }
     const changed = compared.filter((f) => before[f] !== after[f]);
     if (changed.length === 0) plan.unchanged += 1;
     else if (before.closed) problems.add(line, 'id', 'refused_change', `organization ${before.id} is closed: a file does not change a closed organization`);
     else if (changed.includes('kind')) problems.add(line, 'kind', 'refused_change', `a file does not change an organization's kind (${before.kind})`);
-    else if (changed.includes('parent_id')) problems.add(line, 'parent_id', 'refused_change', 'moving an organization under another parent is the move action’s');
-    else plan.updates.push({ ...after, id: before.id, changed: [...changed], line });
+    else if (changed.includes('parent_id'))
+      problems.add(line, 'parent_id', 'refused_change', 'moving an organization under another parent is the move action’s');
+    else plan.updates.push({ ...after, id: before.id, changed: [...changed] });
   }
   return plan;
 }

@@ -77,7 +77,12 @@ export async function updatePlaces(db: Queryable, rows: PlaceUpdate[], importId:
 export type PlaceExportRow = PlaceValues & { id: number };
 
 /** Positions in scope for an export, by id (place_area_idx on the area range). */
-export async function selectPlacesForExport(db: Queryable, q: PlaceExportQuery, scope: Scope, area: { lo: string; hi: string } | null): Promise<PlaceExportRow[]> {
+export async function selectPlacesForExport(
+  db: Queryable,
+  q: PlaceExportQuery,
+  scope: Scope,
+  area: { lo: string; hi: string } | null,
+): Promise<PlaceExportRow[]> {
   const { rows } = await db.query<PlaceExportRow>(
     `select p.id::float8 as id, ${valueColumns}
      from place p

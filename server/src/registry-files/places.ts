@@ -9,7 +9,7 @@ import { selectExistingPlaces, type ExistingPlace, type PlaceUpdate, type PlaceV
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, given, rowPosition, sameList } from './resolve.ts';
 
 export const PlaceCells = z.object({
   id: idCell.optional(),
@@ -32,20 +32,28 @@ export const PlaceCells = z.object({
   contact_phone: contactPhoneCell.optional(),
 });
 
-export type PlacePlan = { creates: Array<PlaceValues & { line: number }>; updates: Array<PlaceUpdate & { line: number }>; unchanged: number };
+export type PlacePlan = { creates: PlaceValues[]; updates: PlaceUpdate[]; unchanged: number };
 
 export function placeHeaderProblems(header: HeaderMap, problems: ProblemList): void {
   const has = (c: string) => header.labels.has(c);
   if (has('id')) return;
   for (const c of ['kind', 'name', 'area_code']) if (!has(c)) problems.addFatal(c, 'missing_column', `the file has no ${c} column, which a new position needs`);
-  if (!(has('lng') && has('lat')) && !has('address')) problems.addFatal('lng', 'missing_column', 'the file has neither lng and lat columns nor an address column');
+  if (!(has('lng') && has('lat')) && !has('address'))
+    problems.addFatal('lng', 'missing_column', 'the file has neither lng and lat columns nor an address column');
 }
 
 const compared = ['kind', 'name', 'tier', 'area_code', 'address', 'lng', 'lat', 'opening_hours', 'services', 'contact_name', 'contact_phone'] as const;
 const tiered = new Set(['service_center', 'service_station']);
 
 /** Validates a service positions file and plans the writes of its good rows. */
-export async function planPlaces(db: Queryable, table: CsvTable, header: HeaderMap, scope: Scope, crs: ImportQuery['crs'], problems: ProblemList): Promise<PlacePlan> {
+export async function planPlaces(
+  db: Queryable,
+  table: CsvTable,
+  header: HeaderMap,
+  scope: Scope,
+  crs: ImportQuery['crs'],
+  problems: ProblemList,
+): Promise<PlacePlan> {
   const rows = parseRows(PlaceCells, table, header, problems);
   flagRepeatedIds(rows, problems);
   const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
@@ -54,7 +62,7 @@ export async function planPlaces(db: Queryable, table: CsvTable, header: HeaderM
     ids.length > 0 ? selectExistingPlaces(db, ids) : Promise.resolve([]),
     AddressLookup.load(
       db,
-      rows.filter((r) => r.values.lng == null && r.values.lat == null).map((r) => r.values.address),
+      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
       scope,
     ),
     codes.length > 0 ? selectAreaRefs(db, codes) : Promise.resolve([]),
@@ -66,7 +74,7 @@ export async function planPlaces(db: Queryable, table: CsvTable, header: HeaderM
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
     let before: ExistingPlace | undefined;
-    if (v.id != null) {
+    if (given(v.id)) {
       before = places.get(v.id);
       if (!before || !scope.holds(before.area_code)) {
         problems.add(line, 'id', 'not_in_scope', `No service position ${v.id} in your scope`);
@@ -76,13 +84,14 @@ export async function planPlaces(db: Queryable, table: CsvTable, header: HeaderM
     for (const c of ['kind', 'name', 'area_code'] as const) {
       if (v[c] === null || (!before && v[c] === undefined)) problems.add(line, c, 'invalid_value', 'is required');
     }
-    if (v.area_code != null && (!known.has(v.area_code) || !scope.holds(v.area_code))) {
+    if (given(v.area_code) && (!known.has(v.area_code) || !scope.holds(v.area_code))) {
       problems.add(line, 'area_code', 'not_in_scope', `No area ${v.area_code} in your scope`);
     }
     const position = rowPosition(line, v, crs, addresses, problems, !before);
     if (problems.isBad(line)) continue;
 
-    const keep = <K extends keyof PlaceValues>(k: K, value: PlaceValues[K] | undefined): PlaceValues[K] => (value !== undefined ? value : (before?.[k] ?? (null as PlaceValues[K])));
+    const keep = <K extends keyof PlaceValues>(k: K, value: PlaceValues[K] | undefined): PlaceValues[K] =>
+      value !== undefined ? value : (before?.[k] ?? (null as PlaceValues[K]));
     const after: PlaceValues = {
       kind: keep('kind', v.kind ?? undefined),
       name: keep('name', v.name ?? undefined),
@@ -96,18 +105,19 @@ export async function planPlaces(db: Queryable, table: CsvTable, header: HeaderM
       contact_name: keep('contact_name', v.contact_name),
       contact_phone: keep('contact_phone', v.contact_phone),
     };
-    if (tiered.has(after.kind) && after.tier === null) problems.add(line, 'tier', 'invalid_value', `a ${after.kind} needs a tier (county, town, community or village)`);
+    if (tiered.has(after.kind) && after.tier === null)
+      problems.add(line, 'tier', 'invalid_value', `a ${after.kind} needs a tier (county, town, community or village)`);
     if (!tiered.has(after.kind) && after.tier !== null) problems.add(line, 'tier', 'invalid_value', `a ${after.kind} has no tier: leave it empty`);
     if (problems.isBad(line)) continue;
     if (!before) {
-      plan.creates.push({ ...after, line });
+      plan.creates.push(after);
       continue;
     }
     const changed = compared.filter((f) => (f === 'services' ? !sameList(before.services, after.services) : before[f] !== after[f]));
     if (changed.length === 0) plan.unchanged += 1;
     else if (before.closed) problems.add(line, 'id', 'refused_change', `service position ${before.id} is closed: a file does not change a closed position`);
     else if (changed.includes('kind')) problems.add(line, 'kind', 'refused_change', `a file does not change a position's kind (${before.kind})`);
-    else plan.updates.push({ ...after, id: before.id, changed: [...changed], line });
+    else plan.updates.push({ ...after, id: before.id, changed: [...changed] });
   }
   return plan;
 }

@@ -30,12 +30,22 @@ export class OrgLookup {
 
   /**
    * The open organization in scope that `id` or `name` names (the id wins; a name given with it must
-   * agree), or undefined with the row's problem added.
+   * agree), or undefined with the row's problem added. `current`, the one the record has now, is
+   * taken as it is.
    */
-  resolve(line: number, id: Maybe<number>, name: Maybe<string>, columns: { id: string; name: string }, problems: ProblemList): OrgRef | undefined {
+  resolve(
+    line: number,
+    id: Maybe<number>,
+    name: Maybe<string>,
+    columns: { id: string; name: string },
+    problems: ProblemList,
+    current: number | null = null,
+  ): OrgRef | undefined {
     let org: OrgRef | undefined;
     if (id !== null && id !== undefined) {
       org = this.byId.get(id);
+      // the organization the record has already (a parent above the scope, one closed since) stays as it is
+      if (org && id === current && (name === null || name === undefined || name === org.name)) return org;
       if (!org || !this.scope.holds(org.area_code)) {
         problems.add(line, columns.id, 'not_in_scope', `No organization ${id} in your scope`);
         return undefined;
@@ -117,3 +127,6 @@ export function rowPosition(
 
 /** Whether two lists hold the same items in the same order. */
 export const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** A cell's value is given (neither an empty cell nor a column the file lacks). */
+export const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
