@@ -65,6 +65,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Resolves once the map has drawn every tile of its view (after a jump to a record). */
+async function mapSettled(p: Page): Promise<void> {
+  await p.waitForFunction(() => window.__redgridMap?.areTilesLoaded() === true && !window.__redgridMap.isMoving());
+  await p.waitForTimeout(300);
+}
+
 /** The page pixel where the map draws a position. */
 async function pixelOf(p: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
   const box = (await p.locator('.registry-map .maplibregl-canvas').boundingBox())!;
@@ -96,8 +102,14 @@ describe('the registry screens', () => {
     await page.getByTestId('org-tree-name').first().waitFor();
     const toggles = page.getByTestId('org-tree-toggle');
     if ((await toggles.count()) > 0) await toggles.first().click();
-    await page.locator(`[data-testid=org-tree-name][data-org-id="${branch.id}"]`).waitFor();
+    const node = page.locator(`[data-testid=org-tree-name][data-org-id="${branch.id}"]`);
+    await node.waitFor();
     expect(await page.locator('.registry-tab[aria-current=page]').textContent()).toBe('组织与地图');
+    // a row of the tree shows the organization on the map, with its card
+    await node.click();
+    await page.waitForURL((url) => url.searchParams.get('focus') === `org:${branch.id}`);
+    await page.locator(`[data-testid=registry-focus][data-org-id="${branch.id}"]`).waitFor();
+    await mapSettled(page);
     await page.screenshot({ path: path.join(artifactsDir, 'registry-map.png') });
   });
 
@@ -165,8 +177,6 @@ describe('the registry screens', () => {
     await page.getByTestId('points-kind').selectOption('service');
     await page.getByTestId('points-note').fill('社区志愿服务');
     await page.getByTestId('points-add-submit').click();
-    await page.waitForTimeout(1500);
-    console.log('[debug points]', await page.locator('[data-testid=points-ledger]').innerText());
     await page.waitForFunction((old) => Number(document.querySelector('[data-testid=points-balance]')?.getAttribute('data-balance')) > old, before);
     expect(await page.locator('[data-testid=points-row][data-kind=service]').count()).toBeGreaterThan(0);
     const { rows } = await ctx.db.query<{ registration_community: string }>('select registration_community from member where id = $1', [id]);

@@ -297,6 +297,17 @@ export const registryEn: RegistryMessages = {
     done: 'Imported: {{created}} created, {{updated}} updated, {{skipped}} skipped.',
     failed: 'The import failed; nothing was written.',
     again: 'Import another file',
+    problems: {
+      unreadable_file: 'Unreadable file',
+      missing_column: 'Missing column',
+      unknown_column: 'Unknown column',
+      invalid_value: 'Invalid value',
+      not_in_scope: 'Not in your scope',
+      ambiguous: 'Ambiguous name',
+      unmatched_address: 'Address not matched',
+      duplicate_id: 'Repeated id',
+      refused_change: 'Change not allowed',
+    },
     steps: {
       choose: '1 Choose',
       check: '2 Check',

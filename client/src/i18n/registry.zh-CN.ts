@@ -299,6 +299,17 @@ export const registryZhCN = {
     done: '导入完成：新增 {{created}}，更新 {{updated}}，跳过 {{skipped}}。',
     failed: '导入失败，未写入任何数据。',
     again: '再导入一个文件',
+    problems: {
+      unreadable_file: '文件无法读取',
+      missing_column: '缺少列',
+      unknown_column: '无法识别的列',
+      invalid_value: '取值不正确',
+      not_in_scope: '不在管辖范围内',
+      ambiguous: '名称对应多条记录',
+      unmatched_address: '地址未匹配到楼栋',
+      duplicate_id: '编号重复',
+      refused_change: '不能这样修改',
+    },
     steps: {
       choose: '1 选择文件',
       check: '2 检查',

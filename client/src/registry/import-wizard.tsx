@@ -66,7 +66,9 @@ function ReportTable({ report }: { report: ImportReport }) {
                 <tr key={`${row.line}-${row.column ?? ''}-${index}`} data-testid="import-bad-row" data-line={row.line}>
                   <td className="number">{row.line}</td>
                   <td>{row.column ?? '—'}</td>
-                  <td>{row.message}</td>
+                  <td>
+                    <strong>{t(`import.problems.${row.code}`)}</strong> <span className="muted">{row.message}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
