@@ -52,7 +52,7 @@ function ReportTable({ report }: { report: ImportReport }) {
         {report.bad.length === 0 && ` ${t('import.clean')}`}
       </p>
       {report.bad.length > 0 && (
-        <div className="table-scroll report-scroll">
+        <div className="registry-scroll report-scroll">
           <table className="registry-table" data-testid="import-report-table">
             <thead>
               <tr>

@@ -55,7 +55,7 @@ export function MemberTable({ paged, showOrg = true }: { paged: PagedMembers; sh
   const { t } = useTranslation('registry');
   return (
     <>
-      <div className="table-scroll">
+      <div className="registry-scroll">
         <table className="registry-table" data-testid="member-table">
           <thead>
             <tr>

@@ -70,7 +70,7 @@ export function PlaceList({ rights }: { rights: RegistryRights }) {
           </select>
         </label>
       </div>
-      <div className="table-scroll">
+      <div className="registry-scroll">
         <table className="registry-table" data-testid="place-table">
           <thead>
             <tr>

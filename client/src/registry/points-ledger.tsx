@@ -80,7 +80,7 @@ export function PointsLedger({ memberId, canEdit, onChanged }: { memberId: numbe
           )}
         </ActionPanel>
       )}
-      <div className="table-scroll">
+      <div className="registry-scroll">
         <table className="registry-table" data-testid="points-table">
           <thead>
             <tr>

@@ -16,7 +16,7 @@ export interface RegistryPlacesLayerProps {
 
 export const registryPlaceColors: Record<string, Rgba> = {
   ...serviceColors,
-  center_household: [46, 139, 87, 255],
+  center_household: [34, 160, 80, 255],
   education_site: [120, 94, 200, 255],
   model_site: [120, 94, 200, 255],
 };
@@ -31,7 +31,7 @@ export function createRegistryPlacesLayer({ places, selectedId }: RegistryPlaces
     radiusUnits: 'pixels',
     stroked: true,
     getFillColor: (p) => registryPlaceColors[p.kind] ?? [120, 120, 120, 255],
-    getLineColor: (p) => (p.id === selectedId ? [200, 16, 46, 255] : [38, 33, 28, 230]),
+    getLineColor: (p) => (p.id === selectedId ? [200, 16, 46, 255] : p.kind.startsWith('service_') ? [38, 33, 28, 230] : [255, 255, 255, 255]),
     getLineWidth: (p) => (p.id === selectedId ? 3 : 1.2),
     lineWidthUnits: 'pixels',
     pickable: false,
