@@ -5,6 +5,7 @@ import { createUser } from '../../server/src/auth/users.ts';
 import { artifactsDir, launchBrowser } from '../support/browser.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { textLayoutProblems } from '../support/text-layout.ts';
 import { signInThroughPage } from './sign-in-page.ts';
 
 /**
@@ -246,6 +247,12 @@ describe('the registry screens', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.screenshot({ path: path.join(artifactsDir, 'registry-phone.png') });
+    expect(await textLayoutProblems(phone)).toEqual([]);
+    // the map screen: the tree above the map
+    await phone.goto(`${server.baseUrl}/registry`);
+    await phone.getByTestId('org-tree-name').first().waitFor();
+    await phone.screenshot({ path: path.join(artifactsDir, 'registry-phone-map.png') });
+    expect(await textLayoutProblems(phone)).toEqual([]);
     await phone.close();
   });
 });

@@ -7,7 +7,9 @@ import type { MemberDetail, OrgSummary } from '../api/contract.ts';
 import { createMember, fetchMember, updateMember } from '../api/registry-members.api.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
-import { listOf, parsePosition, positionText, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
+import { CreateMemberBody, UpdateMemberBody } from '../../../server/src/contract/members.ts';
+import { parsePosition, positionText, schemaErrors, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
+import { knownSkills, skillLabel } from '../dispatch/labels.ts';
 import { FormField } from './form-field.tsx';
 import { OrgPicker } from './org-picker.tsx';
 import { registryPaths } from './registry-route.ts';
@@ -18,13 +20,13 @@ interface Inputs {
   birth_year: string;
   position: string;
   phone: string;
-  skills: string;
+  skills: string[];
   joined_on: string;
   in_service: boolean;
   available: boolean;
 }
 
-const blank: Inputs = { name: '', gender: 'male', birth_year: '', position: '', phone: '', skills: '', joined_on: '', in_service: false, available: true };
+const blank: Inputs = { name: '', gender: 'male', birth_year: '', position: '', phone: '', skills: [], joined_on: '', in_service: false, available: true };
 
 const inputsOf = (m: MemberDetail): Inputs => ({
   name: m.name,
@@ -32,7 +34,7 @@ const inputsOf = (m: MemberDetail): Inputs => ({
   birth_year: m.birth_year === null ? '' : String(m.birth_year),
   position: positionText(m.position),
   phone: m.phone ?? '',
-  skills: m.skills.join(', '),
+  skills: m.skills,
   joined_on: m.joined_on ?? '',
   in_service: m.in_service,
   available: m.available,
@@ -60,6 +62,7 @@ function changedOnly<B extends object>(inputs: Inputs, member: MemberDetail, bod
 /** A new member (in `org`), or a member's edit; the home position is exact, typed as "lng, lat". */
 export function MemberForm({ id, org: orgId }: { id: number | null; org: number | null }) {
   const { t } = useTranslation('registry');
+  const { t: tApp } = useTranslation();
   const known = useLoaded(useCallback((signal: AbortSignal) => (id === null ? Promise.resolve(null) : fetchMember(id, signal)), [id]));
   const startOrg = useLoaded(useCallback((signal: AbortSignal) => (orgId === null ? Promise.resolve(null) : fetchOrg(orgId, signal)), [orgId]));
   const [inputs, setInputs] = useState<Inputs>(blank);
@@ -85,16 +88,21 @@ export function MemberForm({ id, org: orgId }: { id: number | null; org: number 
       gender: inputs.gender,
       birth_year: inputs.birth_year.trim() === '' ? null : Number(inputs.birth_year),
       phone: inputs.phone.trim() || null,
-      skills: listOf(inputs.skills),
+      skills: inputs.skills,
       in_service: inputs.in_service,
       available: inputs.available,
       joined_on: inputs.joined_on || null,
     };
-    setBusy(true);
-    const sent =
+    const body =
       id === null || !known.value
-        ? createMember({ ...withoutEmpty(common), org_id: org!.id, position: position! })
-        : updateMember(id, changedOnly(inputs, known.value, { ...common, ...(position ? { position } : {}) }));
+        ? { ...withoutEmpty(common), org_id: org!.id, position: position! }
+        : changedOnly(inputs, known.value, { ...common, ...(position ? { position } : {}) });
+    // what the contract refuses that the checks above did not catch (its words, at the field)
+    const refused = schemaErrors(id === null || !known.value ? CreateMemberBody : UpdateMemberBody, body);
+    setErrors(refused);
+    if (Object.keys(refused).length > 0) return;
+    setBusy(true);
+    const sent = 'org_id' in body ? createMember(body) : updateMember(id!, body);
     sent
       .then(
         (member) => navigate(registryPaths.member(member.id)),
@@ -138,9 +146,20 @@ export function MemberForm({ id, org: orgId }: { id: number | null; org: number 
         <FormField label={t('member.phone')} name="phone" errors={errors}>
           <input value={inputs.phone} onChange={set('phone')} inputMode="tel" maxLength={11} data-testid="member-form-phone" />
         </FormField>
-        <FormField label={t('member.skills')} name="skills" errors={errors}>
-          <input value={inputs.skills} onChange={set('skills')} />
-        </FormField>
+        <fieldset className="chip-set member-skills" data-field="skills">
+          <legend>{t('members.skills')}</legend>
+          {knownSkills.map((skill) => (
+            <label key={skill} className="chip">
+              <input
+                type="checkbox"
+                checked={inputs.skills.includes(skill)}
+                onChange={() => setInputs((p) => ({ ...p, skills: p.skills.includes(skill) ? p.skills.filter((x) => x !== skill) : [...p.skills, skill] }))}
+              />
+              {skillLabel(skill, tApp)}
+            </label>
+          ))}
+          {errors['skills'] && <small className="field-error">{errors['skills']}</small>}
+        </fieldset>
         <FormField label={t('member.joinedOn')} name="joined_on" errors={errors}>
           <input type="date" value={inputs.joined_on} onChange={set('joined_on')} />
         </FormField>

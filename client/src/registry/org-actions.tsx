@@ -56,6 +56,9 @@ export function OrgActions({ org, onChanged }: { org: OrgRecord; onChanged: (org
       <Link className="secondary-button as-link" href={registryPaths.orgEdit(org.id)} data-testid="org-edit">
         {t('edit')}
       </Link>
+      <Link className="secondary-button as-link" href={registryPaths.memberNew(org.id)} data-testid="org-add-member">
+        {t('org.addMember')}
+      </Link>
       <Link className="secondary-button as-link" href={registryPaths.orgNew(org.id)} data-testid="org-new-child">
         {t('org.new')}
       </Link>

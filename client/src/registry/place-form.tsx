@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
 import { createPlace, fetchPlace, updatePlace } from '../api/places.api.ts';
 import type { PlaceKind, PlaceRecord } from '../api/contract.ts';
-import { placeTiers, type PlaceTier } from '../../../server/src/contract/places.ts';
+import { CreatePlaceBody, placeTiers, UpdatePlaceBody, type PlaceTier } from '../../../server/src/contract/places.ts';
 import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
-import { listOf, parsePosition, positionText, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
+import { listOf, parsePosition, positionText, schemaErrors, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
 import { FormField } from './form-field.tsx';
 import { placeKinds } from './place-list.tsx';
 import { registryPaths } from './registry-route.ts';
@@ -92,17 +92,20 @@ export function PlaceForm({ id }: { id: number | null }) {
       contact_name: inputs.contact_name.trim() || null,
       contact_phone: inputs.contact_phone.trim() || null,
     };
-    setBusy(true);
     const { tier, ...rest } = common;
-    const sent =
-      id === null
-        ? createPlace({
-            ...withoutEmpty(common),
-            kind: inputs.kind,
-            area_code: inputs.area_code.trim(),
-            ...(inputs.kind === 'center_household' ? { member_id: Number(inputs.member_id) } : {}),
-          })
-        : updatePlace(id, { ...rest, ...(tier === null ? {} : { tier }) });
+    const created = {
+      ...withoutEmpty(common),
+      kind: inputs.kind,
+      area_code: inputs.area_code.trim(),
+      ...(inputs.kind === 'center_household' ? { member_id: Number(inputs.member_id) } : {}),
+    };
+    const changes = { ...rest, ...(tier === null ? {} : { tier }) };
+    // what the contract refuses that the checks above did not catch (its words, at the field)
+    const refused = id === null ? schemaErrors(CreatePlaceBody, created) : schemaErrors(UpdatePlaceBody, changes);
+    setErrors(refused);
+    if (Object.keys(refused).length > 0) return;
+    setBusy(true);
+    const sent = id === null ? createPlace(created) : updatePlace(id, changes);
     sent
       .then(
         (place) => navigate(registryPaths.place(place.id)),
