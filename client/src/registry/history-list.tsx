@@ -13,7 +13,10 @@ function DetailLine({ detail }: { detail: Record<string, unknown> }) {
   const { t } = useTranslation('registry');
   const parts: string[] = [];
   const changed = detail['changed'];
-  if (Array.isArray(changed) && changed.length > 0) parts.push(t('history.changed', { fields: changed.join('、') }));
+  if (Array.isArray(changed) && changed.length > 0) {
+    const fields = changed.map((field) => t(`history.fields.${String(field)}` as 'history.fields.name', { defaultValue: String(field) }));
+    parts.push(t('history.changed', { fields: fields.join('、') }));
+  }
   const from = named(detail['from']) ?? named(detail['from_org']);
   const to = named(detail['to']) ?? named(detail['to_org']) ?? named(detail['community']) ?? named(detail['whereabouts']);
   if (from) parts.push(t('history.from', { name: from }));
