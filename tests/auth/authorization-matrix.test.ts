@@ -880,10 +880,17 @@ const orgsOfC = () =>
     .query<{ id: number }>('select id from org where area_code = $1 and closed_on is null order by id limit 2', [ctx.communityC])
     .then(({ rows }) => ({ c1: rows[0]!.id, c2: rows[1]!.id })));
 
+/**
+ * A new member's home: beside C's point, never on it — the point is where places, cases and
+ * locate are asked, and a member living exactly there would make every such answer look like a
+ * leak of her home to tests/auth/member-privacy.test.ts, which shares this database.
+ */
+const homeC = (): [number, number] => [ctx.pointC[0] + 0.00031, ctx.pointC[1] + 0.00017];
+
 /** A fresh member of community C, created by the county admin, and made ready for a movement (registered, mobile). */
 async function freshMemberC(ready?: 'registered' | 'mobile'): Promise<number> {
   const { c1 } = await orgsOfC();
-  const body = { name: '矩阵党员', gender: 'male', org_id: c1, position: ctx.pointC, phone: '13800000000' };
+  const body = { name: '矩阵党员', gender: 'male', org_id: c1, position: homeC(), phone: '13800000000' };
   const id = (await server.admin.send<{ id: number }>('POST', '/api/v1/members', body)).body.id;
   if (ready === 'registered') await server.admin.send('POST', `/api/v1/members/${id}/registration`, { community_code: ctx.communityC });
   if (ready === 'mobile') await server.admin.send('POST', `/api/v1/members/${id}/mobile`, { whereabouts: '外地' });
@@ -903,7 +910,7 @@ endpoints.push(
     allowed: registryWriters,
     outcome: 404,
     inStatus: 201,
-    inScope: async (c) => c.send('POST', '/api/v1/members', { name: '新党员', gender: 'female', org_id: (await orgsOfC()).c1, position: ctx.pointC }),
+    inScope: async (c) => c.send('POST', '/api/v1/members', { name: '新党员', gender: 'female', org_id: (await orgsOfC()).c1, position: homeC() }),
     outOfScope: (c) => c.send('POST', '/api/v1/members', { name: '越权党员', gender: 'female', org_id: ctx.orgB, position: ctx.pointB }),
     expectIn: (a) => expect((a.body as { precision: string }).precision).toBe('exact'),
   },

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorBody } from '../../server/src/contract/error.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NearbyResult } from '../../server/src/contract/dispatch.ts';
 import type { DensityCells, MemberDetail } from '../../server/src/contract/members.ts';
@@ -131,5 +133,18 @@ describe("the wall after a member's transfer or leaving", () => {
     expect(await tileTotal(m)).toBe(before.tile - 1);
     expect(await cellCount(server.admin, m)).toBe(before.raw - 1);
     expect(await nearby()).not.toContain(m.id);
+
+    // nor can a dispatcher alert her by hand
+    const created = await server.admin.send<{ id: number }>(
+      'POST',
+      '/api/v1/cases',
+      { kind: 'test', title: '离开的党员', lng: m.lng, lat: m.lat },
+      { 'idempotency-key': randomUUID() },
+    );
+    const dispatch = await server.admin.send<{ id: number }>('POST', `/api/v1/cases/${created.body.id}/dispatch`, { radius: 500, waveSize: 1, target: 1 });
+    expect(dispatch.status, JSON.stringify(dispatch.body)).toBe(201);
+    const byHand = await server.admin.send<ErrorBody>('POST', `/api/v1/dispatches/${dispatch.body.id}/members`, { member_id: m.id });
+    expect(byHand.status).toBe(404);
+    expect(byHand.body.error.code).toBe('not_found');
   });
 });

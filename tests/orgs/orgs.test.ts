@@ -378,7 +378,12 @@ describe('POST /api/v1/orgs/{id}/merge', () => {
     );
     expect(rows.rows.map((r) => Number(r.subject_id))).toEqual(moving);
     expect(rows.rows.every((r) => r.effective_on === '2026-12-01')).toBe(true);
-    expect(rows.rows[0]!.detail).toEqual({ from_org_id: pair.source, to_org_id: pair.target, merge: true });
+    // the same shape as a member's own transfer, marked as a merge
+    expect(rows.rows[0]!.detail).toEqual({
+      from: { id: pair.source, name: expect.any(String) },
+      to: { id: pair.target, name: expect.any(String) },
+      merge: true,
+    });
     const members = await one<{ n: number }>('select count(*)::int as n from member where id = any($1) and org_id = $2', [moving, pair.target]);
     expect(members.n).toBe(moving.length);
     const parents = await server.db.query<{ parent_id: string }>('select parent_id from org where id = any($1)', [children]);

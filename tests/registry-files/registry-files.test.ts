@@ -6,6 +6,7 @@ import gcoord from 'gcoord';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportAccepted, ImportJob, ImportRefusal, ImportReport } from '../../server/src/contract/registry-files.ts';
+import { holdImportLock } from '../../server/src/registry-files/job.queries.ts';
 import { signInAs, type ApiClient } from '../support/api-client.ts';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -297,6 +298,34 @@ describe('scope', () => {
     const job = await finished(secretary, started.body.import.id);
     expect(job).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: job.rows });
     expect((await counts()).history).toBe(before.history);
+  });
+
+  it('answers an import lost with a stopped server as failed, and one still being written as running', async () => {
+    const me = [{ id: (await admin.getJson<{ user: { id: number } }>('/api/v1/auth/me')).body.user.id }];
+    const lost = (
+      await ctx.db.query<{ id: number }>(
+        `insert into registry_import (entity, mode, status, rows, actor_id, started_at) values ('members', 'all', 'running', 3, $1, now() - interval '2 minutes') returning id::int`,
+        [me[0]!.id],
+      )
+    ).rows[0]!.id;
+    const held = (
+      await ctx.db.query<{ id: number }>(
+        `insert into registry_import (entity, mode, status, rows, actor_id, started_at) values ('members', 'all', 'running', 3, $1, now() - interval '2 minutes') returning id::int`,
+        [me[0]!.id],
+      )
+    ).rows[0]!.id;
+    // an import still writing holds its lock in its transaction
+    const writer = await ctx.db.connect();
+    try {
+      await writer.query('begin');
+      await holdImportLock(writer, held);
+      expect((await admin.getJson<ImportJob>(`/api/v1/registry/imports/${held}`)).body).toMatchObject({ status: 'running' });
+    } finally {
+      await writer.query('rollback');
+      writer.release();
+    }
+    const answer = await admin.getJson<ImportJob>(`/api/v1/registry/imports/${lost}`);
+    expect(answer.body).toMatchObject({ status: 'failed', error: expect.stringContaining('interrupted') });
   });
 
   it('answers another caller’s import as not found', async () => {

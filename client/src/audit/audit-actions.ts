@@ -42,8 +42,6 @@ export const auditActions = [
   'place.close',
   'place.households',
   'place.read_households',
-  'registry.import',
-  'registry.export',
   'member.create',
   'member.update',
   'member.transfer',
@@ -55,6 +53,8 @@ export const auditActions = [
   'member.points',
   'member.star_review',
   'registry.rules',
+  'registry.import',
+  'registry.export',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -377,9 +377,9 @@ export const en: Messages = {
         read_households: "Read a center household's linked households",
       },
       registry: {
+        rules: 'Changed the points and star rules',
         import: 'Imported a registry file',
         export: 'Exported a registry file',
-        rules: 'Changed the points and star rules',
       },
     },
     targetKind: {

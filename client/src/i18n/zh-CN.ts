@@ -375,9 +375,9 @@ export const zhCN = {
         read_households: '查看党员中心户联系户',
       },
       registry: {
+        rules: '修改积分与星级规则',
         import: '导入名册文件',
         export: '导出名册文件',
-        rules: '修改积分与星级规则',
       },
     },
     targetKind: {

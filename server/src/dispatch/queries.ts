@@ -157,10 +157,12 @@ export async function insertMemberNotices(db: Queryable, kind: 'member_alert' | 
   await db.query(`insert into outbox (kind, dispatch_id, member_id) select $1::outbox_kind, $2, unnest($3::bigint[])`, [kind, dispatchId, memberIds]);
 }
 
+/** A current member's distance from a point (one who left is no member to alert). */
 export async function memberDistance(db: Queryable, memberId: number, lng: number, lat: number, scope: Scope): Promise<number | undefined> {
   const { rows } = await db.query<{ d: number }>(
     `select st_distance(m.home::geography, st_setsrid(st_makepoint($2, $3), 4326)::geography, true) as d
-     from member m join org o on o.id = m.org_id where m.id = $1 and scope_holds(o.area_code, $4::text[], $5::text[])`,
+     from member m join org o on o.id = m.org_id
+     where m.id = $1 and m.left_on is null and scope_holds(o.area_code, $4::text[], $5::text[])`,
     [memberId, lng, lat, scope.lo, scope.hi],
   );
   return rows[0]?.d;

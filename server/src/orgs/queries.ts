@@ -340,8 +340,10 @@ export async function transferMembersOnMerge(db: Queryable, c: Carry): Promise<n
      ), noted as (
        insert into registry_history (subject_kind, subject_id, action, effective_on, reason, detail, actor_id)
        select 'member', moved.id, 'transferred', coalesce($3::date, current_date), $4::text,
-              jsonb_build_object('from_org_id', $1::bigint, 'to_org_id', $2::bigint, 'merge', true), $5::bigint
-       from moved
+              jsonb_build_object('from', jsonb_build_object('id', f.id, 'name', f.name),
+                                 'to', jsonb_build_object('id', t.id, 'name', t.name), 'merge', true), $5::bigint
+       from moved, org f, org t
+       where f.id = $1::bigint and t.id = $2::bigint
        returning 1
      )
      select (select count(*)::int from moved) as moved, (select count(*)::int from noted) as noted`,

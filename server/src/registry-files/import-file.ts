@@ -5,7 +5,7 @@ import { registryFileMaxRows, type ImportQuery, type ImportReport, type Registry
 import { withTransaction, type Tx } from '../db/transaction.ts';
 import { mapHeader } from './columns.ts';
 import { decodeCsv } from './decode.ts';
-import { failImportJob, finishImportJob, insertImportJob, updateImportProgress, type ImportJobRow } from './job.queries.ts';
+import { failImportJob, finishImportJob, holdImportLock, insertImportJob, updateImportProgress, type ImportJobRow } from './job.queries.ts';
 import { insertMembers, updateMembers } from './member.queries.ts';
 import { memberHeaderProblems, planMembers } from './members.ts';
 import { insertOrgs, updateOrgs } from './org.queries.ts';
@@ -128,6 +128,7 @@ async function write(db: pg.Pool, actor: Actor, job: ImportJobRow, plan: Writer,
   await withTransaction(
     db,
     async (tx) => {
+      await holdImportLock(tx, job.id);
       let processed = plan.unchanged;
       let created = 0;
       let updated = 0;

@@ -65,6 +65,29 @@ export async function failImportJob(db: Queryable, id: number, error: string): P
   ]);
 }
 
+/** The lock a running import holds for its whole transaction, so a poll can tell it from a lost one. */
+const importLock = `hashtext('redgrid.registry_import'), ($1::bigint % 2147483647)::int`;
+
+export async function holdImportLock(tx: Queryable, id: number): Promise<void> {
+  await tx.query(`select pg_advisory_xact_lock(${importLock})`, [id]);
+}
+
+/**
+ * A job still 'running' a minute after it started whose lock nobody holds was lost with the server
+ * that ran it (its transaction rolled back: nothing was written): it is marked failed, so the
+ * caller polling it is told so instead of waiting for ever.
+ */
+export async function failLostImportJob(db: Queryable, id: number): Promise<void> {
+  await db.query(
+    `update registry_import
+     set status = 'failed', finished_at = now(),
+         error = 'the import was interrupted (the server stopped) and wrote nothing: run it again'
+     where id = $1 and status = 'running' and started_at < now() - interval '1 minute'
+       and pg_try_advisory_xact_lock(${importLock})`,
+    [id],
+  );
+}
+
 /** A job for the one who started it (anyone else is told there is none). */
 export async function selectImportJob(db: Queryable, id: number, actorId: number | null): Promise<ImportJobRow | undefined> {
   const { rows } = await db.query<ImportJobRow>(

@@ -20,7 +20,7 @@ import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
 import { exportRegistry, type ExportFilters, type ExportFormat } from './export-file.ts';
 import { startImport } from './import-file.ts';
-import { selectImportJob } from './job.queries.ts';
+import { pollImportJob } from './poll-job.ts';
 import { presentJob } from './present.ts';
 
 /** The file is the body, with room for 100,000+ rows (express.json takes 100 kB); larger is 413. */
@@ -69,7 +69,7 @@ export function registryFilesRoutes(db: pg.Pool): Router {
 
   router.get('/api/v1/registry/imports/:id', files, async (req, res) => {
     const { id } = parseParams(ImportParams, req);
-    const job = await selectImportJob(db, id, actorOf(req).userId);
+    const job = await pollImportJob(db, id, actorOf(req).userId);
     if (!job) throw new HttpError(404, ErrorCode.notFound, `No import ${id} of yours.`);
     res.json(presentJob(job));
   });
