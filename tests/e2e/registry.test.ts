@@ -232,9 +232,31 @@ describe('the registry screens', () => {
     await page.locator(`[data-testid=member-row][data-member-id="${transferred.id}"]`).waitFor();
   });
 
+  it('edits the branch with the problems shown at their fields, and keeps the edit in its history', async () => {
+    await page.goto(`${server.baseUrl}/registry/orgs/${branch.id}`);
+    await page.getByTestId('org-edit').click();
+    await page.getByTestId('org-form').waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=org-form-name]') as HTMLInputElement | null)?.value !== '');
+    await page.getByTestId('org-form-name').fill('');
+    await page.getByTestId('org-form-position').fill('东经104度');
+    await page.getByTestId('org-form-save').click();
+    expect(await page.getByTestId('field-error-name').textContent()).toBe('必填');
+    expect(await page.getByTestId('field-error-position').textContent()).toContain('经度, 纬度');
+    await page.getByTestId('org-form-name').fill(branch.name);
+    await page.getByTestId('org-form-position').fill(`${branch.lng}, ${branch.lat}`);
+    await page.getByTestId('org-form-secretary').fill('台账测试书记');
+    await page.getByTestId('org-form-save').click();
+    await page.waitForURL((url) => url.pathname === `/registry/orgs/${branch.id}`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=org-secretary]')?.textContent === '台账测试书记');
+    expect(await page.locator('[data-testid=org-history-list] [data-action=edited]').textContent()).toContain('书记');
+  });
+
   it('speaks English when switched, and is usable on a phone', async () => {
+    await page.getByTestId('registry-tab-members').click();
+    await page.getByTestId('member-filters').waitFor();
     await page.locator('[data-testid=language-switch] button[lang=en]').click();
     expect(await page.locator('.registry-tab[aria-current=page]').textContent()).toBe('Members');
+    expect(await page.getByTestId('member-filter-apply').textContent()).toBe('Search');
     await page.locator('[data-testid=language-switch] button[lang=zh-CN]').click();
 
     // the same session on a phone: under 600 px the record is one column, nothing wider than the screen

@@ -96,7 +96,15 @@ export function OrgForm({ id, parent }: { id: number | null; parent: number | nu
     setErrors(refused);
     if (Object.keys(refused).length > 0) return;
     setBusy(true);
-    const { kind: _kind, parent_id: _parent, ...changes } = body;
+    const { kind: _kind, parent_id: _parent, ...fields } = body;
+    // an edit sends only what changed (nothing changed: nothing to send)
+    const before = known.value ? inputsOf(known.value) : null;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([key]) => !before || inputs[key as keyof Inputs] !== before[key as keyof Inputs]));
+    if (id !== null && Object.keys(changes).length === 0) {
+      setBusy(false);
+      navigate(registryPaths.org(id));
+      return;
+    }
     const sent = id === null ? createOrg(created) : updateOrg(id, changes);
     sent
       .then(
