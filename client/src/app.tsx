@@ -5,6 +5,7 @@ import { memberTokenFrom } from './member/member-path.ts';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { canPlan, canReview } from './planner/plan-roles.ts';
+import { canReadRegistry, registryRights } from './registry/registry-roles.ts';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { safeNextPath, signInPath, signInUrl } from './session/next-path.ts';
 import { canDispatch, isAdmin } from './session/roles.ts';
@@ -22,6 +23,7 @@ const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default
 const DispatchPage = lazy(() => import('./pages/dispatch-page.tsx').then((m) => ({ default: m.DispatchPage })));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 const MemberPage = lazy(() => import('./pages/member-page.tsx').then((m) => ({ default: m.MemberPage })));
+const RegistryPage = lazy(() => import('./registry/registry-page.tsx'));
 const AdminPage = lazy(() => import('./pages/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 
 function pageFor(pathname: string, user: SessionUser) {
@@ -29,6 +31,9 @@ function pageFor(pathname: string, user: SessionUser) {
   if (pathname === '/audit') return isAdmin(user) ? <AuditPage /> : <ForbiddenPage />;
   if (pathname === '/admin') return isAdmin(user) ? <AdminPage /> : <ForbiddenPage />;
   if (pathname === '/dispatch') return canDispatch(user) ? <DispatchPage /> : <ForbiddenPage />;
+  if (pathname === '/registry' || pathname.startsWith('/registry/')) {
+    return canReadRegistry(user) ? <RegistryPage rights={registryRights(user)} /> : <ForbiddenPage />;
+  }
   if (pathname === '/planner') return canPlan(user) ? <PlannerPage canEdit={canPlan(user)} canReview={canReview(user)} /> : <ForbiddenPage />;
   return <NotFoundPage />;
 }

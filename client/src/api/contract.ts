@@ -36,3 +36,23 @@ export type CaseRef = NonNullable<CaseView['town']>;
 /** What the client sends (defaults filled in by the server). */
 export type CreateCaseInput = z.input<typeof CreateCaseBody>;
 export type StartDispatchInput = z.input<typeof StartDispatchBody>;
+
+// the registry (issue 13): organizations, members, service positions, files
+export type { OrgKind, OrgList, OrgRecord, OrgSummary } from '../../../server/src/contract/orgs.ts';
+export type { HistoryEntry, MemberDetail, MemberList, MemberSummary, PointsEntry, PointsLedger } from '../../../server/src/contract/members.ts';
+export type { PlaceKind, PlaceList, PlaceRecord, PlaceSummary } from '../../../server/src/contract/places.ts';
+export type { ImportJob, ImportReport, RegistryEntity } from '../../../server/src/contract/registry-files.ts';
+import type { CreateOrgBody, UpdateOrgBody } from '../../../server/src/contract/orgs.ts';
+import type { CreateMemberBody, CreditPointsBody, UpdateMemberBody } from '../../../server/src/contract/members.ts';
+import type { CreatePlaceBody, UpdatePlaceBody } from '../../../server/src/contract/places.ts';
+import type { importCrses, importModes } from '../../../server/src/contract/registry-files.ts';
+
+export type CreateOrgInput = z.input<typeof CreateOrgBody>;
+export type UpdateOrgInput = z.input<typeof UpdateOrgBody>;
+export type CreateMemberInput = z.input<typeof CreateMemberBody>;
+export type UpdateMemberInput = z.input<typeof UpdateMemberBody>;
+export type CreditPointsInput = z.input<typeof CreditPointsBody>;
+export type CreatePlaceInput = z.input<typeof CreatePlaceBody>;
+export type UpdatePlaceInput = z.input<typeof UpdatePlaceBody>;
+export type ImportMode = (typeof importModes)[number];
+export type ImportCrs = (typeof importCrses)[number];

@@ -219,6 +219,7 @@ export const en: Messages = {
     dispatch: 'Dispatch',
     planner: 'Planner',
     admin: 'Administration',
+    registry: 'Registry',
   },
   admin: {
     title: 'Administration',

@@ -1,8 +1,9 @@
+import type { RegistryMessages } from './registry.zh-CN.ts';
 import type { Messages } from './zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages; registry: RegistryMessages };
   }
 }

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { registryEn } from './registry.en.ts';
+import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -41,9 +43,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
+    ns: ['translation', 'registry'],
+    defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN },
-      en: { translation: en },
+      'zh-CN': { translation: zhCN, registry: registryZhCN },
+      en: { translation: en, registry: registryEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -217,6 +217,7 @@ export const zhCN = {
     dispatch: '应急调度',
     planner: '网格规划',
     admin: '系统管理',
+    registry: '党建台账',
   },
   admin: {
     title: '系统管理',

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocateResult } from '../api/contract.ts';
@@ -68,7 +69,7 @@ function LocateAnswer({ result }: { result: LocateResult }) {
   );
 }
 
-function errorText(code: string, message: string, t: ReturnType<typeof useTranslation>['t']): string {
+function errorText(code: string, message: string, t: TFunction): string {
   if (code === outsideTerritory) return t('locate.outsideTerritory');
   if (code === networkErrorCode) return t('locate.networkError');
   return message;

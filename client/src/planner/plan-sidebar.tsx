@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from '../api/plans.api.ts';
 import { GovernancePanel } from './governance-panel.tsx';
@@ -39,7 +40,7 @@ function PaintTarget({ view, tools }: { view: PlanView; tools: PlanTools }) {
   );
 }
 
-function hintOf(view: PlanView, tools: PlanTools, t: ReturnType<typeof useTranslation>['t']): string {
+function hintOf(view: PlanView, tools: PlanTools, t: TFunction): string {
   if (tools.tool === 'merge' && tools.marks.picked) {
     const name = view.grids.features.find((f) => String(f.id) === tools.marks.picked)?.properties.name ?? tools.marks.picked;
     return t('planner.hint.mergeKept', { name });

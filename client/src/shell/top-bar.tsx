@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/contract.ts';
 import { canPlan } from '../planner/plan-roles.ts';
+import { canReadRegistry } from '../registry/registry-roles.ts';
 import { canDispatch, isAdmin } from '../session/roles.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { Link } from './link.tsx';
@@ -10,8 +11,9 @@ import { UserMenu } from './user-menu.tsx';
 
 function NavLink({ href, testId, children }: { href: string; testId: string; children: string }) {
   const { pathname } = useLocation();
+  const current = pathname === href || (href !== '/' && pathname.startsWith(`${href}/`));
   return (
-    <Link href={href} className="nav-link" aria-current={pathname === href ? 'page' : undefined} data-testid={testId}>
+    <Link href={href} className="nav-link" aria-current={current ? 'page' : undefined} data-testid={testId}>
       {children}
     </Link>
   );
@@ -60,6 +62,11 @@ export function TopBar({ user }: { user: SessionUser | null }) {
             {canPlan(user) && (
               <NavLink href="/planner" testId="nav-planner">
                 {t('nav.planner')}
+              </NavLink>
+            )}
+            {canReadRegistry(user) && (
+              <NavLink href="/registry" testId="nav-registry">
+                {t('nav.registry')}
               </NavLink>
             )}
             {isAdmin(user) && (

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StatsSummary } from '../api/contract.ts';
 import { formatCount, formatDuration, formatMeters, formatRate } from './format.ts';
@@ -13,7 +14,7 @@ interface Figure {
   accent?: 'red' | 'gold' | 'teal' | 'blue';
 }
 
-function figuresOf(s: StatsSummary, t: ReturnType<typeof useTranslation>['t'], language: string): Figure[] {
+function figuresOf(s: StatsSummary, t: TFunction, language: string): Figure[] {
   const n = (v: number | null | undefined) => formatCount(v, language);
   const positionsByKind = s.service_positions.by_kind;
   const settings = s.coverage_settings;

@@ -1,0 +1,26 @@
+import type { SessionUser } from '../api/contract.ts';
+import { hasRole } from '../session/roles.ts';
+
+// The roles that hold each registry permission (server/src/auth/permissions.ts); the server checks again on every call.
+
+/** org.read: the organization tree and records (admins, planners, dispatchers, secretaries). */
+export function canReadRegistry(user: SessionUser): boolean {
+  return hasRole(user, 'admin') || hasRole(user, 'planner') || hasRole(user, 'dispatcher') || hasRole(user, 'secretary');
+}
+
+/** registry.edit and registry.files: keep the registry current, import and export files (admins, secretaries). */
+export function canEditRegistry(user: SessionUser): boolean {
+  return hasRole(user, 'admin') || hasRole(user, 'secretary');
+}
+
+/** member.list: the member list (admins, secretaries, dispatchers). */
+export function canListMembers(user: SessionUser): boolean {
+  return hasRole(user, 'admin') || hasRole(user, 'secretary') || hasRole(user, 'dispatcher');
+}
+
+export interface RegistryRights {
+  edit: boolean;
+  members: boolean;
+}
+
+export const registryRights = (user: SessionUser): RegistryRights => ({ edit: canEditRegistry(user), members: canListMembers(user) });
