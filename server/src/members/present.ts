@@ -1,5 +1,6 @@
 import type { NearbyMember } from '../contract/dispatch.ts';
-import type { HistoryEntry, MemberDetail, MemberSummary, PointsLedger, StarReview } from '../contract/members.ts';
+import type { MemberDetail, MemberSummary, PointsLedger, StarReview } from '../contract/members.ts';
+import type { HistoryEntry } from '../contract/registry.ts';
 import type { HistoryRow } from './history.queries.ts';
 import type { MemberRecord } from './member-record.ts';
 import type { NearbyRow } from './nearby.queries.ts';

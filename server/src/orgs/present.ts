@@ -1,4 +1,5 @@
-import type { OrgHistoryEntry, OrgRecord, OrgSummary } from '../contract/orgs.ts';
+import type { OrgRecord, OrgSummary } from '../contract/orgs.ts';
+import type { HistoryEntry } from '../contract/registry.ts';
 import type { HistoryRow, OrgRecordRow, OrgRow, PairingRow } from './queries.ts';
 
 export function presentOrg(r: OrgRow): OrgSummary {
@@ -19,7 +20,7 @@ export function presentOrg(r: OrgRow): OrgSummary {
   };
 }
 
-export function presentHistory(h: HistoryRow): OrgHistoryEntry {
+export function presentHistory(h: HistoryRow): HistoryEntry {
   return { ...h, recorded_at: h.recorded_at.toISOString() };
 }
 

@@ -1,4 +1,5 @@
-import type { HistoryEntry, PlaceRecord, PlaceSummary } from '../contract/places.ts';
+import type { PlaceRecord, PlaceSummary } from '../contract/places.ts';
+import type { HistoryEntry } from '../contract/registry.ts';
 import type { HistoryRow, PlaceSummaryRow } from './queries.ts';
 import type { PlaceView } from './read-place.ts';
 
