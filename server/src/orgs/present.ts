@@ -1,6 +1,7 @@
 import type { OrgRecord, OrgSummary } from '../contract/orgs.ts';
-import type { HistoryEntry } from '../contract/registry.ts';
-import type { HistoryRow, OrgRecordRow, OrgRow, PairingRow } from './queries.ts';
+import { presentHistory } from '../registry-history/present.ts';
+import type { HistoryRow } from '../registry-history/queries.ts';
+import type { OrgRecordRow, OrgRow, PairingRow } from './queries.ts';
 
 export function presentOrg(r: OrgRow): OrgSummary {
   return {
@@ -18,10 +19,6 @@ export function presentOrg(r: OrgRow): OrgSummary {
     grid_code: r.grid_code,
     closed_on: r.closed_on,
   };
-}
-
-export function presentHistory(h: HistoryRow): HistoryEntry {
-  return { ...h, recorded_at: h.recorded_at.toISOString() };
 }
 
 export type OrgParts = {

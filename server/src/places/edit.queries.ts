@@ -108,23 +108,6 @@ export async function closePlace(db: Queryable, id: number, on: string, reason: 
   await db.query('update place set closed_on = $2::date, close_reason = $3 where id = $1', [id, on, reason]);
 }
 
-export type HistoryInput = {
-  subjectId: number;
-  action: string;
-  effectiveOn?: string | undefined;
-  reason?: string | null;
-  detail: Record<string, unknown>;
-  actorId: number | null;
-};
-
-export async function insertPlaceHistory(db: Queryable, h: HistoryInput): Promise<void> {
-  await db.query(
-    `insert into registry_history (subject_kind, subject_id, action, effective_on, reason, detail, actor_id)
-     values ('place', $1, $2, coalesce($3::date, current_date), $4, $5::jsonb, $6)`,
-    [h.subjectId, h.action, h.effectiveOn ?? null, h.reason ?? null, JSON.stringify(h.detail), h.actorId],
-  );
-}
-
 /** The positions (1-based, in the order given) that lie outside the area. */
 export async function positionsOutside(db: Queryable, areaCode: string, positions: readonly LngLat[]): Promise<number[]> {
   const { rows } = await db.query<{ n: number }>(
