@@ -9,7 +9,7 @@ import { selectExistingMembers, type ExistingMember, type MemberUpdate, type Mem
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, given, OrgLookup, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, distinct, given, OrgLookup, rowPosition, sameList } from './resolve.ts';
 
 export const MemberCells = z.object({
   id: idCell.optional(),
@@ -91,8 +91,8 @@ export async function planMembers(
 ): Promise<MemberPlan> {
   const rows = parseRows(MemberCells, table, header, problems);
   flagRepeatedIds(rows, problems);
-  const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
-  const communities = [...new Set(rows.map((r) => r.values.registration_community).filter((v): v is string => typeof v === 'string'))];
+  const ids = distinct(rows.map((r) => r.values.id));
+  const communities = distinct(rows.map((r) => r.values.registration_community));
   const [existing, orgs, addresses, areas] = await Promise.all([
     ids.length > 0 ? selectExistingMembers(db, ids) : Promise.resolve([]),
     OrgLookup.load(
@@ -101,11 +101,7 @@ export async function planMembers(
       rows.map((r) => r.values.org_name),
       scope,
     ),
-    AddressLookup.load(
-      db,
-      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
-      scope,
-    ),
+    AddressLookup.load(db, rows, scope),
     communities.length > 0 ? selectAreaRefs(db, communities) : Promise.resolve([]),
   ]);
   const members = new Map<number, ExistingMember>(existing.map((m) => [m.id, m]));

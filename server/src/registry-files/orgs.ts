@@ -9,7 +9,7 @@ import { selectExistingOrgs, type ExistingOrg, type OrgUpdate, type OrgValues } 
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, given, OrgLookup, rowPosition } from './resolve.ts';
+import { AddressLookup, distinct, given, OrgLookup, rowPosition } from './resolve.ts';
 
 export const OrgCells = z.object({
   id: idCell.optional(),
@@ -59,9 +59,9 @@ export async function planOrgs(
 ): Promise<OrgPlan> {
   const rows = parseRows(OrgCells, table, header, problems);
   flagRepeatedIds(rows, problems);
-  const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
-  const codes = [...new Set(rows.map((r) => r.values.area_code).filter((v): v is string => typeof v === 'string'))];
-  const gridCodes = [...new Set(rows.map((r) => r.values.grid_code).filter((v): v is string => typeof v === 'string'))];
+  const ids = distinct(rows.map((r) => r.values.id));
+  const codes = distinct(rows.map((r) => r.values.area_code));
+  const gridCodes = distinct(rows.map((r) => r.values.grid_code));
   const [existing, parents, addresses, areas, grids] = await Promise.all([
     ids.length > 0 ? selectExistingOrgs(db, ids) : Promise.resolve([]),
     OrgLookup.load(
@@ -70,11 +70,7 @@ export async function planOrgs(
       rows.map((r) => r.values.parent_name),
       scope,
     ),
-    AddressLookup.load(
-      db,
-      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
-      scope,
-    ),
+    AddressLookup.load(db, rows, scope),
     codes.length > 0 ? selectAreaRefs(db, codes) : Promise.resolve([]),
     gridCodes.length > 0 ? selectGridRefs(db, gridCodes) : Promise.resolve([]),
   ]);

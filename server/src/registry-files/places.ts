@@ -9,7 +9,7 @@ import { selectExistingPlaces, type ExistingPlace, type PlaceUpdate, type PlaceV
 import { flagRepeatedIds, parseRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, given, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, distinct, given, rowPosition, sameList } from './resolve.ts';
 
 export const PlaceCells = z.object({
   id: idCell.optional(),
@@ -56,15 +56,11 @@ export async function planPlaces(
 ): Promise<PlacePlan> {
   const rows = parseRows(PlaceCells, table, header, problems);
   flagRepeatedIds(rows, problems);
-  const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
-  const codes = [...new Set(rows.map((r) => r.values.area_code).filter((v): v is string => typeof v === 'string'))];
+  const ids = distinct(rows.map((r) => r.values.id));
+  const codes = distinct(rows.map((r) => r.values.area_code));
   const [existing, addresses, areas] = await Promise.all([
     ids.length > 0 ? selectExistingPlaces(db, ids) : Promise.resolve([]),
-    AddressLookup.load(
-      db,
-      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
-      scope,
-    ),
+    AddressLookup.load(db, rows, scope),
     codes.length > 0 ? selectAreaRefs(db, codes) : Promise.resolve([]),
   ]);
   const places = new Map<number, ExistingPlace>(existing.map((p) => [p.id, p]));
