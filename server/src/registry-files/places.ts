@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Scope } from '../auth/scope.ts';
+import { tieredKinds } from '../contract/places.ts';
 import type { ImportQuery } from '../contract/registry-files.ts';
 import type { Queryable } from '../db/transaction.ts';
 import { areaCodeCell, choiceCell, contactPhoneCell, degreesCell, idCell, listCell, textCell } from './cells.ts';
@@ -43,7 +44,7 @@ export function placeHeaderProblems(header: HeaderMap, problems: ProblemList): v
 }
 
 const compared = ['kind', 'name', 'tier', 'area_code', 'address', 'lng', 'lat', 'opening_hours', 'services', 'contact_name', 'contact_phone'] as const;
-const tiered = new Set(['service_center', 'service_station']);
+const tiered = new Set<string>(tieredKinds);
 
 /** Validates a service positions file and plans the writes of its good rows. */
 export async function planPlaces(
