@@ -6,7 +6,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
 import { insertHistory } from '../registry-history/queries.ts';
 import type { MemberRecord } from './member-record.ts';
-import { selectArea, selectOpenOrg, updateLeft, updateMemberOrg, updateMobile, updateRegistration } from './registry.queries.ts';
+import { selectArea, selectOpenOrg, updateLeft, updateMemberOrg, updateMobile, updateRegistration, type MemberState } from './registry.queries.ts';
 import { lockCurrentMember, recordAfterWrite, type Writer } from './writer.ts';
 
 /**
@@ -98,6 +98,11 @@ export function endRegistration(db: pg.Pool, w: Writer, id: number, body: Regist
   });
 }
 
+/** Where a mobile member is recorded to be, as their history names it. */
+function mobileArea(m: MemberState): { code: string; name: string | null } | null {
+  return m.mobile_area_code ? { code: m.mobile_area_code, name: m.mobile_area_name } : null;
+}
+
 /** 流动党员: where the member now is (an area of the territory, or words), since when; again to say they moved on. */
 export function markMobile(db: pg.Pool, w: Writer, id: number, body: MobileBody): Promise<MemberRecord> {
   return withTransaction(db, async (tx) => {
@@ -105,9 +110,7 @@ export function markMobile(db: pg.Pool, w: Writer, id: number, body: MobileBody)
     const area = body.area_code === undefined ? undefined : await selectArea(tx, body.area_code);
     if (body.area_code !== undefined && !area) throw new DomainError('not_found', ErrorCode.notFound, `No area ${body.area_code}.`);
     await updateMobile(tx, id, { areaCode: area?.code ?? null, whereabouts: body.whereabouts ?? null, since: body.since ?? null });
-    const previous = member.mobile
-      ? { area: member.mobile_area_code ? { code: member.mobile_area_code, name: member.mobile_area_name } : null, whereabouts: member.mobile_whereabouts }
-      : null;
+    const previous = member.mobile ? { area: mobileArea(member), whereabouts: member.mobile_whereabouts } : null;
     const detail = { area: area ? { code: area.code, name: area.name } : null, whereabouts: body.whereabouts ?? null, previous };
     await insertHistory(tx, { subjectKind: 'member', subjectId: id, action: 'mobile', effectiveOn: body.since, detail, actorId: w.actor.userId });
     await audit(tx, w.actor, {
@@ -127,7 +130,7 @@ export function endMobile(db: pg.Pool, w: Writer, id: number, body: MobileEndBod
     if (!member.mobile) throw new DomainError('conflict', ErrorCode.notMobile, `Member ${id} is not a mobile member.`);
     await updateMobile(tx, id, null);
     const detail = {
-      area: member.mobile_area_code ? { code: member.mobile_area_code, name: member.mobile_area_name } : null,
+      area: mobileArea(member),
       whereabouts: member.mobile_whereabouts,
       since: member.mobile_since,
     };
