@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { latestYear } from './time.ts';
+import { isCalendarDay, latestYear } from './time.ts';
 
 /**
  * One change of a registry record (registry_history) — an organization, a member or a place: what
@@ -31,7 +31,6 @@ export function calendarDay(fromYear: number) {
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-03-01')
     .refine((value) => {
       const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-      const d = new Date(Date.UTC(year, month - 1, day));
-      return year >= fromYear && year <= latestYear && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+      return year >= fromYear && year <= latestYear && isCalendarDay(year, month, day);
     }, `must be a day of the calendar in the years ${fromYear}–${latestYear}`);
 }
