@@ -29,19 +29,8 @@ export async function selectHouseholdMember(db: Queryable, memberId: number, sco
   return rows[0];
 }
 
-export type NewPlace = {
-  kind: PlaceKind;
-  name: string;
-  tier: PlaceTier | null;
-  areaCode: string;
-  address: string | null;
-  position: LngLat;
-  openingHours: string | null;
-  services: string[];
-  contactName: string | null;
-  contactPhone: string | null;
-  memberId: number | null;
-};
+/** A new place: the fields an edit may change, and what only its creation sets (kind, area, a center household's member). */
+export type NewPlace = PlaceFields & { kind: PlaceKind; areaCode: string; memberId: number | null };
 
 /** A new place; a center household starts with no linked households. */
 export async function insertPlace(db: Queryable, p: NewPlace): Promise<number> {
