@@ -6,7 +6,7 @@ import { areaCodeCell, choiceCell, dateCell, degreesCell, gridCodeCell, idCell, 
 import type { HeaderMap } from './columns.ts';
 import { selectAreaRefs, selectGridRefs } from './lookup.queries.ts';
 import { selectExistingOrgs, type ExistingOrg, type OrgUpdate, type OrgValues } from './org.queries.ts';
-import { flagRepeatedIds, parseRows } from './parse-rows.ts';
+import { namedRecord, parseRecordRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
 import { AddressLookup, distinct, given, OrgLookup, rowPosition } from './resolve.ts';
@@ -57,8 +57,7 @@ export async function planOrgs(
   crs: ImportQuery['crs'],
   problems: ProblemList,
 ): Promise<OrgPlan> {
-  const rows = parseRows(OrgCells, table, header, problems);
-  flagRepeatedIds(rows, problems);
+  const rows = parseRecordRows(OrgCells, table, header, problems);
   const ids = distinct(rows.map((r) => r.values.id));
   const codes = distinct(rows.map((r) => r.values.area_code));
   const gridCodes = distinct(rows.map((r) => r.values.grid_code));
@@ -82,14 +81,8 @@ export async function planOrgs(
   const plan: OrgPlan = { creates: [], updates: [], unchanged: 0 };
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
-    let before: ExistingOrg | undefined;
-    if (given(v.id)) {
-      before = orgs.get(v.id);
-      if (!before || !scope.holds(before.area_code)) {
-        problems.add(line, 'id', 'not_in_scope', `No organization ${v.id} in your scope`);
-        continue;
-      }
-    }
+    const before = namedRecord(line, v.id, orgs, (r) => scope.holds(r.area_code), 'organization', problems);
+    if (before === null) continue;
     for (const c of ['name', 'kind', 'sector', 'area_code'] as const) {
       if (v[c] === null || (!before && v[c] === undefined)) problems.add(line, c, 'invalid_value', 'is required');
     }

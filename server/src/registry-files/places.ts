@@ -7,7 +7,7 @@ import { areaCodeCell, choiceCell, contactPhoneCell, degreesCell, idCell, listCe
 import type { HeaderMap } from './columns.ts';
 import { selectAreaRefs } from './lookup.queries.ts';
 import { selectExistingPlaces, type ExistingPlace, type PlaceUpdate, type PlaceValues } from './place.queries.ts';
-import { flagRepeatedIds, parseRows } from './parse-rows.ts';
+import { namedRecord, parseRecordRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
 import { AddressLookup, distinct, given, rowPosition, sameList } from './resolve.ts';
@@ -55,8 +55,7 @@ export async function planPlaces(
   crs: ImportQuery['crs'],
   problems: ProblemList,
 ): Promise<PlacePlan> {
-  const rows = parseRows(PlaceCells, table, header, problems);
-  flagRepeatedIds(rows, problems);
+  const rows = parseRecordRows(PlaceCells, table, header, problems);
   const ids = distinct(rows.map((r) => r.values.id));
   const codes = distinct(rows.map((r) => r.values.area_code));
   const [existing, addresses, areas] = await Promise.all([
@@ -70,14 +69,8 @@ export async function planPlaces(
   const plan: PlacePlan = { creates: [], updates: [], unchanged: 0 };
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
-    let before: ExistingPlace | undefined;
-    if (given(v.id)) {
-      before = places.get(v.id);
-      if (!before || !scope.holds(before.area_code)) {
-        problems.add(line, 'id', 'not_in_scope', `No service position ${v.id} in your scope`);
-        continue;
-      }
-    }
+    const before = namedRecord(line, v.id, places, (r) => scope.holds(r.area_code), 'service position', problems);
+    if (before === null) continue;
     for (const c of ['kind', 'name', 'area_code'] as const) {
       if (v[c] === null || (!before && v[c] === undefined)) problems.add(line, c, 'invalid_value', 'is required');
     }
