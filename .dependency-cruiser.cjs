@@ -6,7 +6,7 @@ const path = require('node:path');
 const src = '^server/src/';
 
 /** Folders below the capabilities: every capability may import them; they import no capability. */
-const shared = ['contract', 'db', 'http', 'outbox', 'member-link', 'case-timeline', 'versions'];
+const shared = ['contract', 'db', 'http', 'outbox', 'member-link', 'case-timeline', 'registry-history', 'versions'];
 
 /** Modules of a capability that every capability may import: who is asking, their scope, the audit record. */
 const published = [`${src}auth/(middleware|principal|scope|permissions|actor)\\.ts$`, `${src}audit/record\\.ts$`];

@@ -1,38 +1,11 @@
-import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../server/src/auth/scope.ts';
 import { selectCases } from '../../server/src/cases/queries.ts';
 import { selectMembers } from '../../server/src/members/queries.ts';
 import { usePrivateDatabase } from '../support/database.ts';
+import { rangeCondition, withPlans } from '../support/query-plans.ts';
 
 const ctx = usePrivateDatabase('scope_plans');
-
-/** Runs `work` on one connection and answers what it returned with the plans of every statement it ran (auto_explain). */
-async function withPlans<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<{ result: T; plan: string }> {
-  const client = await ctx.db.connect();
-  try {
-    await client.query("load 'auto_explain'");
-    await client.query('set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set client_min_messages = log');
-    const plans: string[] = [];
-    const onNotice = (n: { message?: string }) => plans.push(n.message ?? '');
-    client.on('notice', onNotice);
-    const result = await work(client);
-    client.off('notice', onNotice);
-    await client.query('reset client_min_messages');
-    return { result, plan: plans.join('\n') };
-  } finally {
-    client.release();
-  }
-}
-
-/** An index scan (plain, index-only or bitmap) of `index` whose condition bounds `column` by the scope's range. */
-function rangeCondition(index: string, column: string, scope: Scope): RegExp {
-  const lo = scope.lo[0]!;
-  const hi = scope.hi[0]!;
-  return new RegExp(
-    `(Index Scan|Index Only Scan|Bitmap Index Scan) (using|on) ${index}\\b[^\\n]*\\n\\s*Index Cond: \\(\\(${column} >= '${lo}'::text\\) AND \\(${column} < '${hi}'::text\\)\\)`,
-  );
-}
 
 let community = '';
 let town = '';
@@ -59,7 +32,7 @@ describe('scoped lists use the scope as an index condition (plans of the functio
   for (const level of ['community', 'town'] as const) {
     it(`selectMembers for a ${level}: areas by range on area_pkey, then each area's current members by member_current_area_idx`, async () => {
       const scope = Scope.of([level === 'community' ? community : town]);
-      const { result, plan } = await withPlans((client) => selectMembers(client, { limit: 50 }, scope));
+      const { result, plan } = await withPlans(ctx.db, (client) => selectMembers(client, { limit: 50 }, scope));
       expect(result).toHaveLength(51);
       expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
       expect(plan).toMatch(/Index Scan using member_current_area_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
@@ -68,7 +41,7 @@ describe('scoped lists use the scope as an index condition (plans of the functio
 
     it(`selectMembers with status=all for a ${level}: each area's members by member_area_id_idx`, async () => {
       const scope = Scope.of([level === 'community' ? community : town]);
-      const { result, plan } = await withPlans((client) => selectMembers(client, { limit: 50, status: 'all' }, scope));
+      const { result, plan } = await withPlans(ctx.db, (client) => selectMembers(client, { limit: 50, status: 'all' }, scope));
       expect(result).toHaveLength(51);
       expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
       expect(plan).toMatch(/Index Scan using member_area_id_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
@@ -92,7 +65,7 @@ describe('scoped lists use the scope as an index condition (plans of the functio
         grid: g!.code,
         bbox: { minLng: 100, minLat: 20, maxLng: 110, maxLat: 40 },
       };
-      const { plan } = await withPlans((client) => selectMembers(client, filters, scope));
+      const { plan } = await withPlans(ctx.db, (client) => selectMembers(client, filters, scope));
       expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
       // alone, or and-ed with another index (the registration's) in a bitmap
       expect(plan).toMatch(/Index Scan (using|on) member_current_area_idx( on member m)?[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
@@ -103,7 +76,7 @@ describe('scoped lists use the scope as an index condition (plans of the functio
 
     it(`selectCases for a ${level}: cases by range on case_community_idx`, async () => {
       const scope = Scope.of([level === 'community' ? community : town]);
-      const { result, plan } = await withPlans((client) => selectCases(client, 'open', scope));
+      const { result, plan } = await withPlans(ctx.db, (client) => selectCases(client, 'open', scope));
       expect(result.length).toBeGreaterThan(0);
       expect(plan).toMatch(rangeCondition('case_community_idx', 'community_code', scope));
       expect(plan).not.toMatch(/Seq Scan on "?case"?/);
@@ -119,7 +92,9 @@ describe('scoped lists use the scope as an index condition (plans of the functio
          from (select st_pointonsurface(geom) as p from area where code = $1) s`,
         [community],
       );
-      const { plan } = await withPlans((client) => client.query('select tile_orgs(12, $1, $2, $3::text[], $4::text[])', [t!.x, t!.y, scope.lo, scope.hi]));
+      const { plan } = await withPlans(ctx.db, (client) =>
+        client.query('select tile_orgs(12, $1, $2, $3::text[], $4::text[])', [t!.x, t!.y, scope.lo, scope.hi]),
+      );
       expect(plan).toMatch(/Index Scan using org_geom_idx on org o/);
       expect(plan).toMatch(/area_code >= \(\$4\)\[1\]\) AND \(area_code < \(\$5\)\[cardinality\(\$5\)\]\)/);
       expect(plan).not.toMatch(/~~/);

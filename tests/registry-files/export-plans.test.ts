@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Scope } from '../../server/src/auth/scope.ts';
 import { MemberExportQuery, OrgExportQuery, PlaceExportQuery } from '../../server/src/contract/registry-files.ts';
@@ -6,6 +5,7 @@ import { selectMembersForExport } from '../../server/src/registry-files/member.q
 import { selectOrgsForExport } from '../../server/src/registry-files/org.queries.ts';
 import { selectPlacesForExport } from '../../server/src/registry-files/place.queries.ts';
 import { usePrivateDatabase } from '../support/database.ts';
+import { withPlans } from '../support/query-plans.ts';
 
 /**
  * The exports' scoped listings take the scope as an index condition on the area code (the plans
@@ -13,23 +13,6 @@ import { usePrivateDatabase } from '../support/database.ts';
  * community's rows, not the county's.
  */
 const ctx = usePrivateDatabase('registry_export_plans');
-
-async function withPlans<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<{ result: T; plan: string }> {
-  const client = await ctx.db.connect();
-  try {
-    await client.query("load 'auto_explain'");
-    await client.query('set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set client_min_messages = log');
-    const plans: string[] = [];
-    const onNotice = (n: { message?: string }) => plans.push(n.message ?? '');
-    client.on('notice', onNotice);
-    const result = await work(client);
-    client.off('notice', onNotice);
-    await client.query('reset client_min_messages');
-    return { result, plan: plans.join('\n') };
-  } finally {
-    client.release();
-  }
-}
 
 let community = '';
 
@@ -44,20 +27,20 @@ beforeAll(async () => {
 describe('a secretary’s export reads their community by index', () => {
   it('members: by member_area_id_idx (or the current members’ index) on org_area_code', async () => {
     const scope = Scope.of([community]);
-    const { result, plan } = await withPlans((c) => selectMembersForExport(c, MemberExportQuery.parse({}), scope, null));
+    const { result, plan } = await withPlans(ctx.db, (c) => selectMembersForExport(c, MemberExportQuery.parse({}), scope, null));
     expect(result.length).toBeGreaterThan(0);
     expect(plan).toMatch(/(Index Scan|Bitmap Index Scan|Index Only Scan) (using|on) member_(area_id|current_area)_idx/);
     expect(plan).not.toMatch(/Seq Scan on member\b/);
   });
 
   it('organizations: by an index on area_code', async () => {
-    const { result, plan } = await withPlans((c) => selectOrgsForExport(c, OrgExportQuery.parse({}), Scope.of([community]), null));
+    const { result, plan } = await withPlans(ctx.db, (c) => selectOrgsForExport(c, OrgExportQuery.parse({}), Scope.of([community]), null));
     expect(result.length).toBeGreaterThan(0);
     expect(plan).toMatch(/(Index Scan|Bitmap Index Scan|Index Only Scan) (using|on) org_(open_area|area)_idx/);
   });
 
   it('service positions: by place_area_idx', async () => {
-    const { plan } = await withPlans((c) => selectPlacesForExport(c, PlaceExportQuery.parse({ status: 'all' }), Scope.of([community]), null));
+    const { plan } = await withPlans(ctx.db, (c) => selectPlacesForExport(c, PlaceExportQuery.parse({ status: 'all' }), Scope.of([community]), null));
     expect(plan).toMatch(/(Index Scan|Bitmap Index Scan|Index Only Scan) (using|on) place_area_idx/);
   });
 });

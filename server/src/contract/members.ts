@@ -3,6 +3,7 @@ import { AreaCode } from './areas.ts';
 import { numericId } from './ids.ts';
 import { Bbox, GridCode } from './grids.ts';
 import { queryInteger } from './numbers.ts';
+import { calendarDay, HistoryEntry } from './registry.ts';
 import { text } from './text.ts';
 
 const skillName = /^[a-z_]{1,30}$/;
@@ -70,21 +71,6 @@ export type MemberSummary = z.infer<typeof MemberSummary>;
 export const MemberList = z.object({ members: z.array(MemberSummary), next_after: z.number().nullable() });
 export type MemberList = z.infer<typeof MemberList>;
 
-/** One change of a registry record, as its history shows it (registry_history). */
-export const HistoryEntry = z.object({
-  id: z.number(),
-  /** created, edited, transferred, registered, registration_ended, mobile, mobile_ended, left */
-  action: z.string(),
-  effective_on: z.string(),
-  reason: z.string().nullable(),
-  /** what changed: {changed: [fields]}, {from: {id, name}, to: {id, name}}, {community: {code, name}}, {area, whereabouts} */
-  detail: z.record(z.string(), z.unknown()),
-  /** who recorded it: the user's display name; null for the system */
-  actor: z.string().nullable(),
-  recorded_at: z.string(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
-
 /** One member; `position` and `phone` are exact and present only for roles that may read them (audited). */
 export const MemberDetail = MemberSummary.extend({
   gender: z.enum(['male', 'female']),
@@ -107,10 +93,6 @@ export type MemberDetail = z.infer<typeof MemberDetail>;
 
 // ---- writes (registry.edit, in scope) ----
 
-const day = (from: number) =>
-  z.iso.date({ error: 'must be a date, e.g. 2026-12-01' }).refine((v) => Number(v.slice(0, 4)) >= from && Number(v.slice(0, 4)) <= 2100, {
-    message: `must lie in the years ${from}–2100`,
-  });
 const coordinate = (min: number, max: number) =>
   z.number({ error: 'must be a number' }).min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
 /** A home position, [lng, lat] in WGS-84 degrees. */
@@ -136,7 +118,7 @@ export const CreateMemberBody = z.strictObject({
   skills: Skills.default([]),
   in_service: z.boolean({ error: 'must be true or false' }).default(false),
   available: z.boolean({ error: 'must be true or false' }).default(true),
-  joined_on: day(1900).optional(),
+  joined_on: calendarDay(1900).optional(),
 });
 export type CreateMemberBody = z.output<typeof CreateMemberBody>;
 
@@ -150,7 +132,7 @@ export const UpdateMemberBody = z
     skills: Skills.optional(),
     in_service: z.boolean({ error: 'must be true or false' }).optional(),
     available: z.boolean({ error: 'must be true or false' }).optional(),
-    joined_on: day(1900).nullable().optional(),
+    joined_on: calendarDay(1900).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'names nothing to change' });
 export type UpdateMemberBody = z.output<typeof UpdateMemberBody>;
@@ -158,29 +140,29 @@ export type UpdateMemberBody = z.output<typeof UpdateMemberBody>;
 /** 转接: to another open organization in the writer's scope. */
 export const TransferBody = z.strictObject({
   org_id: z.number({ error: 'must be an organization id' }).int().min(1).max(Number.MAX_SAFE_INTEGER),
-  effective_on: day(2000).optional(),
+  effective_on: calendarDay(2000).optional(),
   reason: reason.optional(),
 });
 export type TransferBody = z.output<typeof TransferBody>;
 
 /** 双报到: registered with a residential community (a community or village of the territory). */
-export const RegistrationBody = z.strictObject({ community_code: AreaCode, effective_on: day(2000).optional() });
+export const RegistrationBody = z.strictObject({ community_code: AreaCode, effective_on: calendarDay(2000).optional() });
 export type RegistrationBody = z.output<typeof RegistrationBody>;
 
-export const RegistrationEndBody = z.strictObject({ effective_on: day(2000).optional(), reason: reason.optional() });
+export const RegistrationEndBody = z.strictObject({ effective_on: calendarDay(2000).optional(), reason: reason.optional() });
 export type RegistrationEndBody = z.output<typeof RegistrationEndBody>;
 
 /** 流动党员: where the member now is, an area of the territory or words (or both), since when. */
 export const MobileBody = z
-  .strictObject({ area_code: AreaCode.optional(), whereabouts: text({ max: 200 }).optional(), since: day(2000).optional() })
+  .strictObject({ area_code: AreaCode.optional(), whereabouts: text({ max: 200 }).optional(), since: calendarDay(2000).optional() })
   .refine((b) => b.area_code !== undefined || b.whereabouts !== undefined, { message: 'needs area_code or whereabouts: where the member now is' });
 export type MobileBody = z.output<typeof MobileBody>;
 
-export const MobileEndBody = z.strictObject({ effective_on: day(2000).optional() });
+export const MobileEndBody = z.strictObject({ effective_on: calendarDay(2000).optional() });
 export type MobileEndBody = z.output<typeof MobileEndBody>;
 
 /** Leaving: the member stays in the history, out of the list's default, dispatch and every figure. */
-export const LeaveBody = z.strictObject({ effective_on: day(2000).optional(), reason });
+export const LeaveBody = z.strictObject({ effective_on: calendarDay(2000).optional(), reason });
 export type LeaveBody = z.output<typeof LeaveBody>;
 
 // ---- points ledger (积分) and stars (评星) ----
@@ -216,7 +198,7 @@ export const CreditPointsBody = z
   .strictObject({
     kind: z.enum(manualPointsKinds, { error: 'must be activity, service, wish or adjustment' }),
     points: pointsValue.optional(),
-    earned_on: day(2000).optional(),
+    earned_on: calendarDay(2000).optional(),
     note: text({ max: 200 }).optional(),
   })
   .refine((b) => b.kind !== 'adjustment' || (b.points !== undefined && b.note !== undefined), { message: 'an adjustment needs points and a note' });

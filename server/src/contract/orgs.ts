@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { numericId } from './ids.ts';
+import { calendarDay, HistoryEntry } from './registry.ts';
 import { queryInteger } from './numbers.ts';
 import { text } from './text.ts';
 
@@ -16,18 +17,8 @@ export const orgStatuses = ['open', 'closed', 'all'] as const;
 
 const AreaCode = z.string({ error: 'must be a 12-digit area code' }).regex(/^[0-9]{12}$/, 'must be a 12-digit area code');
 const GridCode = z.string({ error: 'must be a 15-digit grid code' }).regex(/^[0-9]{15}$/, 'must be a 15-digit grid code');
-
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A day of the calendar, 'YYYY-MM-DD', in the years 1900–2100 (founding dates reach back decades). */
-export const CalendarDay = z
-  .string({ error: 'must be a date such as 2026-03-01' })
-  .regex(dayPattern, 'must be a date such as 2026-03-01')
-  .refine((value) => {
-    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-    const d = new Date(Date.UTC(year, month - 1, day));
-    return year >= 1900 && year <= 2100 && d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-  }, 'must be a day of the calendar in the years 1900–2100');
+/** A day of the calendar in the years 1900–2100 (founding dates reach back decades). */
+const Day = calendarDay(1900);
 
 /** [longitude, latitude] in WGS-84 degrees. */
 export const OrgPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
@@ -75,18 +66,6 @@ export type OrgSummary = z.infer<typeof OrgSummary>;
 export const OrgList = z.object({ orgs: z.array(OrgSummary), next_after: z.number().nullable() });
 export type OrgList = z.infer<typeof OrgList>;
 
-/** One row of a registry record's history: what happened, on which day, why, and who recorded it. */
-export const OrgHistoryEntry = z.object({
-  id: z.number(),
-  action: z.string(),
-  effective_on: z.string(),
-  reason: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  actor: z.string().nullable(),
-  recorded_at: z.string(),
-});
-export type OrgHistoryEntry = z.infer<typeof OrgHistoryEntry>;
-
 const OrgRef = z.object({ id: z.number(), name: z.string() });
 
 export const OrgRecord = OrgSummary.extend({
@@ -106,7 +85,7 @@ export const OrgRecord = OrgSummary.extend({
   ),
   close_reason: z.string().nullable(),
   merged_into: OrgRef.nullable(),
-  history: z.array(OrgHistoryEntry),
+  history: z.array(HistoryEntry),
 });
 export type OrgRecord = z.infer<typeof OrgRecord>;
 
@@ -119,7 +98,7 @@ export const CreateOrgBody = z.strictObject({
   parent_id: z.number().int().min(1).nullable(),
   area_code: AreaCode,
   secretary_name: text({ max: 50 }).optional(),
-  founded_on: CalendarDay.optional(),
+  founded_on: Day.optional(),
   position: OrgPosition.optional(),
   grid_code: GridCode.optional(),
 });
@@ -130,7 +109,7 @@ export const UpdateOrgBody = z
     name: text({ max: 100 }).optional(),
     sector: OrgSector.optional(),
     secretary_name: text({ max: 50 }).nullable().optional(),
-    founded_on: CalendarDay.nullable().optional(),
+    founded_on: Day.nullable().optional(),
     position: OrgPosition.nullable().optional(),
     grid_code: GridCode.nullable().optional(),
     area_code: AreaCode.optional(),
@@ -140,20 +119,20 @@ export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;
 
 export const MoveOrgBody = z.strictObject({
   parent_id: z.number().int().min(1),
-  effective_on: CalendarDay.optional(),
+  effective_on: Day.optional(),
   reason: Reason.optional(),
 });
 export type MoveOrgBody = z.infer<typeof MoveOrgBody>;
 
 export const MergeOrgBody = z.strictObject({
   into_id: z.number().int().min(1),
-  effective_on: CalendarDay.optional(),
+  effective_on: Day.optional(),
   reason: Reason,
 });
 export type MergeOrgBody = z.infer<typeof MergeOrgBody>;
 
 export const CloseOrgBody = z.strictObject({
-  effective_on: CalendarDay.optional(),
+  effective_on: Day.optional(),
   reason: Reason,
 });
 export type CloseOrgBody = z.infer<typeof CloseOrgBody>;

@@ -3,8 +3,9 @@ import { AreaCode } from './areas.ts';
 import { Bbox } from './grids.ts';
 import { numericId } from './ids.ts';
 import { queryInteger } from './numbers.ts';
+import { calendarDay, HistoryEntry } from './registry.ts';
 import { text } from './text.ts';
-import { earliestYear, latestYear } from './time.ts';
+import { earliestYear } from './time.ts';
 
 /** 阵地: 党群服务中心, 党群服务站, 党员中心户, 远程教育站点, 示范点. */
 export const placeKinds = ['service_center', 'service_station', 'center_household', 'education_site', 'model_site'] as const;
@@ -32,16 +33,6 @@ export const ContactPhone = z
   .string({ error: 'must be a string' })
   .trim()
   .regex(/^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$/, 'must be a mobile number (11 digits) or a landline with its area code, e.g. 0816-2345678');
-
-/** A day of the calendar, 'YYYY-MM-DD', in the years RedGrid's records hold. */
-export const CalendarDay = z
-  .string({ error: 'must be a date, YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((value) => {
-    const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-    const d = new Date(Date.UTC(year, month - 1, day));
-    return year >= earliestYear && year <= latestYear && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-  }, `must be a day of the calendar in the years ${earliestYear}–${latestYear}`);
 
 const Services = z.array(text({ max: 50 }), { error: 'must be a list of services' }).max(30, 'at most 30 services');
 
@@ -80,18 +71,6 @@ export type PlaceSummary = z.infer<typeof PlaceSummary>;
 
 export const PlaceList = z.object({ places: z.array(PlaceSummary), next_after: z.number().nullable() });
 export type PlaceList = z.infer<typeof PlaceList>;
-
-/** One change of a registry record: what was done, the day it took effect, why, and by whom. */
-export const HistoryEntry = z.object({
-  id: z.number(),
-  action: z.string(),
-  effective_on: z.string(),
-  reason: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  actor: z.string().nullable(),
-  recorded_at: z.string(),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 /** A household a center household links with, at its home (a building of the territory where known). */
 export const LinkedHousehold = z.object({
@@ -162,7 +141,7 @@ export type UpdatePlaceBody = z.infer<typeof UpdatePlaceBody>;
 
 export const ClosePlaceBody = z.strictObject({
   /** the day it closed; today when absent, never a day to come */
-  effective_on: CalendarDay.optional(),
+  effective_on: calendarDay(earliestYear).optional(),
   reason: text({ max: 500 }),
 });
 export type ClosePlaceBody = z.infer<typeof ClosePlaceBody>;

@@ -23,7 +23,8 @@ export function isoDateTime() {
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function isCalendarDay(year: number, month: number, day: number): boolean {
+/** Whether year, month (1–12) and day name a day of the calendar (not 2026-02-30). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }

@@ -4,7 +4,7 @@ import { ErrorCode } from '../contract/error.ts';
 import type { CreateMemberBody, UpdateMemberBody } from '../contract/members.ts';
 import { withTransaction, type Tx } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
-import { insertMemberHistory } from './history.queries.ts';
+import { insertHistory } from '../registry-history/queries.ts';
 import type { MemberRecord } from './member-record.ts';
 import { inCounty, insertMember, selectOpenOrg, updateMemberFields, type MemberState } from './registry.queries.ts';
 import { lockCurrentMember, recordAfterWrite, type Writer } from './writer.ts';
@@ -22,7 +22,13 @@ export function createMember(db: pg.Pool, w: Writer, body: CreateMemberBody): Pr
     if (!org) throw new DomainError('not_found', ErrorCode.notFound, `No open organization ${body.org_id} in your scope.`);
     await assertHomeInCounty(tx, body.position, org.area_code);
     const id = await insertMember(tx, body, org.area_code);
-    await insertMemberHistory(tx, { memberId: id, action: 'created', detail: { org: { id: org.id, name: org.name } }, actorId: w.actor.userId });
+    await insertHistory(tx, {
+      subjectKind: 'member',
+      subjectId: id,
+      action: 'created',
+      detail: { org: { id: org.id, name: org.name } },
+      actorId: w.actor.userId,
+    });
     await audit(tx, w.actor, { action: 'member.create', targetKind: 'member', targetIds: [id], scope: org.area_code, detail: { org_id: org.id } });
     return recordAfterWrite(tx, w, id);
   });
@@ -58,7 +64,7 @@ export function updateMember(db: pg.Pool, w: Writer, id: number, body: UpdateMem
     if (changed.length > 0) {
       if (body.position) await assertHomeInCounty(tx, body.position, member.org_area_code);
       await updateMemberFields(tx, id, Object.fromEntries(changed.map((k) => [k, body[k]])) as UpdateMemberBody);
-      await insertMemberHistory(tx, { memberId: id, action: 'edited', detail: { changed }, actorId: w.actor.userId });
+      await insertHistory(tx, { subjectKind: 'member', subjectId: id, action: 'edited', detail: { changed }, actorId: w.actor.userId });
       await audit(tx, w.actor, { action: 'member.update', targetKind: 'member', targetIds: [id], scope: member.org_area_code, detail: { changed } });
     }
     return recordAfterWrite(tx, w, id);

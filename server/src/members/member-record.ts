@@ -1,7 +1,7 @@
 import { audit, type Actor } from '../audit/record.ts';
 import type { Scope } from '../auth/scope.ts';
 import type { Tx } from '../db/transaction.ts';
-import { selectMemberHistory, type HistoryRow } from './history.queries.ts';
+import { selectHistory, type HistoryRow } from '../registry-history/queries.ts';
 import { selectMember, type MemberDetailRow } from './queries.ts';
 
 export type Precision = 'exact' | 'generalized';
@@ -23,5 +23,5 @@ export async function loadMemberRecord(tx: Tx, actor: Actor, id: number, scope: 
       detail: { fields: ['position', 'phone'] },
     });
   }
-  return { row, history: await selectMemberHistory(tx, id), precision };
+  return { row, history: await selectHistory(tx, { kind: 'member', id }, 'oldest first'), precision };
 }

@@ -4,9 +4,9 @@ import { ErrorCode } from '../contract/error.ts';
 import type { LeaveBody, MobileBody, MobileEndBody, RegistrationBody, RegistrationEndBody, TransferBody } from '../contract/members.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
-import { insertMemberHistory } from './history.queries.ts';
+import { insertHistory } from '../registry-history/queries.ts';
 import type { MemberRecord } from './member-record.ts';
-import { selectArea, selectOpenOrg, updateLeft, updateMemberOrg, updateMobile, updateRegistration } from './registry.queries.ts';
+import { selectArea, selectOpenOrg, updateLeft, updateMemberOrg, updateMobile, updateRegistration, type MemberState } from './registry.queries.ts';
 import { lockCurrentMember, recordAfterWrite, type Writer } from './writer.ts';
 
 /**
@@ -24,8 +24,9 @@ export function transferMember(db: pg.Pool, w: Writer, id: number, body: Transfe
     if (to.id === member.org_id) throw new DomainError('conflict', ErrorCode.conflict, `Member ${id} already belongs to ${to.name}.`);
     await updateMemberOrg(tx, id, to.id);
     const detail = { from: { id: member.org_id, name: member.org_name }, to: { id: to.id, name: to.name } };
-    await insertMemberHistory(tx, {
-      memberId: id,
+    await insertHistory(tx, {
+      subjectKind: 'member',
+      subjectId: id,
       action: 'transferred',
       effectiveOn: body.effective_on,
       reason: body.reason,
@@ -57,7 +58,7 @@ export function registerMember(db: pg.Pool, w: Writer, id: number, body: Registr
     await updateRegistration(tx, id, community.code, body.effective_on ?? null);
     const previous = member.registration_community ? { code: member.registration_community, name: member.registration_name } : null;
     const detail = { community: { code: community.code, name: community.name }, previous };
-    await insertMemberHistory(tx, { memberId: id, action: 'registered', effectiveOn: body.effective_on, detail, actorId: w.actor.userId });
+    await insertHistory(tx, { subjectKind: 'member', subjectId: id, action: 'registered', effectiveOn: body.effective_on, detail, actorId: w.actor.userId });
     await audit(tx, w.actor, {
       action: 'member.register',
       targetKind: 'member',
@@ -77,8 +78,9 @@ export function endRegistration(db: pg.Pool, w: Writer, id: number, body: Regist
     }
     await updateRegistration(tx, id, null, null);
     const detail = { community: { code: member.registration_community, name: member.registration_name }, since: member.registered_on };
-    await insertMemberHistory(tx, {
-      memberId: id,
+    await insertHistory(tx, {
+      subjectKind: 'member',
+      subjectId: id,
       action: 'registration_ended',
       effectiveOn: body.effective_on,
       reason: body.reason,
@@ -96,6 +98,11 @@ export function endRegistration(db: pg.Pool, w: Writer, id: number, body: Regist
   });
 }
 
+/** Where a mobile member is recorded to be, as their history names it. */
+function mobileArea(m: MemberState): { code: string; name: string | null } | null {
+  return m.mobile_area_code ? { code: m.mobile_area_code, name: m.mobile_area_name } : null;
+}
+
 /** 流动党员: where the member now is (an area of the territory, or words), since when; again to say they moved on. */
 export function markMobile(db: pg.Pool, w: Writer, id: number, body: MobileBody): Promise<MemberRecord> {
   return withTransaction(db, async (tx) => {
@@ -103,11 +110,9 @@ export function markMobile(db: pg.Pool, w: Writer, id: number, body: MobileBody)
     const area = body.area_code === undefined ? undefined : await selectArea(tx, body.area_code);
     if (body.area_code !== undefined && !area) throw new DomainError('not_found', ErrorCode.notFound, `No area ${body.area_code}.`);
     await updateMobile(tx, id, { areaCode: area?.code ?? null, whereabouts: body.whereabouts ?? null, since: body.since ?? null });
-    const previous = member.mobile
-      ? { area: member.mobile_area_code ? { code: member.mobile_area_code, name: member.mobile_area_name } : null, whereabouts: member.mobile_whereabouts }
-      : null;
+    const previous = member.mobile ? { area: mobileArea(member), whereabouts: member.mobile_whereabouts } : null;
     const detail = { area: area ? { code: area.code, name: area.name } : null, whereabouts: body.whereabouts ?? null, previous };
-    await insertMemberHistory(tx, { memberId: id, action: 'mobile', effectiveOn: body.since, detail, actorId: w.actor.userId });
+    await insertHistory(tx, { subjectKind: 'member', subjectId: id, action: 'mobile', effectiveOn: body.since, detail, actorId: w.actor.userId });
     await audit(tx, w.actor, {
       action: 'member.mobile',
       targetKind: 'member',
@@ -125,11 +130,11 @@ export function endMobile(db: pg.Pool, w: Writer, id: number, body: MobileEndBod
     if (!member.mobile) throw new DomainError('conflict', ErrorCode.notMobile, `Member ${id} is not a mobile member.`);
     await updateMobile(tx, id, null);
     const detail = {
-      area: member.mobile_area_code ? { code: member.mobile_area_code, name: member.mobile_area_name } : null,
+      area: mobileArea(member),
       whereabouts: member.mobile_whereabouts,
       since: member.mobile_since,
     };
-    await insertMemberHistory(tx, { memberId: id, action: 'mobile_ended', effectiveOn: body.effective_on, detail, actorId: w.actor.userId });
+    await insertHistory(tx, { subjectKind: 'member', subjectId: id, action: 'mobile_ended', effectiveOn: body.effective_on, detail, actorId: w.actor.userId });
     await audit(tx, w.actor, { action: 'member.mobile_end', targetKind: 'member', targetIds: [id], scope: member.org_area_code });
     return recordAfterWrite(tx, w, id);
   });
@@ -144,7 +149,15 @@ export function leaveMember(db: pg.Pool, w: Writer, id: number, body: LeaveBody)
     const member = await lockCurrentMember(tx, id, w.scope);
     await updateLeft(tx, id, body.effective_on ?? null, body.reason);
     const detail = { org: { id: member.org_id, name: member.org_name } };
-    await insertMemberHistory(tx, { memberId: id, action: 'left', effectiveOn: body.effective_on, reason: body.reason, detail, actorId: w.actor.userId });
+    await insertHistory(tx, {
+      subjectKind: 'member',
+      subjectId: id,
+      action: 'left',
+      effectiveOn: body.effective_on,
+      reason: body.reason,
+      detail,
+      actorId: w.actor.userId,
+    });
     await audit(tx, w.actor, { action: 'member.leave', targetKind: 'member', targetIds: [id], scope: member.org_area_code });
     return recordAfterWrite(tx, w, id);
   });

@@ -1,6 +1,6 @@
 import type { NearbyMember } from '../contract/dispatch.ts';
-import type { HistoryEntry, MemberDetail, MemberSummary, PointsLedger, StarReview } from '../contract/members.ts';
-import type { HistoryRow } from './history.queries.ts';
+import type { MemberDetail, MemberSummary, PointsLedger, StarReview } from '../contract/members.ts';
+import { presentHistory } from '../registry-history/present.ts';
 import type { MemberRecord } from './member-record.ts';
 import type { NearbyRow } from './nearby.queries.ts';
 import type { PointsRow, StarReviewRow } from './points.queries.ts';
@@ -20,18 +20,6 @@ export function presentMember(r: MemberRow): MemberSummary {
     left_on: r.left_on,
     registration_community: r.registration_name,
     mobile_whereabouts: r.mobile_whereabouts,
-  };
-}
-
-export function presentHistory(h: HistoryRow): HistoryEntry {
-  return {
-    id: h.id,
-    action: h.action,
-    effective_on: h.effective_on,
-    reason: h.reason,
-    detail: h.detail,
-    actor: h.actor,
-    recorded_at: h.recorded_at.toISOString(),
   };
 }
 

@@ -8,7 +8,6 @@ import { DomainError } from '../domain-error.ts';
 import {
   areaInScope,
   closeOrgRow,
-  insertHistory,
   insertOrg,
   isSelfOrAncestor,
   lockOrgTree,
@@ -20,6 +19,7 @@ import {
   updateOrgParent,
   type OrgFields,
 } from './queries.ts';
+import { insertHistory } from '../registry-history/queries.ts';
 import { assertGridFits, assertMayParent, assertOpen, lockedOrg, mayParent } from './rules.ts';
 
 async function assertAreaInScope(tx: pg.PoolClient, code: string, scope: Scope): Promise<void> {

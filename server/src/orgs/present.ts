@@ -1,5 +1,7 @@
-import type { OrgHistoryEntry, OrgRecord, OrgSummary } from '../contract/orgs.ts';
-import type { HistoryRow, OrgRecordRow, OrgRow, PairingRow } from './queries.ts';
+import type { OrgRecord, OrgSummary } from '../contract/orgs.ts';
+import { presentHistory } from '../registry-history/present.ts';
+import type { HistoryRow } from '../registry-history/queries.ts';
+import type { OrgRecordRow, OrgRow, PairingRow } from './queries.ts';
 
 export function presentOrg(r: OrgRow): OrgSummary {
   return {
@@ -17,10 +19,6 @@ export function presentOrg(r: OrgRow): OrgSummary {
     grid_code: r.grid_code,
     closed_on: r.closed_on,
   };
-}
-
-export function presentHistory(h: HistoryRow): OrgHistoryEntry {
-  return { ...h, recorded_at: h.recorded_at.toISOString() };
 }
 
 export type OrgParts = {

@@ -159,28 +159,6 @@ export async function selectPairings(db: Queryable, id: number): Promise<Pairing
   return rows;
 }
 
-export type HistoryRow = {
-  id: number;
-  action: string;
-  effective_on: string;
-  reason: string | null;
-  detail: Record<string, unknown>;
-  actor: string | null;
-  recorded_at: Date;
-};
-
-/** An organization's history, newest first. */
-export async function selectOrgHistory(db: Queryable, id: number): Promise<HistoryRow[]> {
-  const { rows } = await db.query<HistoryRow>(
-    `select h.id, h.action, h.effective_on::text as effective_on, h.reason, h.detail, u.display_name as actor, h.recorded_at
-     from registry_history h left join app_user u on u.id = h.actor_id
-     where h.subject_kind = 'org' and h.subject_id = $1::bigint
-     order by h.id desc`,
-    [id],
-  );
-  return rows;
-}
-
 /** What the commands check and change: an organization in scope, locked until the transaction ends. */
 export type OrgStateRow = {
   id: number;
@@ -307,24 +285,6 @@ export async function closeOrgRow(db: Queryable, id: number, c: { effectiveOn: s
     [id, c.effectiveOn, c.reason, c.mergedInto],
   );
   return rows[0]!.closed_on;
-}
-
-export type HistoryInsert = {
-  subjectKind: 'org' | 'member';
-  subjectId: number;
-  action: string;
-  effectiveOn: string | null;
-  reason: string | null;
-  detail: Record<string, unknown>;
-  actorId: number | null;
-};
-
-export async function insertHistory(db: Queryable, h: HistoryInsert): Promise<void> {
-  await db.query(
-    `insert into registry_history (subject_kind, subject_id, action, effective_on, reason, detail, actor_id)
-     values ($1::registry_subject, $2::bigint, $3::text, coalesce($4::date, current_date), $5::text, $6::jsonb, $7::bigint)`,
-    [h.subjectKind, h.subjectId, h.action, h.effectiveOn, h.reason, JSON.stringify(h.detail), h.actorId],
-  );
 }
 
 type Carry = { from: number; to: number; effectiveOn: string | null; reason: string | null; actorId: number | null };

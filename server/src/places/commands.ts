@@ -11,7 +11,6 @@ import {
   deleteHouseholds,
   insertHouseholds,
   insertPlace,
-  insertPlaceHistory,
   lockPlace,
   positionsOutside,
   selectAreaHolding,
@@ -21,6 +20,7 @@ import {
   type LockedPlaceRow,
   type PlaceFields,
 } from './edit.queries.ts';
+import { insertHistory } from '../registry-history/queries.ts';
 import { readPlaceIn, type PlaceView } from './read-place.ts';
 
 /** Writes in the caller's registry.edit scope; the answer is read with their member.read_exact scope too. */
@@ -99,7 +99,8 @@ export function createPlace(db: pg.Pool, actor: Actor, body: CreatePlaceBody, sc
       contactPhone: body.contact_phone ?? null,
       memberId: body.member_id ?? null,
     });
-    await insertPlaceHistory(tx, {
+    await insertHistory(tx, {
+      subjectKind: 'place',
       subjectId: id,
       action: 'created',
       detail: { kind: body.kind, name: body.name, area_code: body.area_code },
@@ -156,9 +157,15 @@ export function updatePlace(db: pg.Pool, actor: Actor, id: number, body: UpdateP
       };
       await updatePlaceRow(tx, id, fields);
       if (moved) {
-        await insertPlaceHistory(tx, { subjectId: id, action: 'moved', detail: { from: [row.lng, row.lat], to: position }, actorId: actor.userId });
+        await insertHistory(tx, {
+          subjectKind: 'place',
+          subjectId: id,
+          action: 'moved',
+          detail: { from: [row.lng, row.lat], to: position },
+          actorId: actor.userId,
+        });
       }
-      if (edit.changed.length > 0) await insertPlaceHistory(tx, { subjectId: id, action: 'edited', detail: edit, actorId: actor.userId });
+      if (edit.changed.length > 0) await insertHistory(tx, { subjectKind: 'place', subjectId: id, action: 'edited', detail: edit, actorId: actor.userId });
       await audit(tx, actor, {
         action: 'place.update',
         targetKind: 'place',
@@ -183,7 +190,7 @@ export function closePlace(db: pg.Pool, actor: Actor, id: number, body: ClosePla
   return withTransaction(db, async (tx) => {
     const row = await lockOpen(tx, id, scopes.edit);
     await closePlaceRow(tx, id, on, body.reason);
-    await insertPlaceHistory(tx, { subjectId: id, action: 'closed', effectiveOn: on, reason: body.reason, detail: {}, actorId: actor.userId });
+    await insertHistory(tx, { subjectKind: 'place', subjectId: id, action: 'closed', effectiveOn: on, reason: body.reason, detail: {}, actorId: actor.userId });
     await audit(tx, actor, {
       action: 'place.close',
       targetKind: 'place',
@@ -235,7 +242,13 @@ export function replaceHouseholds(db: pg.Pool, actor: Actor, id: number, body: H
       body.map((h) => ({ label: h.label, buildingId: h.building_id ?? null, position: h.position ?? null })),
     );
     await setLinkedHouseholds(tx, id, body.length);
-    await insertPlaceHistory(tx, { subjectId: id, action: 'households_replaced', detail: { before, after: body.length }, actorId: actor.userId });
+    await insertHistory(tx, {
+      subjectKind: 'place',
+      subjectId: id,
+      action: 'households_replaced',
+      detail: { before, after: body.length },
+      actorId: actor.userId,
+    });
     await audit(tx, actor, { action: 'place.households', targetKind: 'place', targetIds: [id], scope: row.area_code, detail: { before, after: body.length } });
     return readPlaceIn(tx, actor, id, { scope: scopes.edit, exact: scopes.exact });
   });

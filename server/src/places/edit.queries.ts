@@ -29,19 +29,8 @@ export async function selectHouseholdMember(db: Queryable, memberId: number, sco
   return rows[0];
 }
 
-export type NewPlace = {
-  kind: PlaceKind;
-  name: string;
-  tier: PlaceTier | null;
-  areaCode: string;
-  address: string | null;
-  position: LngLat;
-  openingHours: string | null;
-  services: string[];
-  contactName: string | null;
-  contactPhone: string | null;
-  memberId: number | null;
-};
+/** A new place: the fields an edit may change, and what only its creation sets (kind, area, a center household's member). */
+export type NewPlace = PlaceFields & { kind: PlaceKind; areaCode: string; memberId: number | null };
 
 /** A new place; a center household starts with no linked households. */
 export async function insertPlace(db: Queryable, p: NewPlace): Promise<number> {
@@ -106,23 +95,6 @@ export async function updatePlace(db: Queryable, id: number, f: PlaceFields): Pr
 
 export async function closePlace(db: Queryable, id: number, on: string, reason: string): Promise<void> {
   await db.query('update place set closed_on = $2::date, close_reason = $3 where id = $1', [id, on, reason]);
-}
-
-export type HistoryInput = {
-  subjectId: number;
-  action: string;
-  effectiveOn?: string | undefined;
-  reason?: string | null;
-  detail: Record<string, unknown>;
-  actorId: number | null;
-};
-
-export async function insertPlaceHistory(db: Queryable, h: HistoryInput): Promise<void> {
-  await db.query(
-    `insert into registry_history (subject_kind, subject_id, action, effective_on, reason, detail, actor_id)
-     values ('place', $1, $2, coalesce($3::date, current_date), $4, $5::jsonb, $6)`,
-    [h.subjectId, h.action, h.effectiveOn ?? null, h.reason ?? null, JSON.stringify(h.detail), h.actorId],
-  );
 }
 
 /** The positions (1-based, in the order given) that lie outside the area. */

@@ -1,5 +1,8 @@
-import type { HistoryEntry, PlaceRecord, PlaceSummary } from '../contract/places.ts';
-import type { HistoryRow, PlaceSummaryRow } from './queries.ts';
+import type { PlaceRecord, PlaceSummary } from '../contract/places.ts';
+import type { HistoryEntry } from '../contract/registry.ts';
+import { presentHistory } from '../registry-history/present.ts';
+import type { HistoryRow } from '../registry-history/queries.ts';
+import type { PlaceSummaryRow } from './queries.ts';
 import type { PlaceView } from './read-place.ts';
 
 export function presentPlaceSummary(r: PlaceSummaryRow): PlaceSummary {
@@ -22,17 +25,9 @@ export function presentPlaceSummary(r: PlaceSummaryRow): PlaceSummary {
  * A history entry as the caller may see it: a center household's moves and edits carry its home
  * (positions, the address), so without an exact read they say only which fields changed.
  */
-function presentHistory(h: HistoryRow, exact: boolean): HistoryEntry {
+function presentPlaceHistory(h: HistoryRow, exact: boolean): HistoryEntry {
   const detail = exact || !['moved', 'edited'].includes(h.action) ? h.detail : h.action === 'edited' ? { changed: h.detail.changed } : {};
-  return {
-    id: h.id,
-    action: h.action,
-    effective_on: h.effective_on,
-    reason: h.reason,
-    detail,
-    actor: h.actor,
-    recorded_at: h.recorded_at.toISOString(),
-  };
+  return { ...presentHistory(h), detail };
 }
 
 export function presentPlaceRecord({ row: r, history, households, exact }: PlaceView): PlaceRecord {
@@ -55,6 +50,6 @@ export function presentPlaceRecord({ row: r, history, households, exact }: Place
     member: r.member_id !== null ? { id: r.member_id, name: r.member_name ?? '' } : null,
     close_reason: r.close_reason,
     households: households?.map((h) => ({ id: h.id, label: h.label, building_id: h.building_id, position: [h.lng, h.lat] })) ?? null,
-    history: history.map((h) => presentHistory(h, exact)),
+    history: history.map((h) => presentPlaceHistory(h, exact)),
   };
 }

@@ -121,29 +121,6 @@ export async function selectPlace(db: Queryable, id: number, scope: Scope): Prom
   return rows[0];
 }
 
-export type HistoryRow = {
-  id: number;
-  action: string;
-  effective_on: string;
-  reason: string | null;
-  detail: Record<string, unknown>;
-  actor: string | null;
-  recorded_at: Date;
-};
-
-/** A place's history, oldest first. */
-export async function selectPlaceHistory(db: Queryable, id: number): Promise<HistoryRow[]> {
-  const { rows } = await db.query<HistoryRow>(
-    `select h.id, h.action, h.effective_on::text as effective_on, h.reason, h.detail,
-            coalesce(u.display_name, u.username) as actor, h.recorded_at
-     from registry_history h left join app_user u on u.id = h.actor_id
-     where h.subject_kind = 'place' and h.subject_id = $1
-     order by h.id`,
-    [id],
-  );
-  return rows;
-}
-
 export type HouseholdRow = { id: number; label: string; building_id: number | null; lng: number; lat: number };
 
 /** The households a center household links with, in the order they were given. */

@@ -4,7 +4,8 @@ import type { Scope } from '../auth/scope.ts';
 import { ErrorCode } from '../contract/error.ts';
 import { withTransaction, type Tx } from '../db/transaction.ts';
 import { DomainError } from '../domain-error.ts';
-import { selectHouseholds, selectPlace, selectPlaceHistory, type HistoryRow, type HouseholdRow, type PlaceRow } from './queries.ts';
+import { selectHistory, type HistoryRow } from '../registry-history/queries.ts';
+import { selectHouseholds, selectPlace, type HouseholdRow, type PlaceRow } from './queries.ts';
 
 /** A place as a record page shows it; `exact` says whether a center household is shown where it is. */
 export type PlaceView = { row: PlaceRow; history: HistoryRow[]; households: HouseholdRow[] | null; exact: boolean };
@@ -33,7 +34,7 @@ export async function readPlaceIn(tx: Tx, actor: Actor, id: number, { scope, exa
       detail: { households: households.length, fields: ['position', 'address', 'households'] },
     });
   }
-  return { row, history: await selectPlaceHistory(tx, id), households, exact: exactHere };
+  return { row, history: await selectHistory(tx, { kind: 'place', id }, 'oldest first'), households, exact: exactHere };
 }
 
 export function readPlace(db: pg.Pool, actor: Actor, id: number, scopes: ReadScopes): Promise<PlaceView> {

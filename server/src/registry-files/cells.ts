@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from '../contract/text.ts';
+import { isCalendarDay } from '../contract/time.ts';
 
 /**
  * A cell of a registry CSV as a value. Every cell arrives as text; an empty one is null (the
@@ -52,11 +53,6 @@ export const degreesCell = (limit: number) =>
     const n = Number(value);
     return n >= -limit && n <= limit ? n : fail(ctx, `must be between -${limit} and ${limit}`);
   });
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 /** A date as YYYY-MM-DD, or as Excel writes one back (2020/3/5, 2020.3.5, 2020年3月5日); answered as YYYY-MM-DD. */
 export const dateCell = cell((value, ctx) => {

@@ -6,10 +6,10 @@ import { areaCodeCell, booleanCell, choiceCell, dateCell, degreesCell, idCell, i
 import type { HeaderMap } from './columns.ts';
 import { selectAreaRefs } from './lookup.queries.ts';
 import { selectExistingMembers, type ExistingMember, type MemberUpdate, type MemberValues } from './member.queries.ts';
-import { flagRepeatedIds, parseRows } from './parse-rows.ts';
+import { namedRecord, parseRecordRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, given, OrgLookup, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, distinct, given, OrgLookup, rowPosition, sameList } from './resolve.ts';
 
 export const MemberCells = z.object({
   id: idCell.optional(),
@@ -89,10 +89,9 @@ export async function planMembers(
   crs: ImportQuery['crs'],
   problems: ProblemList,
 ): Promise<MemberPlan> {
-  const rows = parseRows(MemberCells, table, header, problems);
-  flagRepeatedIds(rows, problems);
-  const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
-  const communities = [...new Set(rows.map((r) => r.values.registration_community).filter((v): v is string => typeof v === 'string'))];
+  const rows = parseRecordRows(MemberCells, table, header, problems);
+  const ids = distinct(rows.map((r) => r.values.id));
+  const communities = distinct(rows.map((r) => r.values.registration_community));
   const [existing, orgs, addresses, areas] = await Promise.all([
     ids.length > 0 ? selectExistingMembers(db, ids) : Promise.resolve([]),
     OrgLookup.load(
@@ -101,11 +100,7 @@ export async function planMembers(
       rows.map((r) => r.values.org_name),
       scope,
     ),
-    AddressLookup.load(
-      db,
-      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
-      scope,
-    ),
+    AddressLookup.load(db, rows, scope),
     communities.length > 0 ? selectAreaRefs(db, communities) : Promise.resolve([]),
   ]);
   const members = new Map<number, ExistingMember>(existing.map((m) => [m.id, m]));
@@ -114,14 +109,8 @@ export async function planMembers(
   const plan: MemberPlan = { creates: [], updates: [], unchanged: 0 };
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
-    let before: ExistingMember | undefined;
-    if (given(v.id)) {
-      before = members.get(v.id);
-      if (!before || !scope.holds(before.org_area_code)) {
-        problems.add(line, 'id', 'not_in_scope', `No member ${v.id} in your scope`);
-        continue;
-      }
-    }
+    const before = namedRecord(line, v.id, members, (r) => scope.holds(r.org_area_code), 'member', problems);
+    if (before === null) continue;
     const naming = given(v.org_id) || given(v.org_name);
     const org = naming
       ? orgs.resolve(

@@ -1,9 +1,7 @@
 import type { Scope } from '../auth/scope.ts';
+import type { OrgKind, OrgSector } from '../contract/orgs.ts';
 import type { OrgExportQuery } from '../contract/registry-files.ts';
 import type { Queryable } from '../db/transaction.ts';
-
-export type OrgKind = 'committee' | 'general_branch' | 'branch' | 'group';
-export type OrgSector = 'village' | 'community' | 'enterprise' | 'social_org' | 'agency' | 'school' | 'hospital' | 'industrial_park' | 'joint';
 
 /** An organization as a file holds it. */
 export type OrgValues = {

@@ -6,10 +6,10 @@ import { areaCodeCell, choiceCell, dateCell, degreesCell, gridCodeCell, idCell, 
 import type { HeaderMap } from './columns.ts';
 import { selectAreaRefs, selectGridRefs } from './lookup.queries.ts';
 import { selectExistingOrgs, type ExistingOrg, type OrgUpdate, type OrgValues } from './org.queries.ts';
-import { flagRepeatedIds, parseRows } from './parse-rows.ts';
+import { namedRecord, parseRecordRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, given, OrgLookup, rowPosition } from './resolve.ts';
+import { AddressLookup, distinct, given, OrgLookup, rowPosition } from './resolve.ts';
 
 export const OrgCells = z.object({
   id: idCell.optional(),
@@ -57,11 +57,10 @@ export async function planOrgs(
   crs: ImportQuery['crs'],
   problems: ProblemList,
 ): Promise<OrgPlan> {
-  const rows = parseRows(OrgCells, table, header, problems);
-  flagRepeatedIds(rows, problems);
-  const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
-  const codes = [...new Set(rows.map((r) => r.values.area_code).filter((v): v is string => typeof v === 'string'))];
-  const gridCodes = [...new Set(rows.map((r) => r.values.grid_code).filter((v): v is string => typeof v === 'string'))];
+  const rows = parseRecordRows(OrgCells, table, header, problems);
+  const ids = distinct(rows.map((r) => r.values.id));
+  const codes = distinct(rows.map((r) => r.values.area_code));
+  const gridCodes = distinct(rows.map((r) => r.values.grid_code));
   const [existing, parents, addresses, areas, grids] = await Promise.all([
     ids.length > 0 ? selectExistingOrgs(db, ids) : Promise.resolve([]),
     OrgLookup.load(
@@ -70,11 +69,7 @@ export async function planOrgs(
       rows.map((r) => r.values.parent_name),
       scope,
     ),
-    AddressLookup.load(
-      db,
-      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
-      scope,
-    ),
+    AddressLookup.load(db, rows, scope),
     codes.length > 0 ? selectAreaRefs(db, codes) : Promise.resolve([]),
     gridCodes.length > 0 ? selectGridRefs(db, gridCodes) : Promise.resolve([]),
   ]);
@@ -86,14 +81,8 @@ export async function planOrgs(
   const plan: OrgPlan = { creates: [], updates: [], unchanged: 0 };
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
-    let before: ExistingOrg | undefined;
-    if (given(v.id)) {
-      before = orgs.get(v.id);
-      if (!before || !scope.holds(before.area_code)) {
-        problems.add(line, 'id', 'not_in_scope', `No organization ${v.id} in your scope`);
-        continue;
-      }
-    }
+    const before = namedRecord(line, v.id, orgs, (r) => scope.holds(r.area_code), 'organization', problems);
+    if (before === null) continue;
     for (const c of ['name', 'kind', 'sector', 'area_code'] as const) {
       if (v[c] === null || (!before && v[c] === undefined)) problems.add(line, c, 'invalid_value', 'is required');
     }

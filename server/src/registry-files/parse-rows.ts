@@ -40,3 +40,34 @@ export function flagRepeatedIds(rows: Array<ParsedRow<{ id?: number | null | und
     else seen.set(id, row.line);
   }
 }
+
+/** A registry file's rows (parseRows), each id a problem where it appears again (flagRepeatedIds). */
+export function parseRecordRows<S extends z.ZodType<{ id?: number | null | undefined }, Record<string, string>>>(
+  schema: S,
+  table: CsvTable,
+  header: HeaderMap,
+  problems: ProblemList,
+): Array<ParsedRow<z.output<S>>> {
+  const rows = parseRows(schema, table, header, problems);
+  flagRepeatedIds(rows, problems);
+  return rows;
+}
+
+/**
+ * The existing record a row's id names: undefined when the row gives no id (a new record), null
+ * when the id names no record in scope (the row's problem is added; nothing is said of records out of scope).
+ */
+export function namedRecord<R>(
+  line: number,
+  id: number | null | undefined,
+  records: ReadonlyMap<number, R>,
+  inScope: (record: R) => boolean,
+  noun: string,
+  problems: ProblemList,
+): R | undefined | null {
+  if (id === null || id === undefined) return undefined;
+  const record = records.get(id);
+  if (record !== undefined && inScope(record)) return record;
+  problems.add(line, 'id', 'not_in_scope', `No ${noun} ${id} in your scope`);
+  return null;
+}

@@ -1,9 +1,7 @@
 import type { Scope } from '../auth/scope.ts';
+import type { PlaceKind, PlaceTier } from '../contract/places.ts';
 import type { PlaceExportQuery } from '../contract/registry-files.ts';
 import type { Queryable } from '../db/transaction.ts';
-
-export type PlaceKind = 'service_center' | 'service_station' | 'center_household' | 'education_site' | 'model_site';
-export type PlaceTier = 'county' | 'town' | 'community' | 'village';
 
 /** A service position as a file holds it. */
 export type PlaceValues = {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { Scope } from '../auth/scope.ts';
+import { tieredKinds } from '../contract/places.ts';
 import type { ImportQuery } from '../contract/registry-files.ts';
 import type { Queryable } from '../db/transaction.ts';
 import { areaCodeCell, choiceCell, contactPhoneCell, degreesCell, idCell, listCell, textCell } from './cells.ts';
 import type { HeaderMap } from './columns.ts';
 import { selectAreaRefs } from './lookup.queries.ts';
 import { selectExistingPlaces, type ExistingPlace, type PlaceUpdate, type PlaceValues } from './place.queries.ts';
-import { flagRepeatedIds, parseRows } from './parse-rows.ts';
+import { namedRecord, parseRecordRows } from './parse-rows.ts';
 import type { CsvTable } from './read-csv.ts';
 import type { ProblemList } from './report.ts';
-import { AddressLookup, given, rowPosition, sameList } from './resolve.ts';
+import { AddressLookup, distinct, given, rowPosition, sameList } from './resolve.ts';
 
 export const PlaceCells = z.object({
   id: idCell.optional(),
@@ -43,7 +44,7 @@ export function placeHeaderProblems(header: HeaderMap, problems: ProblemList): v
 }
 
 const compared = ['kind', 'name', 'tier', 'area_code', 'address', 'lng', 'lat', 'opening_hours', 'services', 'contact_name', 'contact_phone'] as const;
-const tiered = new Set(['service_center', 'service_station']);
+const tiered = new Set<string>(tieredKinds);
 
 /** Validates a service positions file and plans the writes of its good rows. */
 export async function planPlaces(
@@ -54,17 +55,12 @@ export async function planPlaces(
   crs: ImportQuery['crs'],
   problems: ProblemList,
 ): Promise<PlacePlan> {
-  const rows = parseRows(PlaceCells, table, header, problems);
-  flagRepeatedIds(rows, problems);
-  const ids = [...new Set(rows.map((r) => r.values.id).filter((v): v is number => typeof v === 'number'))];
-  const codes = [...new Set(rows.map((r) => r.values.area_code).filter((v): v is string => typeof v === 'string'))];
+  const rows = parseRecordRows(PlaceCells, table, header, problems);
+  const ids = distinct(rows.map((r) => r.values.id));
+  const codes = distinct(rows.map((r) => r.values.area_code));
   const [existing, addresses, areas] = await Promise.all([
     ids.length > 0 ? selectExistingPlaces(db, ids) : Promise.resolve([]),
-    AddressLookup.load(
-      db,
-      rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address),
-      scope,
-    ),
+    AddressLookup.load(db, rows, scope),
     codes.length > 0 ? selectAreaRefs(db, codes) : Promise.resolve([]),
   ]);
   const places = new Map<number, ExistingPlace>(existing.map((p) => [p.id, p]));
@@ -73,14 +69,8 @@ export async function planPlaces(
   const plan: PlacePlan = { creates: [], updates: [], unchanged: 0 };
   for (const { line, values: v } of rows) {
     if (problems.isBad(line)) continue;
-    let before: ExistingPlace | undefined;
-    if (given(v.id)) {
-      before = places.get(v.id);
-      if (!before || !scope.holds(before.area_code)) {
-        problems.add(line, 'id', 'not_in_scope', `No service position ${v.id} in your scope`);
-        continue;
-      }
-    }
+    const before = namedRecord(line, v.id, places, (r) => scope.holds(r.area_code), 'service position', problems);
+    if (before === null) continue;
     for (const c of ['kind', 'name', 'area_code'] as const) {
       if (v[c] === null || (!before && v[c] === undefined)) problems.add(line, c, 'invalid_value', 'is required');
     }

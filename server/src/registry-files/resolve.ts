@@ -7,6 +7,9 @@ import type { ProblemList } from './report.ts';
 
 type Maybe<T> = T | null | undefined;
 
+/** What a row gives of its position: lng and lat, or the address of a building. */
+type Located = { lng?: Maybe<number>; lat?: Maybe<number>; address?: Maybe<string> };
+
 /** Organizations a file names, by id and by exact name, looked up at once. */
 export class OrgLookup {
   private readonly byId = new Map<number, OrgRef>();
@@ -23,8 +26,8 @@ export class OrgLookup {
   }
 
   static async load(db: Queryable, ids: Array<Maybe<number>>, names: Array<Maybe<string>>, scope: Scope): Promise<OrgLookup> {
-    const idList = [...new Set(ids.filter((v): v is number => typeof v === 'number'))];
-    const nameList = [...new Set(names.filter((v): v is string => typeof v === 'string'))];
+    const idList = distinct(ids);
+    const nameList = distinct(names);
     return new OrgLookup(idList.length + nameList.length > 0 ? await selectOrgRefs(db, idList, nameList) : [], scope);
   }
 
@@ -79,10 +82,11 @@ export class OrgLookup {
 export class AddressLookup {
   private constructor(private readonly matches: Map<string, { matches: number; lng: number; lat: number }>) {}
 
-  static async load(db: Queryable, addresses: Array<Maybe<string>>, scope: Scope): Promise<AddressLookup> {
-    const list = [...new Set(addresses.filter((v): v is string => typeof v === 'string'))];
-    const rows = list.length > 0 ? await selectBuildingsByAddress(db, list, scope) : [];
-    return new AddressLookup(new Map(rows.map((r) => [r.address, r])));
+  /** The addresses of the rows that give no lng and lat, looked up at once. */
+  static async load(db: Queryable, rows: ReadonlyArray<{ values: Located }>, scope: Scope): Promise<AddressLookup> {
+    const list = distinct(rows.filter((r) => !given(r.values.lng) && !given(r.values.lat)).map((r) => r.values.address));
+    const buildings = list.length > 0 ? await selectBuildingsByAddress(db, list, scope) : [];
+    return new AddressLookup(new Map(buildings.map((b) => [b.address, b])));
   }
 
   /** The position of the one building the address names, or undefined with the row's problem added. */
@@ -106,7 +110,7 @@ export class AddressLookup {
  */
 export function rowPosition(
   line: number,
-  values: { lng?: Maybe<number>; lat?: Maybe<number>; address?: Maybe<string> },
+  values: Located,
   crs: ImportQuery['crs'],
   addresses: AddressLookup,
   problems: ProblemList,
@@ -130,3 +134,6 @@ export const sameList = (a: readonly string[], b: readonly string[]) => a.length
 
 /** A cell's value is given (neither an empty cell nor a column the file lacks). */
 export const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+/** The distinct values given, each once: what a file names, looked up once for the whole file. */
+export const distinct = <T>(values: ReadonlyArray<Maybe<T>>): T[] => [...new Set(values.filter(given))];

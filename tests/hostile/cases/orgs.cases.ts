@@ -1,8 +1,8 @@
 import type { HostileCase } from '../hostile-case.ts';
 import type { HostileContext } from '../hostile-context.ts';
+import { malformedBodies } from './bodies.cases.ts';
 import { injections } from './queries.cases.ts';
 
-const json = { 'content-type': 'application/json' };
 const q = (value: string) => encodeURIComponent(value);
 
 /**
@@ -88,10 +88,10 @@ export function orgCases(c: HostileContext): HostileCase[] {
     code?: string,
     extra: Partial<HostileCase> = {},
   ): HostileCase => ({ name: `${endpoint}: ${name}`, endpoint, method, path, json: body, status, code, ...extra });
+  /** The malformed bodies every write is sent, and a JSON array where an object belongs. */
   const raw = (endpoint: string, method: string, path: string): HostileCase[] => [
-    { name: `${endpoint}: truncated JSON`, endpoint, method, path, body: '{"a":', headers: json, status: 400, code: 'invalid_json' },
-    { name: `${endpoint}: JSON null`, endpoint, method, path, body: 'null', headers: json, status: 400, code: 'invalid_json' },
-    { name: `${endpoint}: a JSON array`, endpoint, method, path, json: [1, 2], status: 400, code: 'invalid_body' },
+    ...malformedBodies(endpoint, path, 'admin', method),
+    write(endpoint, method, path, 'a JSON array', [1, 2], 400, 'invalid_body'),
   ];
 
   const creating = 'POST /api/v1/orgs';
