@@ -18,6 +18,7 @@ const edges = {
   dispatch: [`${src}members/nearby\\.queries\\.ts$`], // the waves alert the nearest members
   users: [`${src}auth/`], // user accounts, their sessions and wall tokens belong to auth
   'plan-files': [`${src}plans/(queries|view|revision|locked-plan|community-scope)\\.ts$`], // a file replaces a draft's grids as one of its edits, answered as the plan view; a governance layer is for a community in scope
+  'registry-files': [`${src}members/filters\\.queries\\.ts$`], // a member export filters as the member list does
   docs: [`${src}[^/]+/openapi\\.ts$`], // the OpenAPI document gathers each capability's paths
 };
 

@@ -238,6 +238,33 @@ describe('exports', () => {
     });
   }
 
+  it('exports exactly the members the list shows for the same filters', async () => {
+    const filters = `area=${org.area_code.slice(0, 9)}000&stars=4,5&available=true&in_service=false`;
+    const listed: number[] = [];
+    let after: number | null = null;
+    do {
+      const page: { members: Array<{ id: number }>; next_after: number | null } = (
+        await admin.getJson<{ members: Array<{ id: number }>; next_after: number | null }>(
+          `/api/v1/members?${filters.replace(/^area=\d+&/, '')}&limit=500${after ? `&after=${after}` : ''}`,
+        )
+      ).body;
+      listed.push(...page.members.map((m) => m.id));
+      after = page.next_after;
+    } while (after);
+    const geojson = (await admin.getJson<{ features: Array<{ properties: { id: number } }> }>(`/api/v1/registry/exports/members.geojson?${filters}`)).body;
+    const exported = geojson.features.map((f) => Number(f.properties.id));
+    expect(exported.length).toBeGreaterThan(0);
+    // the list has no area filter: the export's town is a part of the county admin's list
+    expect(exported.every((id) => listed.includes(id))).toBe(true);
+    const inTown = (
+      await ctx.db.query<{ id: number }>(
+        `select id::int from member where org_area_code like $1 and stars >= 4 and available and not in_service and left_on is null order by id`,
+        [`${org.area_code.slice(0, 9)}%`],
+      )
+    ).rows.map((r) => r.id);
+    expect(exported.sort((a, b) => a - b)).toEqual(inTown);
+  });
+
   it('records every export in the audit log with its count and filters', async () => {
     const res = await admin.get(`/api/v1/registry/exports/members.csv?org=${org.id}`);
     expect(res.status).toBe(200);

@@ -22,8 +22,8 @@ export type PointsKind = CreditPointsInput['kind'];
 /** The member list's filter as query parameters. */
 export const memberQuery = (filter: MemberFilter) => queryString({ ...filter });
 
-/** The filters a member export takes (organization, name, status) as query parameters. */
-export const memberExportQuery = ({ org, q, status }: MemberFilter) => queryString({ org, q, status });
+/** The list's filters as an export's query parameters: the export holds the whole filtered list, not a page. */
+export const memberExportQuery = ({ limit: _limit, after: _after, ...filters }: MemberFilter) => queryString({ ...filters });
 
 /** `GET /api/v1/members?…`: generalized positions, no contacts; keyset-paged. */
 export function fetchMembers(filter: MemberFilter, signal?: AbortSignal): Promise<MemberList> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MemberFilters } from './members.ts';
 import { numericId } from './ids.ts';
 import { queryInteger } from './numbers.ts';
 import { text } from './text.ts';
@@ -122,12 +123,10 @@ export const ImportParams = z.strictObject({ id: numericId('an import id') });
 const areaCode = z.string({ error: 'must be a 12-digit area code' }).regex(/^[0-9]{12}$/, 'must be a 12-digit area code');
 const search = text({ max: 100 });
 
-/** Filters of a member export, as the member list takes them. */
+/** Filters of a member export: every filter of the member list, an area's subtree, and a limit. */
 export const MemberExportQuery = z.strictObject({
-  org: numericId('an organization id').optional(),
+  ...MemberFilters.shape,
   area: areaCode.optional(),
-  status: z.enum(['current', 'left', 'all'], { error: 'must be current, left or all' }).optional().default('current'),
-  q: search.optional(),
   limit: queryInteger(1, registryFileMaxRows).optional(),
 });
 export type MemberExportQuery = z.infer<typeof MemberExportQuery>;

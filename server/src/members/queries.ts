@@ -1,6 +1,7 @@
 import type { Scope } from '../auth/scope.ts';
 import type { MemberFilters, MemberStatus } from '../contract/members.ts';
 import type { Queryable } from '../db/transaction.ts';
+import { memberFilterSql, memberFilterValues } from './filters.queries.ts';
 
 export type MemberRow = {
   id: number;
@@ -77,46 +78,16 @@ export async function selectMembers(db: Queryable, q: MemberListFilter, scope: S
        select m.* from member m
        where m.org_area_code = a.code and ${statusPredicate[q.status ?? 'current']}
          and ($3::text[] is null or m.county_code = any($3::text[]))
-         and ($4::float8 is null or m.home && st_makeenvelope($4, $5, $6, $7, 4326))
-         and ($8::bigint is null or m.org_id = $8)
-         and ($9::bigint is null or m.id > $9)
-         and ($11::text is null or strpos(m.name, $11::text) > 0)
-         and ($12::text is null or m.registration_community = $12::text)
-         and ($13::boolean is null or m.mobile = $13::boolean)
-         and ($14::boolean is null or m.in_service = $14::boolean)
-         and ($15::boolean is null or m.available = $15::boolean)
-         and ($16::text[] is null or m.skills @> $16::text[])
-         and ($17::smallint[] is null or m.stars = any($17::smallint[]))
-         and ($18::text is null or exists (
-           select 1 from grid_version g
-           where g.grid_code = $18::text and g.valid_to is null and g.geom && m.home and st_intersects(g.geom, m.home)))
+         and ($4::bigint is null or m.id > $4)
+         and ${memberFilterSql(6)}
        order by m.id
-       limit $10
+       limit $5
      ) m
      ${summaryJoins}
      where scope_holds(a.code, $1::text[], $2::text[])
      order by m.id
-     limit $10`,
-    [
-      scope.lo,
-      scope.hi,
-      scope.counties,
-      q.bbox?.minLng ?? null,
-      q.bbox?.minLat ?? null,
-      q.bbox?.maxLng ?? null,
-      q.bbox?.maxLat ?? null,
-      q.org ?? null,
-      q.after ?? null,
-      q.limit + 1,
-      q.q ?? null,
-      q.community ?? null,
-      q.mobile ?? null,
-      q.in_service ?? null,
-      q.available ?? null,
-      q.skills ?? null,
-      q.stars ?? null,
-      q.grid ?? null,
-    ],
+     limit $5`,
+    [scope.lo, scope.hi, scope.counties, q.after ?? null, q.limit + 1, ...memberFilterValues(q)],
   );
   return rows;
 }

@@ -1,6 +1,7 @@
 import type { Scope } from '../auth/scope.ts';
 import type { MemberExportQuery } from '../contract/registry-files.ts';
 import type { Queryable } from '../db/transaction.ts';
+import { memberFilterSql, memberFilterValues } from '../members/filters.queries.ts';
 
 /** A member as a file holds them. */
 export type MemberValues = {
@@ -113,12 +114,11 @@ export async function selectMembersForExport(
      where scope_holds(m.org_area_code, $1::text[], $2::text[])
        and ($3::text[] is null or m.county_code = any($3::text[]))
        and ($4::text is null or (m.org_area_code >= $4 and m.org_area_code < $5::text))
-       and ($6::bigint is null or m.org_id = $6)
-       and ($7::text = 'all' or ($7 = 'current') = (m.left_on is null))
-       and ($8::text is null or strpos(m.name, $8) > 0)
+       and ($6::text = 'all' or ($6 = 'current') = (m.left_on is null))
+       and ${memberFilterSql(8)}
      order by m.id
-     limit $9`,
-    [scope.lo, scope.hi, scope.counties, area?.lo ?? null, area?.hi ?? null, q.org ?? null, q.status, q.q ?? null, q.limit ?? 1_000_000],
+     limit $7`,
+    [scope.lo, scope.hi, scope.counties, area?.lo ?? null, area?.hi ?? null, q.status, q.limit ?? 1_000_000, ...memberFilterValues(q)],
   );
   return rows;
 }
