@@ -16,7 +16,9 @@ alter table member
   add check (mobile or (mobile_area_code is null and mobile_whereabouts is null and mobile_since is null)),
   add check (registered_on is null or registration_community is not null);
 create index member_registration_idx on member (registration_community) where registration_community is not null;
-create index member_current_area_idx on member (org_area_code, id) where left_on is null;
+-- No partial index of current members: with `left_on is null` its predicate, a planner without
+-- statistics (a restored database before its first analyze) and-ed it into the nearest-member
+-- search (a bitmap of every member, ~6 s instead of a KNN scan); the few who left are a filter.
 
 create type points_kind as enum (
   'opening', 'activity', 'service', 'wish', 'dispatch_answered', 'dispatch_arrived', 'adjustment'

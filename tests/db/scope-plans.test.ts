@@ -30,12 +30,12 @@ beforeAll(async () => {
 
 describe('scoped lists use the scope as an index condition (plans of the functions the routes call)', () => {
   for (const level of ['community', 'town'] as const) {
-    it(`selectMembers for a ${level}: areas by range on area_pkey, then each area's current members by member_current_area_idx`, async () => {
+    it(`selectMembers for a ${level}: areas by range on area_pkey, then each area's current members by member_area_id_idx`, async () => {
       const scope = Scope.of([level === 'community' ? community : town]);
       const { result, plan } = await withPlans(ctx.db, (client) => selectMembers(client, { limit: 50 }, scope));
       expect(result).toHaveLength(51);
       expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
-      expect(plan).toMatch(/Index Scan using member_current_area_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
+      expect(plan).toMatch(/Index Scan using member_area_id_idx on member m[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
       expect(plan).not.toMatch(/Seq Scan on member/);
     });
 
@@ -68,7 +68,7 @@ describe('scoped lists use the scope as an index condition (plans of the functio
       const { plan } = await withPlans(ctx.db, (client) => selectMembers(client, filters, scope));
       expect(plan).toMatch(rangeCondition('area_pkey', 'code', scope));
       // alone, or and-ed with another index (the registration's) in a bitmap
-      expect(plan).toMatch(/Index Scan (using|on) member_current_area_idx( on member m)?[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
+      expect(plan).toMatch(/Index Scan (using|on) member_area_id_idx( on member m)?[^\n]*\n\s*Index Cond: \(org_area_code = a\.code\)/);
       // the grid's outline by its code (an index condition), once per candidate member
       expect(plan).toMatch(/Index Scan using \w+ on grid_version g[^\n]*\n\s*Index Cond: \(grid_code = '\d{15}'::text\)/);
       expect(plan).not.toMatch(/Seq Scan on (member|grid_version)/);

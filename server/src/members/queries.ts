@@ -51,10 +51,7 @@ const summaryJoins = `join org o on o.id = m.org_id
      left join area rc on rc.code = m.registration_community
      left join area ma on ma.code = m.mobile_area_code`;
 
-/**
- * Which members a list holds by their leaving, as a literal predicate (never a parameter), so
- * that the planner can use the partial index of current members (member_current_area_idx).
- */
+/** Which members a list holds by their leaving, as a literal predicate (never a parameter). */
 const statusPredicate: Record<MemberStatus, string> = {
   current: 'm.left_on is null',
   left: 'm.left_on is not null',
@@ -67,8 +64,8 @@ export type MemberListFilter = Partial<Omit<MemberFilters, 'status'>> & { status
  * Members of organizations in scope, keyset-paged by id. The areas in scope come by range on their
  * code (an index condition, see scope_holds), then each area's next members by (org_area_code, id),
  * so a page reads at most a page of members per area, wherever they sit in id order; the filters
- * are tested on those rows. Current members (the default) come from the partial index of members
- * who have not left. The county (the shard key) goes along.
+ * are tested on those rows, leaving too (current members are the default). The county (the shard
+ * key) goes along.
  */
 export async function selectMembers(db: Queryable, q: MemberListFilter, scope: Scope): Promise<MemberRow[]> {
   const { rows } = await db.query<MemberRow>(
