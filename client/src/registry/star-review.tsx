@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StarReview } from '../api/contract.ts';
 import { reviewStars } from '../api/registry-rules.api.ts';
+import { Stars } from '../dispatch/stars.tsx';
 import { todayInChina } from '../planner/today.ts';
 import { Link } from '../shell/link.tsx';
 import { serverErrors, type FieldErrors } from './field-errors.ts';
@@ -12,15 +13,6 @@ import { registryPaths } from './registry-route.ts';
 const pageSize = 20;
 
 type Stage = { step: 'choose' } | { step: 'preview'; review: StarReview } | { step: 'confirm'; review: StarReview } | { step: 'applied'; review: StarReview };
-
-function Stars({ count }: { count: number }) {
-  const { t } = useTranslation('registry');
-  return (
-    <span className="stars" role="img" aria-label={t('review.starCount', { count })} title={t('review.starCount', { count })}>
-      {count > 0 ? '★'.repeat(count) : '—'}
-    </span>
-  );
-}
 
 /** The members whose stars change, a page at a time. */
 function ChangeTable({ review, testId }: { review: StarReview; testId: string }) {
@@ -57,7 +49,7 @@ function ChangeTable({ review, testId }: { review: StarReview; testId: string })
                 <td>
                   <Stars count={change.stars_before} />
                 </td>
-                <td className={change.stars_after > change.stars_before ? 'stars-up' : 'stars-down'}>
+                <td className="review-change-after">
                   <span aria-hidden="true">→ </span>
                   <Stars count={change.stars_after} />
                 </td>
@@ -68,12 +60,18 @@ function ChangeTable({ review, testId }: { review: StarReview; testId: string })
       </div>
       {pages > 1 && (
         <nav className="registry-pager" aria-label={t('review.pages')}>
+          <button type="button" className="secondary-button" disabled={page === 0} onClick={() => setPage(0)} data-testid="review-first">
+            {t('review.first')}
+          </button>
           <button type="button" className="secondary-button" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="review-prev">
             {t('review.prev')}
           </button>
           <span className="muted">{t('review.page', { page: page + 1, pages })}</span>
           <button type="button" className="secondary-button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} data-testid="review-next">
             {t('review.next')}
+          </button>
+          <button type="button" className="secondary-button" disabled={page + 1 >= pages} onClick={() => setPage(pages - 1)} data-testid="review-last">
+            {t('review.last')}
           </button>
         </nav>
       )}
@@ -138,12 +136,16 @@ export function StarReviewPanel() {
         </p>
       )}
       {stage.step !== 'choose' && (
-        <div className="review-result" data-testid={`review-${stage.step}`} data-changes={stage.review.changes.length}>
+        <div className="review-result" data-testid="review-result" data-step={stage.step} data-changes={stage.review.changes.length}>
           <p className={stage.step === 'applied' ? 'import-clean' : undefined} role="status">
             {t(stage.step === 'applied' ? 'review.appliedSummary' : 'review.previewSummary', {
               year: stage.review.year,
               reviewed: stage.review.reviewed,
               changed: stage.review.changes.length,
+            })}{' '}
+            {t('review.upDown', {
+              up: stage.review.changes.filter((c) => c.stars_after > c.stars_before).length,
+              down: stage.review.changes.filter((c) => c.stars_after < c.stars_before).length,
             })}
           </p>
           <ChangeTable review={stage.review} testId={`review-${stage.step === 'applied' ? 'applied' : 'preview'}-table`} />
