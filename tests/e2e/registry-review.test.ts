@@ -58,6 +58,7 @@ afterAll(async () => {
 async function tallShot(p: Page, name: string): Promise<void> {
   const height = await p.evaluate(() => {
     const body = document.querySelector('.registry-body')!;
+    body.scrollTop = 0;
     return body.scrollHeight + body.getBoundingClientRect().top;
   });
   await p.setViewportSize({ width: 1440, height: Math.min(Math.max(900, Math.ceil(height)), 3000) });
@@ -164,8 +165,11 @@ describe('the star review, the rules and linked households', () => {
       (n) => Number(document.querySelector('[data-testid=household-map]')?.getAttribute('data-household-links')) === n,
       center.households + 1,
     );
+    await mapSettled(secretary);
+    await tallShot(secretary, 'registry-households-editor.png');
     await secretary.getByTestId('households-save').click();
     await secretary.locator('[data-testid=household]', { hasText: '联系户·测试家庭' }).waitFor();
+    expect(await secretary.locator('[data-testid=place-history-list] [data-action=households_replaced]').textContent()).toContain('调整联系户');
     const { rows } = await ctx.db.query<{ n: number }>(`select count(*)::int as n from place_household where place_id = $1 and label = '联系户·测试家庭'`, [
       center.id,
     ]);

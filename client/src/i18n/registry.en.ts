@@ -263,6 +263,7 @@ export const registryEn: RegistryMessages = {
       mobile: 'Mobile',
       mobile_ended: 'Mobility ended',
       left: 'Left',
+      households_replaced: 'Linked households changed',
     },
     fields: {
       name: 'name',

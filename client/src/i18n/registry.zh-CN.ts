@@ -265,6 +265,7 @@ export const registryZhCN = {
       mobile: '外出流动',
       mobile_ended: '结束流动',
       left: '党员减少',
+      households_replaced: '调整联系户',
     },
     fields: {
       name: '名称',
