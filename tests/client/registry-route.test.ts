@@ -14,6 +14,7 @@ describe('the registry screens’ addresses', () => {
     expect(registryRoute('/registry/members/8', '')).toEqual({ screen: 'member', id: 8 });
     expect(registryRoute('/registry/places/new', '')).toEqual({ screen: 'place-form', id: null });
     expect(registryRoute('/registry/import/', '')).toEqual({ screen: 'import' });
+    expect(registryRoute('/registry/review', '')).toEqual({ screen: 'review' });
   });
 
   it('refuses what is not an id and what it does not know', () => {
@@ -25,7 +26,14 @@ describe('the registry screens’ addresses', () => {
   });
 
   it('builds the paths it reads', () => {
-    for (const path of [registryPaths.org(4), registryPaths.member(6), registryPaths.place(2), registryPaths.orgEdit(4), registryPaths.import()]) {
+    for (const path of [
+      registryPaths.org(4),
+      registryPaths.member(6),
+      registryPaths.place(2),
+      registryPaths.orgEdit(4),
+      registryPaths.import(),
+      registryPaths.review(),
+    ]) {
       expect(registryRoute(path, '').screen).not.toBe('unknown');
     }
     const [pathname, query] = registryPaths.map({ kind: 'place', id: 2 }).split('?');

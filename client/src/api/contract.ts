@@ -39,9 +39,10 @@ export type StartDispatchInput = z.input<typeof StartDispatchBody>;
 
 // the registry (issue 13): organizations, members, service positions, files
 export type { OrgKind, OrgList, OrgRecord, OrgSummary } from '../../../server/src/contract/orgs.ts';
-export type { MemberDetail, MemberList, MemberSummary, PointsEntry, PointsLedger } from '../../../server/src/contract/members.ts';
+export type { MemberDetail, MemberList, MemberSummary, PointsEntry, PointsLedger, RegistryRules, StarReview } from '../../../server/src/contract/members.ts';
 export type { HistoryEntry } from '../../../server/src/contract/registry.ts';
 export type { PlaceKind, PlaceList, PlaceRecord, PlaceSummary } from '../../../server/src/contract/places.ts';
+export type { HouseholdInput, LinkedHousehold } from '../../../server/src/contract/places.ts';
 export type { ImportJob, ImportReport, RegistryEntity } from '../../../server/src/contract/registry-files.ts';
 import type { CreateOrgBody, UpdateOrgBody } from '../../../server/src/contract/orgs.ts';
 import type { CreateMemberBody, CreditPointsBody, UpdateMemberBody } from '../../../server/src/contract/members.ts';

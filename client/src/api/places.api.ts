@@ -1,4 +1,4 @@
-import type { CreatePlaceInput, PlaceList, PlaceRecord, UpdatePlaceInput } from './contract.ts';
+import type { CreatePlaceInput, HouseholdInput, PlaceList, PlaceRecord, UpdatePlaceInput } from './contract.ts';
 import type { BboxTuple } from './grids.api.ts';
 import { getJson, request } from './http.ts';
 import { queryString } from './query.ts';
@@ -38,4 +38,9 @@ export function updatePlace(id: number, body: UpdatePlaceInput): Promise<PlaceRe
 
 export function closePlace(id: number, body: { effective_on?: string; reason: string }): Promise<PlaceRecord> {
   return request<PlaceRecord>(`/api/v1/places/${id}/close`, { method: 'POST', body });
+}
+
+/** `PUT /api/v1/places/{id}/households`: a center household's whole list of linked households, replacing the one before. */
+export function replaceHouseholds(id: number, body: readonly HouseholdInput[]): Promise<PlaceRecord> {
+  return request<PlaceRecord>(`/api/v1/places/${id}/households`, { method: 'PUT', body });
 }

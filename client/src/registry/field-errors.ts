@@ -32,17 +32,20 @@ export function schemaErrors(schema: BodySchema, body: unknown): FieldErrors {
  * A refused write's problems: the server's `details` at their fields (`position.0` → `position`),
  * or its message as the form's own error.
  */
-export function serverErrors(error: unknown, fallback: string): FieldErrors {
+export function serverErrors(error: unknown, fallback: string, fieldOf = (path: string) => path.split('.')[0] ?? ''): FieldErrors {
   if (!(error instanceof ApiError)) return { '': fallback };
   const details = (error.body as { error?: { details?: { path: string; message: string }[] } } | null)?.error?.details;
   if (!Array.isArray(details) || details.length === 0) return { '': error.code === 'network_error' ? fallback : error.message };
   const errors: FieldErrors = {};
   for (const detail of details) {
-    const field = detail.path.split('.')[0] ?? '';
+    const field = fieldOf(detail.path);
     errors[field] ??= detail.message;
   }
   return errors;
 }
+
+/** A refused write's problems keyed by their whole path (`stars.2.min_points`), for forms with rows. */
+export const serverErrorsByPath = (error: unknown, fallback: string): FieldErrors => serverErrors(error, fallback, (path) => path);
 
 /** "104.74, 31.46" → [104.74, 31.46]; null for anything else (a Chinese comma is taken too). */
 export function parsePosition(text: string): [number, number] | null {

@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
+import type { LinkedHousehold } from '../api/contract.ts';
+import type { LngLatTuple } from '../api/locate.api.ts';
 import { closePlace, fetchPlace } from '../api/places.api.ts';
 import { todayInChina } from '../planner/today.ts';
 import { Link } from '../shell/link.tsx';
@@ -8,9 +10,13 @@ import { ActionPanel } from './action-panel.tsx';
 import { positionText, problemIf } from './field-errors.ts';
 import { FormField } from './form-field.tsx';
 import { HistoryList } from './history-list.tsx';
+import { HouseholdEditor } from './household-editor.tsx';
+import { HouseholdMap } from './household-map.tsx';
 import { RecordSection } from './record-section.tsx';
 import type { RegistryRights } from './registry-roles.ts';
 import { registryPaths } from './registry-route.ts';
+
+const householdPositions = (households: readonly LinkedHousehold[]) => households.map((h) => h.position as LngLatTuple);
 
 /** A service position's record: fields, a center household's linked households, history; edit and close. */
 export function PlaceRecord({ id, rights }: { id: number; rights: RegistryRights }) {
@@ -18,6 +24,7 @@ export function PlaceRecord({ id, rights }: { id: number; rights: RegistryRights
   const loaded = useLoaded(useCallback((signal: AbortSignal) => fetchPlace(id, signal), [id]));
   const [date, setDate] = useState(todayInChina());
   const [reason, setReason] = useState('');
+  const [editing, setEditing] = useState(false);
   const place = loaded.value?.id === id ? loaded.value : null;
   if (loaded.error) return <p className="form-error registry-empty">{loaded.error.code === 'not_found' ? t('notFound') : loaded.error.message}</p>;
   if (!place) return <p className="muted registry-empty">{t('loading')}</p>;
@@ -101,15 +108,45 @@ export function PlaceRecord({ id, rights }: { id: number; rights: RegistryRights
         </div>
       )}
       {place.kind === 'center_household' && (
-        <RecordSection title={t('places.households')} testId="place-households">
+        <RecordSection
+          title={t('places.households')}
+          testId="place-households"
+          extra={
+            rights.edit &&
+            place.households !== null &&
+            !place.closed_on &&
+            !editing && (
+              <button type="button" className="small-button" onClick={() => setEditing(true)} data-testid="households-edit">
+                {t('households.edit')}
+              </button>
+            )
+          }
+        >
           {place.households === null ? (
             <p className="muted registry-empty">{t('places.householdsHidden')}</p>
+          ) : editing ? (
+            <HouseholdEditor
+              place={place}
+              onSaved={() => {
+                setEditing(false);
+                loaded.reload();
+              }}
+              onClose={() => setEditing(false)}
+            />
           ) : (
-            <ul className="plain-list">
-              {place.households.map((h) => (
-                <li key={h.id}>{h.label}</li>
-              ))}
-            </ul>
+            <>
+              {place.households.length > 0 && (
+                <HouseholdMap placeId={place.id} center={place.position as LngLatTuple} households={householdPositions(place.households)} />
+              )}
+              <ul className="plain-list" data-testid="households-list">
+                {place.households.map((h) => (
+                  <li key={h.id} data-testid="household" data-household-id={h.id}>
+                    {h.label}
+                  </li>
+                ))}
+                {place.households.length === 0 && <li className="muted">{t('households.none')}</li>}
+              </ul>
+            </>
           )}
         </RecordSection>
       )}

@@ -70,7 +70,7 @@ export function RegistryMap({ orgs, places, selected, center, households, onPick
   const onAdapter = useCallback((next: MapAdapter | null) => setAdapter(next), []);
 
   return (
-    <div className="registry-map" data-testid="registry-map" data-markers={orgs.length + places.length}>
+    <div className="registry-map" data-testid="registry-map" data-markers={orgs.length + places.length} data-household-links={center ? households.length : 0}>
       <MapView onAdapter={onAdapter} options={options} label={t('map.label')} />
       <ul className="registry-legend" aria-label={t('map.pick')}>
         <li>

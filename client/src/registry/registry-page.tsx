@@ -12,6 +12,7 @@ import { PlaceForm } from './place-form.tsx';
 import { PlaceList } from './place-list.tsx';
 import { PlaceRecord } from './place-record.tsx';
 import { RegistryMapScreen } from './registry-map-screen.tsx';
+import { ReviewScreen } from './review-screen.tsx';
 import type { RegistryRights } from './registry-roles.ts';
 import { registryPaths, registryRoute, type RegistryRoute } from './registry-route.ts';
 
@@ -19,7 +20,7 @@ const tabOf = (route: RegistryRoute) => {
   if (route.screen === 'map' || route.screen.startsWith('org')) return 'map';
   if (route.screen.startsWith('member')) return 'members';
   if (route.screen.startsWith('place')) return 'places';
-  return route.screen === 'import' ? 'import' : null;
+  return route.screen === 'import' || route.screen === 'review' ? route.screen : null;
 };
 
 function Screen({ route, rights }: { route: RegistryRoute; rights: RegistryRights }) {
@@ -45,6 +46,8 @@ function Screen({ route, rights }: { route: RegistryRoute; rights: RegistryRight
       return rights.edit ? <PlaceForm id={route.id} /> : null;
     case 'import':
       return rights.edit ? <ImportWizard /> : null;
+    case 'review':
+      return rights.edit ? <ReviewScreen rights={rights} /> : null;
     default:
       return <p className="registry-empty muted">{t('notFound')}</p>;
   }
@@ -64,6 +67,7 @@ export default function RegistryPage({ rights }: { rights: RegistryRights }) {
     { key: 'map', href: registryPaths.map(), shown: true },
     { key: 'members', href: registryPaths.members(), shown: rights.members },
     { key: 'places', href: registryPaths.places(), shown: true },
+    { key: 'review', href: registryPaths.review(), shown: rights.edit },
     { key: 'import', href: registryPaths.import(), shown: rights.edit },
   ] as const;
   return (

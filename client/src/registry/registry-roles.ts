@@ -18,9 +18,19 @@ export function canListMembers(user: SessionUser): boolean {
   return hasRole(user, 'admin') || hasRole(user, 'secretary') || hasRole(user, 'dispatcher');
 }
 
+/** registry.rules: change the points rule and the star rule (admins; registry.edit holders read them). */
+export function canChangeRules(user: SessionUser): boolean {
+  return hasRole(user, 'admin');
+}
+
 export interface RegistryRights {
   edit: boolean;
   members: boolean;
+  rules: boolean;
 }
 
-export const registryRights = (user: SessionUser): RegistryRights => ({ edit: canEditRegistry(user), members: canListMembers(user) });
+export const registryRights = (user: SessionUser): RegistryRights => ({
+  edit: canEditRegistry(user),
+  members: canListMembers(user),
+  rules: canChangeRules(user),
+});

@@ -10,6 +10,7 @@ export type RegistryRoute =
   | { screen: 'place'; id: number }
   | { screen: 'place-form'; id: number | null }
   | { screen: 'import' }
+  | { screen: 'review' }
   | { screen: 'unknown' };
 
 const positiveId = (text: string | null | undefined): number | null => {
@@ -45,6 +46,7 @@ export function registryRoute(pathname: string, search: string): RegistryRoute {
     if (id !== null && action === undefined) return { screen: 'place', id };
   }
   if (section === 'import' && idText === undefined) return { screen: 'import' };
+  if (section === 'review' && idText === undefined) return { screen: 'review' };
   return { screen: 'unknown' };
 }
 
@@ -62,4 +64,5 @@ export const registryPaths = {
   placeEdit: (id: number) => `/registry/places/${id}/edit`,
   placeNew: () => '/registry/places/new',
   import: () => '/registry/import',
+  review: () => '/registry/review',
 };
