@@ -21,12 +21,14 @@ type Org = { id: number; name: string; area_code: string; lng: number; lat: numb
 type Row = { name: string; gender: string; birth: number; org: Org; lng: number; lat: number; phone: string; skills: string; joined: string };
 
 /** 100,000 new members of the county's open organizations, one in a hundred broken in one of four ways. */
-function memberRows(orgs: Org[]): { csv: string; good: Row[]; bad: number } {
+function memberRows(orgs: Org[]): { csv: string; good: Row[]; bad: number; badLines: Array<[number, string]> } {
   const random = seedrandom('registry-import');
   const header = '姓名,性别,出生年份,所在组织编号,经度,纬度,手机,技能,在职,流动,可调度,入党日期';
   const lines = [header];
   const good: Row[] = [];
   let bad = 0;
+  // each broken row's line in the file (the header is line 1) and the column broken
+  const badLines: Array<[number, string]> = [];
   for (let i = 0; i < rows; i += 1) {
     const org = orgs[Math.floor(random() * orgs.length)]!;
     const row: Row = {
@@ -57,14 +59,13 @@ function memberRows(orgs: Org[]): { csv: string; good: Row[]; bad: number } {
     if (i % 100 === 50) {
       bad += 1;
       const kind = ((i / 100) % 4) | 0;
-      if (kind === 0) cells[6] = '1234';
-      else if (kind === 1) cells[3] = '999999999';
-      else if (kind === 2) cells[1] = '未知';
-      else cells[11] = '2021-02-30';
+      const broken = ([6, 3, 1, 11] as const)[kind]!;
+      cells[broken] = ['1234', '999999999', '未知', '2021-02-30'][kind]!;
+      badLines.push([i + 2, header.split(',')[broken]!]);
     } else good.push(row);
     lines.push(cells.join(','));
   }
-  return { csv: `${lines.join('\r\n')}\r\n`, good, bad };
+  return { csv: `${lines.join('\r\n')}\r\n`, good, bad, badLines };
 }
 
 /** What a run added (the members and their history), on a connection without the pool's statement timeout. */
@@ -128,6 +129,9 @@ export async function benchRegistryImport(args: string[]): Promise<void> {
     if (dry.status !== 200 || dry.body.bad_rows !== file.bad || dry.body.good !== file.good.length) {
       throw new Error(`dry run: ${dry.status} ${JSON.stringify(dry.body).slice(0, 300)}`);
     }
+    // exactly the broken rows, each at its line and column
+    const listed = JSON.stringify(dry.body.bad.map((p) => [p.line, p.column]));
+    if (listed !== JSON.stringify(file.badLines)) throw new Error(`dry run listed other rows than the broken ones: ${listed.slice(0, 300)}`);
 
     const importStarted = performance.now();
     const started = await upload<ImportAccepted>(admin, 'entity=members&mode=good_rows', gbk);
