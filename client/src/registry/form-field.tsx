@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from '../shell/link.tsx';
 
 export interface FormFieldProps {
   label: string;
@@ -23,5 +24,38 @@ export function FormField({ label, name, errors, hint, children }: FormFieldProp
         </small>
       )}
     </label>
+  );
+}
+
+/** A form's end: its problem that belongs to no one field, save and cancel. */
+export function FormFooter({
+  error,
+  busy,
+  saveTestId,
+  cancelHref,
+  labels,
+}: {
+  error: string | undefined;
+  busy: boolean;
+  saveTestId: string;
+  cancelHref: string;
+  labels: { save: string; cancel: string };
+}) {
+  return (
+    <>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="registry-actions">
+        <button type="submit" className="primary-button" disabled={busy} data-testid={saveTestId}>
+          {labels.save}
+        </button>
+        <Link className="secondary-button as-link" href={cancelHref}>
+          {labels.cancel}
+        </Link>
+      </div>
+    </>
   );
 }

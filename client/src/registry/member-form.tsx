@@ -5,12 +5,11 @@ import { useLoaded } from '../admin/use-loaded.ts';
 import { fetchOrg } from '../api/orgs.api.ts';
 import type { MemberDetail, OrgSummary } from '../api/contract.ts';
 import { createMember, fetchMember, updateMember } from '../api/registry-members.api.ts';
-import { Link } from '../shell/link.tsx';
-import { navigate } from '../shell/navigation.ts';
 import { CreateMemberBody, UpdateMemberBody } from '../../../server/src/contract/members.ts';
-import { parsePosition, positionText, schemaErrors, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
+import { parsePosition, positionText, withoutEmpty, type FieldErrors } from './field-errors.ts';
 import { knownSkills, skillLabel } from '../dispatch/labels.ts';
-import { FormField } from './form-field.tsx';
+import { FormField, FormFooter } from './form-field.tsx';
+import { useRecordForm } from './use-record-form.ts';
 import { OrgPicker } from './org-picker.tsx';
 import { registryPaths } from './registry-route.ts';
 
@@ -65,23 +64,18 @@ export function MemberForm({ id, org: orgId }: { id: number | null; org: number 
   const { t: tApp } = useTranslation();
   const known = useLoaded(useCallback((signal: AbortSignal) => (id === null ? Promise.resolve(null) : fetchMember(id, signal)), [id]));
   const startOrg = useLoaded(useCallback((signal: AbortSignal) => (orgId === null ? Promise.resolve(null) : fetchOrg(orgId, signal)), [orgId]));
-  const [inputs, setInputs] = useState<Inputs>(blank);
+  const { inputs, setInputs, set, errors, busy, checked, save } = useRecordForm<Inputs>(blank);
   const [org, setOrg] = useState<OrgSummary | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (known.value) setInputs(inputsOf(known.value));
-  }, [known.value]);
+  }, [known.value, setInputs]);
   useEffect(() => {
     if (startOrg.value) setOrg(startOrg.value);
   }, [startOrg.value]);
 
-  const set = (field: keyof Inputs) => (event: { target: { value: string } }) => setInputs((previous) => ({ ...previous, [field]: event.target.value }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = check(inputs, org, id === null, t);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!checked(check(inputs, org, id === null, t))) return;
     const position = parsePosition(inputs.position);
     const common = {
       name: inputs.name.trim(),
@@ -97,18 +91,8 @@ export function MemberForm({ id, org: orgId }: { id: number | null; org: number 
       id === null || !known.value
         ? { ...withoutEmpty(common), org_id: org!.id, position: position! }
         : changedOnly(inputs, known.value, { ...common, ...(position ? { position } : {}) });
-    // what the contract refuses that the checks above did not catch (its words, at the field)
-    const refused = schemaErrors(id === null || !known.value ? CreateMemberBody : UpdateMemberBody, body);
-    setErrors(refused);
-    if (Object.keys(refused).length > 0) return;
-    setBusy(true);
-    const sent = 'org_id' in body ? createMember(body) : updateMember(id!, body);
-    sent
-      .then(
-        (member) => navigate(registryPaths.member(member.id)),
-        (failure: unknown) => setErrors(serverErrors(failure, t('unavailable'))),
-      )
-      .finally(() => setBusy(false));
+    if ('org_id' in body) save(CreateMemberBody, body, () => createMember(body), registryPaths.member);
+    else save(UpdateMemberBody, body, () => updateMember(id!, body), registryPaths.member);
   };
 
   return (
@@ -172,19 +156,13 @@ export function MemberForm({ id, org: orgId }: { id: number | null; org: number 
           {t('member.available')}
         </label>
       </div>
-      {errors[''] && (
-        <p className="form-error" role="alert">
-          {errors['']}
-        </p>
-      )}
-      <div className="registry-actions">
-        <button type="submit" className="primary-button" disabled={busy} data-testid="member-form-save">
-          {t('save')}
-        </button>
-        <Link className="secondary-button as-link" href={id !== null ? registryPaths.member(id) : registryPaths.members(orgId ?? undefined)}>
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormFooter
+        error={errors['']}
+        busy={busy}
+        saveTestId="member-form-save"
+        cancelHref={id !== null ? registryPaths.member(id) : registryPaths.members(orgId ?? undefined)}
+        labels={{ save: t('save'), cancel: t('cancel') }}
+      />
     </form>
   );
 }

@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
 import { createOrg, fetchOrg, updateOrg } from '../api/orgs.api.ts';
 import type { OrgKind, OrgRecord } from '../api/contract.ts';
 import type { OrgSector } from '../../../server/src/contract/orgs.ts';
-import { Link } from '../shell/link.tsx';
 import { navigate } from '../shell/navigation.ts';
-import { CreateOrgBody, orgSectors } from '../../../server/src/contract/orgs.ts';
-import { parsePosition, positionText, schemaErrors, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
-import { FormField } from './form-field.tsx';
+import { CreateOrgBody, orgSectors, UpdateOrgBody } from '../../../server/src/contract/orgs.ts';
+import { parsePosition, positionText, withoutEmpty, type FieldErrors } from './field-errors.ts';
+import { FormField, FormFooter } from './form-field.tsx';
+import { useRecordForm } from './use-record-form.ts';
 import { registryPaths } from './registry-route.ts';
 
 const orgKinds: readonly OrgKind[] = ['committee', 'general_branch', 'branch', 'group'];
@@ -71,47 +71,30 @@ export function OrgForm({ id, parent }: { id: number | null; parent: number | nu
   const known = useLoaded(
     useCallback((signal: AbortSignal) => ((id ?? parent) === null ? Promise.resolve(null) : fetchOrg((id ?? parent)!, signal)), [id, parent]),
   );
-  const [inputs, setInputs] = useState<Inputs>(blank);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { inputs, setInputs, set, errors, busy, checked, save } = useRecordForm<Inputs>(blank);
 
   useEffect(() => {
     const org = known.value;
     if (!org) return;
     if (id !== null) setInputs(inputsOf(org));
     else setInputs({ ...blank, kind: childKind[org.kind], sector: org.sector, area_code: org.area_code });
-  }, [known.value, id]);
-
-  const set = (field: keyof Inputs) => (event: { target: { value: string } }) => setInputs((previous) => ({ ...previous, [field]: event.target.value }));
+  }, [known.value, id, setInputs]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = check(inputs, t);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!checked(check(inputs, t))) return;
     const body = bodyOf(inputs, parent);
-    const created = { ...withoutEmpty(body), parent_id: parent };
-    // what the contract refuses that the checks above did not catch (its words, at the field)
-    const refused = id === null ? schemaErrors(CreateOrgBody, created) : {};
-    setErrors(refused);
-    if (Object.keys(refused).length > 0) return;
-    setBusy(true);
     const { kind: _kind, parent_id: _parent, ...fields } = body;
+    if (id === null) {
+      const created = { ...withoutEmpty(body), parent_id: parent };
+      save(CreateOrgBody, created, () => createOrg(created), registryPaths.org);
+      return;
+    }
     // an edit sends only what changed (nothing changed: nothing to send)
     const before = known.value ? inputsOf(known.value) : null;
     const changes = Object.fromEntries(Object.entries(fields).filter(([key]) => !before || inputs[key as keyof Inputs] !== before[key as keyof Inputs]));
-    if (id !== null && Object.keys(changes).length === 0) {
-      setBusy(false);
-      navigate(registryPaths.org(id));
-      return;
-    }
-    const sent = id === null ? createOrg(created) : updateOrg(id, changes);
-    sent
-      .then(
-        (org) => navigate(registryPaths.org(org.id)),
-        (failure: unknown) => setErrors(serverErrors(failure, t('unavailable'))),
-      )
-      .finally(() => setBusy(false));
+    if (Object.keys(changes).length === 0) navigate(registryPaths.org(id));
+    else save(UpdateOrgBody, changes, () => updateOrg(id, changes), registryPaths.org);
   };
 
   const title = id === null ? t('org.newTitle') : t('org.editTitle', { name: known.value?.name ?? '' });
@@ -163,22 +146,13 @@ export function OrgForm({ id, parent }: { id: number | null; parent: number | nu
           <input value={inputs.grid_code} onChange={set('grid_code')} inputMode="numeric" maxLength={15} />
         </FormField>
       </div>
-      {errors[''] && (
-        <p className="form-error" role="alert">
-          {errors['']}
-        </p>
-      )}
-      <div className="registry-actions">
-        <button type="submit" className="primary-button" disabled={busy} data-testid="org-form-save">
-          {t('save')}
-        </button>
-        <Link
-          className="secondary-button as-link"
-          href={id !== null ? registryPaths.org(id) : parent !== null ? registryPaths.org(parent) : registryPaths.map()}
-        >
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormFooter
+        error={errors['']}
+        busy={busy}
+        saveTestId="org-form-save"
+        cancelHref={id !== null ? registryPaths.org(id) : parent !== null ? registryPaths.org(parent) : registryPaths.map()}
+        labels={{ save: t('save'), cancel: t('cancel') }}
+      />
     </form>
   );
 }

@@ -1,14 +1,13 @@
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoaded } from '../admin/use-loaded.ts';
 import { createPlace, fetchPlace, updatePlace } from '../api/places.api.ts';
 import type { PlaceKind, PlaceRecord } from '../api/contract.ts';
 import { CreatePlaceBody, placeTiers, UpdatePlaceBody, type PlaceTier } from '../../../server/src/contract/places.ts';
-import { Link } from '../shell/link.tsx';
-import { navigate } from '../shell/navigation.ts';
-import { listOf, parsePosition, positionText, schemaErrors, serverErrors, withoutEmpty, type FieldErrors } from './field-errors.ts';
-import { FormField } from './form-field.tsx';
+import { listOf, parsePosition, positionText, withoutEmpty, type FieldErrors } from './field-errors.ts';
+import { FormField, FormFooter } from './form-field.tsx';
+import { useRecordForm } from './use-record-form.ts';
 import { placeKinds } from './place-list.tsx';
 import { registryPaths } from './registry-route.ts';
 
@@ -69,19 +68,14 @@ function check(inputs: Inputs, t: TFunction<'registry'>): FieldErrors {
 export function PlaceForm({ id }: { id: number | null }) {
   const { t } = useTranslation('registry');
   const known = useLoaded(useCallback((signal: AbortSignal) => (id === null ? Promise.resolve(null) : fetchPlace(id, signal)), [id]));
-  const [inputs, setInputs] = useState<Inputs>(blank);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { inputs, setInputs, set, errors, busy, checked, save } = useRecordForm<Inputs>(blank);
   useEffect(() => {
     if (known.value) setInputs(inputsOf(known.value));
-  }, [known.value]);
-  const set = (field: keyof Inputs) => (event: { target: { value: string } }) => setInputs((previous) => ({ ...previous, [field]: event.target.value }));
+  }, [known.value, setInputs]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const problems = check(inputs, t);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (!checked(check(inputs, t))) return;
     const common = {
       name: inputs.name.trim(),
       tier: hasTier(inputs.kind) ? inputs.tier : null,
@@ -100,18 +94,8 @@ export function PlaceForm({ id }: { id: number | null }) {
       ...(inputs.kind === 'center_household' ? { member_id: Number(inputs.member_id) } : {}),
     };
     const changes = { ...rest, ...(tier === null ? {} : { tier }) };
-    // what the contract refuses that the checks above did not catch (its words, at the field)
-    const refused = id === null ? schemaErrors(CreatePlaceBody, created) : schemaErrors(UpdatePlaceBody, changes);
-    setErrors(refused);
-    if (Object.keys(refused).length > 0) return;
-    setBusy(true);
-    const sent = id === null ? createPlace(created) : updatePlace(id, changes);
-    sent
-      .then(
-        (place) => navigate(registryPaths.place(place.id)),
-        (failure: unknown) => setErrors(serverErrors(failure, t('unavailable'))),
-      )
-      .finally(() => setBusy(false));
+    if (id === null) save(CreatePlaceBody, created, () => createPlace(created), registryPaths.place);
+    else save(UpdatePlaceBody, changes, () => updatePlace(id, changes), registryPaths.place);
   };
 
   return (
@@ -170,19 +154,13 @@ export function PlaceForm({ id }: { id: number | null }) {
           <input value={inputs.contact_phone} onChange={set('contact_phone')} inputMode="tel" maxLength={20} />
         </FormField>
       </div>
-      {errors[''] && (
-        <p className="form-error" role="alert">
-          {errors['']}
-        </p>
-      )}
-      <div className="registry-actions">
-        <button type="submit" className="primary-button" disabled={busy} data-testid="place-form-save">
-          {t('save')}
-        </button>
-        <Link className="secondary-button as-link" href={id !== null ? registryPaths.place(id) : registryPaths.places()}>
-          {t('cancel')}
-        </Link>
-      </div>
+      <FormFooter
+        error={errors['']}
+        busy={busy}
+        saveTestId="place-form-save"
+        cancelHref={id !== null ? registryPaths.place(id) : registryPaths.places()}
+        labels={{ save: t('save'), cancel: t('cancel') }}
+      />
     </form>
   );
 }
