@@ -34,6 +34,8 @@ export const permissions = {
   'registry.files': ['admin', 'secretary'],
   /** the points rule and the yearly star rule */
   'registry.rules': ['admin'],
+  /** micro-wishes (微心愿): post one at a place for a resident, withdraw it */
+  'wish.manage': ['admin', 'secretary'],
   'audit.read': ['admin'],
   'user.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -10,6 +10,6 @@ export const LiveEvent = z.discriminatedUnion('type', [
 ]);
 
 /** What a data version counts changes of; tiles carry the versions of their topics in the ETag. */
-export const dataTopics = ['territory', 'org', 'place', 'member', 'case', 'dispatch', 'coverage'] as const;
+export const dataTopics = ['territory', 'org', 'place', 'member', 'case', 'dispatch', 'coverage', 'party_building', 'wish'] as const;
 export type DataTopic = (typeof dataTopics)[number];
 export type LiveEvent = z.infer<typeof LiveEvent>;
