@@ -28,6 +28,7 @@ import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
+import { newOrgsRoutes } from './new-orgs/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
 import { memberRegistryRoutes } from './members/registry-routes.ts';
@@ -97,6 +98,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(liveRoutes(live));
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));
+  app.use(newOrgsRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());
