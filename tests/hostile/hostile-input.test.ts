@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { memberRegistryCases } from './cases/members.cases.ts';
+import { newOrgCases } from './cases/new-orgs.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { orgCases } from './cases/orgs.cases.ts';
@@ -40,6 +41,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['organizations', orgCases],
   ['service positions', placeCases],
   ['the member registry', memberRegistryCases],
+  ['new-type organizations', newOrgCases],
 ];
 
 beforeAll(async () => {
