@@ -334,6 +334,8 @@ describe('the tracking list and overdue entries', () => {
       )
     ).rows;
     expect(entries.map((e) => e.id)).toEqual(truth.map((t) => Number(t.id)));
+    const where = await one<{ lng: number; lat: number }>('select st_x(geom) as lng, st_y(geom) as lat from new_org where id = $1', [entries[0]!.new_org.id]);
+    expect(entries[0]!.position).toEqual([where.lng, where.lat]);
     for (const e of entries) {
       expect(e.overdue, `${e.id} in ${e.town_code}`).toBe(e.town_code === ctx.townA);
       expect(e.target_on).toBe(e.town_code === ctx.townA ? yesterday : e.town_code === ctx.townB ? tomorrow : null);

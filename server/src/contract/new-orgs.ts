@@ -252,6 +252,8 @@ export const TrackingItem = z.object({
   area_name: z.string(),
   town_code: z.string(),
   town_name: z.string(),
+  /** the organization's point, [lng, lat] */
+  position: z.tuple([z.number(), z.number()]),
   opened_on: z.string(),
   target_on: z.string().nullable(),
   overdue: z.boolean(),

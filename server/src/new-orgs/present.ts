@@ -39,6 +39,7 @@ export function presentTrackingItem(r: TrackingItemRow): TrackingItem {
     area_name: r.area_name,
     town_code: r.town_code,
     town_name: r.town_name,
+    position: [r.lng, r.lat],
     opened_on: r.opened_on,
     target_on: r.target_on,
     overdue: r.overdue,

@@ -121,6 +121,8 @@ export type TrackingItemRow = {
   area_name: string;
   town_code: string;
   town_name: string;
+  lng: number;
+  lat: number;
   opened_on: string;
   target_on: string | null;
   overdue: boolean;
@@ -144,7 +146,7 @@ export async function selectTracking(db: Queryable, q: TrackingQuery, scope: Sco
      from area a
      cross join lateral (
        select t.id, n.id as new_org_id, n.name, n.kind::text as kind, n.status, n.member_count, n.staff_count, n.area_code, n.town_code,
-              t.opened_on::text as opened_on, g.target_on::text as target_on,
+              st_x(n.geom) as lng, st_y(n.geom) as lat, t.opened_on::text as opened_on, g.target_on::text as target_on,
               coalesce(t.closed_on is null and g.target_on < ${today}, false) as overdue,
               t.closed_on::text as closed_on, t.closed_mode::text as closed_mode, t.closed_by as closed_by_id
        from new_org_coverage n
