@@ -59,3 +59,20 @@ export type CreatePlaceInput = z.input<typeof CreatePlaceBody>;
 export type UpdatePlaceInput = z.input<typeof UpdatePlaceBody>;
 export type ImportMode = (typeof importModes)[number];
 export type ImportCrs = (typeof importCrses)[number];
+
+// new-type organizations (两新组织覆盖)
+export type {
+  AreaRates,
+  CoverageMode,
+  KindRates,
+  NewOrgKind,
+  NewOrgList,
+  NewOrgRates as NewOrgRatesAnswer,
+  NewOrgRecord,
+  NewOrgStatus,
+  NewOrgSummary,
+  TrackingItem,
+  TrackingList,
+} from '../../../server/src/contract/new-orgs.ts';
+import type { CoverNewOrgBody } from '../../../server/src/contract/new-orgs.ts';
+export type CoverNewOrgInput = z.input<typeof CoverNewOrgBody>;

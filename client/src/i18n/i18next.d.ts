@@ -1,3 +1,4 @@
+import type { NewOrgsMessages } from './new-orgs.zh-CN.ts';
 import type { OneMapMessages } from './one-map.zh-CN.ts';
 import type { RegistryMessages } from './registry.zh-CN.ts';
 import type { Messages } from './zh-CN.ts';
@@ -5,6 +6,6 @@ import type { Messages } from './zh-CN.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; registry: RegistryMessages; oneMap: OneMapMessages };
+    resources: { translation: Messages; registry: RegistryMessages; oneMap: OneMapMessages; newOrgs: NewOrgsMessages };
   }
 }

@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { newOrgsEn } from './new-orgs.en.ts';
+import { newOrgsZhCN } from './new-orgs.zh-CN.ts';
 import { oneMapEn } from './one-map.en.ts';
 import { oneMapZhCN } from './one-map.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
@@ -45,11 +47,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap'],
+    ns: ['translation', 'registry', 'oneMap', 'newOrgs'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, newOrgs: newOrgsZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, newOrgs: newOrgsEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

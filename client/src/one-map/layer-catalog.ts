@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { coverageColors, createCoverageLayer } from '../map/layers/coverage.layer.ts';
 import { createDensityCellsLayer, densityStops } from '../map/layers/density-cells.layer.ts';
+import { createNewOrgsLayer, newOrgsLegend } from '../map/layers/new-orgs.layer.ts';
 import { createOrgPointsLayer, orgKindColors, orgPointKinds } from '../map/layers/org-points.layer.ts';
 import { createPlacePointsLayer, placeKindColors, placePointKinds } from '../map/layers/place-points.layer.ts';
 import type { Rgba } from '../map/layers/rgba.ts';
@@ -106,6 +107,14 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     legend: () => [{ color: [200, 16, 46, 255], label: 'oneMap:legend.gridLine', shape: 'line' }],
     create: () => [],
     basemapLayer: gridLineLayerId,
+  },
+  {
+    id: 'new_orgs',
+    group: 'party',
+    label: 'oneMap:layers.new_orgs',
+    legend: () => newOrgsLegend.map((item) => ({ color: item.color, label: item.label, shape: 'dot' })),
+    create: (ctx) => [createNewOrgsLayer({ version: versionOf(ctx, 'org'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['one-map-new-orgs'], open: featureId('new_org') },
   },
 ];
 

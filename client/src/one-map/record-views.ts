@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { NewOrgRecordView } from '../new-orgs/new-org-record-view.tsx';
 import type { Selection } from './one-map-url.ts';
 
 export interface RecordViewProps {
@@ -11,4 +12,6 @@ export interface RecordViewProps {
  * organizations, wishes, belts, pairings, regional groups); organizations and places are the
  * feature panel's own. Capabilities add theirs here.
  */
-export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {};
+export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {
+  new_org: NewOrgRecordView,
+};
