@@ -28,6 +28,7 @@ import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
+import { newOrgsRoutes } from './new-orgs/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
 import { areaPanelRoutes } from './area-panel/routes.ts';
@@ -99,6 +100,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));
   app.use(areaPanelRoutes(db));
+  app.use(newOrgsRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());

@@ -272,6 +272,8 @@ type Endpoint = {
   /** further checks on an out-of-scope answer */
   checkOut?: (a: Answer<never>, role: Role) => Promise<void>;
   inStatus?: number;
+  /** the in-scope status of an allowed role where it differs from inStatus */
+  inStatusFor?: Partial<Record<Role, number>>;
 };
 
 /** An area's name, to search for it (names are unique enough in the demo county: one community each). */
@@ -1008,6 +1010,144 @@ endpoints.push(
   },
 );
 
+/** 两新组织: a fresh uncovered organization of community C made by the county admin (covered first when asked), and one of town B. */
+async function newOrgC(covered = false): Promise<number> {
+  const body = { kind: 'enterprise', name: '权限矩阵企业', area_code: ctx.communityC, staff_count: 10, member_count: 1, position: ctx.pointC };
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/new-orgs', body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  if (covered) await server.admin.send('POST', `/api/v1/new-orgs/${created.body.id}/cover`, { mode: 'instructor', instructor_name: '矩阵指导员' });
+  return created.body.id;
+}
+const newOrgB = async (covered: boolean) =>
+  Number(
+    (
+      await server.db.query<{ id: string }>(`select min(id) as id from new_org where area_code like $1 and (coverage_mode is not null) = $2`, [
+        `${ctx.townB.slice(0, 9)}%`,
+        covered,
+      ])
+    ).rows[0]!.id,
+  );
+const orgReaders: Role[] = ['admin', 'planner', 'dispatcher', 'secretary'];
+const newOrgCount = (a: Answer<never>) => (a.body as { new_orgs: unknown[] }).new_orgs.length;
+const entryCount = (a: Answer<never>) => (a.body as { entries: unknown[] }).entries.length;
+
+endpoints.push(
+  {
+    name: 'GET /tiles/new_orgs',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: (c) => layerFeatures(c, 'new_orgs', ctx.tileC),
+    outOfScope: (c) => layerFeatures(c, 'new_orgs', ctx.tileB),
+    isEmpty: (a) => tileCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/new-orgs',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/new-orgs?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/new-orgs?area=${ctx.townB}`),
+    expectIn: (a) => expect(newOrgCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => newOrgCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/new-orgs/:id',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/new-orgs/${await newOrgC()}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/new-orgs/${await newOrgB(false)}`),
+    expectIn: (a) => expect((a.body as { tracking: unknown }).tracking).not.toBeNull(),
+  },
+  {
+    name: 'GET /api/v1/new-orgs/rates',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/new-orgs/rates?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/new-orgs/rates?area=${ctx.townB}`),
+    expectIn: (a) => expect((a.body as { totals: { enterprise: { total: number } } }).totals.enterprise.total).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/new-orgs/tracking',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/new-orgs/tracking?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/new-orgs/tracking?area=${ctx.townB}`),
+    expectIn: (a) => expect(entryCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => entryCount(a) === 0,
+  },
+  {
+    name: 'PUT /api/v1/new-orgs/targets/:town',
+    allowed: registryWriters,
+    outcome: 404,
+    // a secretary over a community holds no town: her own town is above her scope
+    inStatusFor: { secretary: 404 },
+    inScope: (c) => c.send('PUT', `/api/v1/new-orgs/targets/${ctx.townA}`, { target_on: '2027-12-31' }),
+    outOfScope: (c) => c.send('PUT', `/api/v1/new-orgs/targets/${ctx.townB}`, { target_on: '2027-12-31' }),
+  },
+  {
+    name: 'GET /api/v1/new-orgs/rule',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/new-orgs/rule'),
+    outOfScope: (c) => c.getJson('/api/v1/new-orgs/rule'),
+    isEmpty: () => true,
+  },
+  {
+    name: 'PUT /api/v1/new-orgs/rule',
+    allowed: ['admin'],
+    outcome: 'empty',
+    // the rule as it is: a write that changes nothing the other rows rely on
+    inScope: (c) => c.send('PUT', '/api/v1/new-orgs/rule', { own_branch_min_members: 3 }),
+    outOfScope: (c) => c.send('PUT', '/api/v1/new-orgs/rule', { own_branch_min_members: 3 }),
+    isEmpty: () => true,
+  },
+  {
+    name: 'POST /api/v1/new-orgs',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) =>
+      c.send('POST', '/api/v1/new-orgs', {
+        kind: 'social_org',
+        name: '矩阵协会',
+        area_code: ctx.communityC,
+        staff_count: 5,
+        member_count: 0,
+        position: ctx.pointC,
+      }),
+    outOfScope: (c) =>
+      c.send('POST', '/api/v1/new-orgs', {
+        kind: 'social_org',
+        name: '越权协会',
+        area_code: ctx.communityB,
+        staff_count: 5,
+        member_count: 0,
+        position: ctx.pointB,
+      }),
+  },
+  {
+    name: 'PATCH /api/v1/new-orgs/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/new-orgs/${await newOrgC()}`, { staff_count: 20 }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/new-orgs/${await newOrgB(false)}`, { staff_count: 20 }),
+  },
+  {
+    name: 'POST /api/v1/new-orgs/:id/cover',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgC()}/cover`, { mode: 'instructor', instructor_name: '矩阵指导员' }),
+    outOfScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgB(false)}/cover`, { mode: 'instructor', instructor_name: '越权指导员' }),
+    expectIn: (a) => expect((a.body as { tracking: unknown }).tracking).toBeNull(),
+  },
+  {
+    name: 'POST /api/v1/new-orgs/:id/uncover',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgC(true)}/uncover`, { reason: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgB(true)}/uncover`, { reason: '越权' }),
+  },
+);
+
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 
 /** Every 12- or 15-digit code in an answer lies in the caller's scope, or is the county/town above it. */
@@ -1035,7 +1175,7 @@ describe.each(endpoints)('$name', (endpoint) => {
       expect(inside.status, JSON.stringify(inside.body)).toBe(expected);
       return;
     }
-    expect(inside.status, JSON.stringify(inside.body)).toBe(endpoint.inStatus ?? 200);
+    expect(inside.status, JSON.stringify(inside.body)).toBe(endpoint.inStatusFor?.[role] ?? endpoint.inStatus ?? 200);
     await endpoint.expectIn?.(inside as Answer<never>, role);
     assertNoCodeOutside(inside.body, role);
 

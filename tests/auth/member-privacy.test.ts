@@ -157,3 +157,33 @@ describe('member positions', () => {
     expect(reads[0]!.target_kind).toBe('member');
   });
 });
+
+describe('the new_orgs layer (两新组织) on the wall', () => {
+  it('names no instructor and no member, and shows no point at a home, around every new-type organization of the demo county', async () => {
+    const { rows } = await server.db.query<{ lng: number; lat: number }>(
+      "select st_x(geom) as lng, st_y(geom) as lat from new_org where coverage_mode = 'instructor' order by id limit 20",
+    );
+    const people = new Set([
+      ...(await server.db.query<{ name: string }>('select instructor_name as name from new_org where instructor_name is not null')).rows.map((r) => r.name),
+      ...homes.map((h) => h.name).filter((n) => !staffNames.has(n)),
+    ]);
+    let features = 0;
+    for (const org of rows) {
+      const [z, x, y] = tileAt(org.lng, org.lat, 14);
+      const res = await wall.get(`/tiles/new_orgs/${z}/${x}/${y}.mvt`);
+      expect(res.status).toBe(200);
+      for (const f of decodeLayer(await res.arrayBuffer(), 'new_orgs')) {
+        features += 1;
+        expect(Object.keys(f.properties).sort()).toEqual(['area_code', 'id', 'kind', 'name', 'status']);
+        for (const value of Object.values(f.properties)) expect(people.has(String(value)), `new_orgs carries the name ${String(value)}`).toBe(false);
+      }
+    }
+    expect(features).toBeGreaterThan(0);
+  });
+
+  it('is refused the new-type organization endpoints with 403', async () => {
+    for (const path of ['/api/v1/new-orgs', '/api/v1/new-orgs/rates', '/api/v1/new-orgs/tracking', '/api/v1/new-orgs/1']) {
+      expect((await wall.get(path)).status, path).toBe(403);
+    }
+  });
+});

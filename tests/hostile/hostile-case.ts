@@ -45,6 +45,9 @@ export const watchedTables = [
   'plan_grid_state',
   'governance_layer',
   'governance_grid',
+  'new_org',
+  'new_org_tracking',
+  'new_org_target',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

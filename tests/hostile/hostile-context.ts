@@ -51,6 +51,9 @@ export type HostileContext = {
   adminUsername: string;
   adminUserId: number;
   callers: Record<Caller, Record<string, string>>;
+  /** new-type organizations: an uncovered one of community C with members, an uncovered one of town B */
+  newOrgC: number;
+  newOrgB: number;
 };
 
 const sessionHeaders = (client: ApiClient) => ({ cookie: client.cookie, 'x-csrf-token': client.csrfToken });
@@ -191,6 +194,12 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
       disabledUser: sessionHeaders(disabled),
       forgedCookie: { cookie: `rg_session=${newToken()}`, 'x-csrf-token': 'forged' },
     },
+    newOrgC: Number(
+      (await one<{ id: string }>('select min(id) as id from new_org where area_code = $1 and coverage_mode is null and member_count > 0', [c.code])).id,
+    ),
+    newOrgB: Number(
+      (await one<{ id: string }>('select min(id) as id from new_org where area_code like $1 and coverage_mode is null', [`${b.code.slice(0, 9)}%`])).id,
+    ),
   };
 }
 

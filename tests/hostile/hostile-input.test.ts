@@ -5,6 +5,7 @@ import { areaPanelCases } from './cases/area-panel.cases.ts';
 import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { memberRegistryCases } from './cases/members.cases.ts';
+import { newOrgCases } from './cases/new-orgs.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { orgCases } from './cases/orgs.cases.ts';
@@ -42,6 +43,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['service positions', placeCases],
   ['the member registry', memberRegistryCases],
   ['the area panel', areaPanelCases],
+  ['new-type organizations', newOrgCases],
 ];
 
 beforeAll(async () => {

@@ -381,6 +381,14 @@ export const en: Messages = {
         import: 'Imported a registry file',
         export: 'Exported a registry file',
       },
+      new_org: {
+        create: 'Registered a new-type organization',
+        update: 'Edited a new-type organization',
+        cover: 'Covered a new-type organization (closed its tracking entry)',
+        uncover: 'Marked a new-type organization uncovered (tracked again)',
+        target: "Set a town's target day for coverage",
+        rule: 'Changed the new-type organization coverage rule',
+      },
     },
     targetKind: {
       member: 'member',
@@ -392,6 +400,7 @@ export const en: Messages = {
       area: 'community/village',
       org: 'organization',
       place: 'service position',
+      new_org: 'new-type organization',
     },
   },
   dispatch: {

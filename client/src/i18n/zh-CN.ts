@@ -379,6 +379,14 @@ export const zhCN = {
         import: '导入名册文件',
         export: '导出名册文件',
       },
+      new_org: {
+        create: '登记两新组织',
+        update: '编辑两新组织',
+        cover: '两新组织销号（标记已覆盖）',
+        uncover: '两新组织重新挂号（失去覆盖）',
+        target: '设定乡镇销号时限',
+        rule: '修改两新组织覆盖规则',
+      },
     },
     targetKind: {
       member: '党员',
@@ -390,6 +398,7 @@ export const zhCN = {
       area: '社区/村',
       org: '党组织',
       place: '阵地',
+      new_org: '两新组织',
     },
   },
   dispatch: {

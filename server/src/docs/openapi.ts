@@ -11,6 +11,7 @@ import { registerSecuritySchemes, type ApiTag } from '../http/openapi.ts';
 import * as live from '../live/openapi.ts';
 import * as locate from '../locate/openapi.ts';
 import * as members from '../members/openapi.ts';
+import * as newOrgs from '../new-orgs/openapi.ts';
 import * as orgs from '../orgs/openapi.ts';
 import * as places from '../places/openapi.ts';
 import * as planFiles from '../plan-files/openapi.ts';
@@ -24,7 +25,7 @@ import * as users from '../users/openapi.ts';
 type CapabilityApi = { tag: ApiTag; registerPaths(registry: OpenAPIRegistry): void };
 
 /** In the order the document lists them. */
-const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel];
+const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, newOrgs];
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each
