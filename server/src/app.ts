@@ -30,6 +30,7 @@ import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
+import { regionalRoutes } from './regional/routes.ts';
 import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
@@ -97,6 +98,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(liveRoutes(live));
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));
+  app.use(regionalRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());
