@@ -45,6 +45,13 @@ export const watchedTables = [
   'plan_grid_state',
   'governance_layer',
   'governance_grid',
+  'pairing',
+  'regional_group',
+  'regional_group_org',
+  'regional_list_item',
+  'regional_meeting',
+  'regional_meeting_org',
+  'regional_follow_up',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

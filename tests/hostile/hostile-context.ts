@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../server/src/auth/tokens.ts';
 import { linkKey, memberLinkFor } from '../../server/src/member-link/member-link.ts';
 import { signIn, signInAs, testPassword, type ApiClient } from '../support/api-client.ts';
+import { makeRegionalFixtures, type RegionalFixtures } from '../support/regional-fixtures.ts';
 import { demoCounty, type TestServer } from '../support/test-server.ts';
 import type { Caller } from './hostile-case.ts';
 import { rawRequest } from './raw-request.ts';
@@ -51,6 +52,8 @@ export type HostileContext = {
   adminUsername: string;
   adminUserId: number;
   callers: Record<Caller, Record<string, string>>;
+  /** 区域化党建: a pairing, list item, group, meeting and follow-up of community C and of town B */
+  regional: RegionalFixtures;
 };
 
 const sessionHeaders = (client: ApiClient) => ({ cookie: client.cookie, 'x-csrf-token': client.csrfToken });
@@ -191,6 +194,7 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
       disabledUser: sessionHeaders(disabled),
       forgedCookie: { cookie: `rg_session=${newToken()}`, 'x-csrf-token': 'forged' },
     },
+    regional: await makeRegionalFixtures(server.admin, { communityC: c.code, committeeC: orgC.id, townB: b.code, orgB: memberB.org_id }),
   };
 }
 
