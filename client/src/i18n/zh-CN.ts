@@ -379,6 +379,30 @@ export const zhCN = {
         import: '导入名册文件',
         export: '导出名册文件',
       },
+      pairing: {
+        create: '新建结对共建',
+        update: '编辑结对共建',
+        end: '结束结对共建',
+        delete: '删除结对共建',
+      },
+      regional_list: {
+        add: '新增清单事项',
+        update: '更新清单事项',
+        delete: '删除清单事项',
+      },
+      regional_group: {
+        create: '新建党建组团',
+        update: '编辑党建组团',
+        add_member: '党建组团增加成员单位',
+        remove_member: '党建组团移除成员单位',
+        set_lead: '设置组团牵头单位',
+      },
+      joint_meeting: {
+        create: '记录联席会议',
+        update: '编辑联席会议',
+        add_follow_up: '新增督办事项',
+        update_follow_up: '更新督办事项',
+      },
     },
     targetKind: {
       member: '党员',
@@ -390,6 +414,11 @@ export const zhCN = {
       area: '社区/村',
       org: '党组织',
       place: '阵地',
+      pairing: '结对共建',
+      list_item: '清单事项',
+      regional_group: '党建组团',
+      regional_meeting: '联席会议',
+      regional_follow_up: '督办事项',
     },
   },
   dispatch: {
