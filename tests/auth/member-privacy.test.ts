@@ -56,6 +56,9 @@ const wallRequests = () => [
   '/api/v1/auth/me',
   '/api/v1/stats/summary',
   '/api/v1/cases/feed?limit=100',
+  // 区域化党建 map layers: organizations' and areas' names and points only
+  '/api/v1/pairings/arcs',
+  '/api/v1/regional-groups/outlines',
 ];
 
 describe('the wall display token', () => {

@@ -77,5 +77,13 @@ export const ErrorCode = {
   notMobile: 'not_mobile',
   /** points that would take a member's balance below zero */
   balanceBelowZero: 'balance_below_zero',
+  /** a list item's or a follow-up's status change that the flow does not allow (done → cancelled …) */
+  statusRefused: 'status_refused',
+  /** the pairing has ended: it keeps its record and lists, and takes no more changes */
+  pairingEnded: 'pairing_ended',
+  /** a pairing partner that cannot pair: an area that is not a village or community */
+  partnerRefused: 'partner_refused',
+  /** an organization named as a group's lead, a meeting's attendee or a follow-up's responsible that is not a member of the group */
+  notGroupMember: 'not_a_group_member',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
