@@ -55,6 +55,12 @@ export const auditActions = [
   'registry.rules',
   'registry.import',
   'registry.export',
+  'member.issue_link',
+  'wish.post',
+  'wish.update',
+  'wish.withdraw',
+  'wish.claim',
+  'wish.fulfil',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -63,9 +69,14 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Reads of personal data (PIPL): marked in the table. */
-export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link', 'place.read_households']);
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>([
+  'member.read_exact',
+  'dispatch.read_member_link',
+  'place.read_households',
+  'member.issue_link',
+]);
 
-export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org', 'place'] as const;
+export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org', 'place', 'wish'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

@@ -319,6 +319,7 @@ export const en: Messages = {
         leave: 'Recorded a member leaving',
         points: "Changed a member's points",
         star_review: 'Ran the yearly star review',
+        issue_link: "Issued a member's personal link",
       },
       case: {
         create: 'Registered a case',
@@ -381,6 +382,13 @@ export const en: Messages = {
         import: 'Imported a registry file',
         export: 'Exported a registry file',
       },
+      wish: {
+        post: 'Posted a micro-wish',
+        update: 'Edited a micro-wish',
+        withdraw: 'Withdrew a micro-wish',
+        claim: 'A member claimed a micro-wish',
+        fulfil: 'A member fulfilled a micro-wish',
+      },
     },
     targetKind: {
       member: 'member',
@@ -392,6 +400,7 @@ export const en: Messages = {
       area: 'community/village',
       org: 'organization',
       place: 'service position',
+      wish: 'micro-wish',
     },
   },
   dispatch: {

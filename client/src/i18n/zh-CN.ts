@@ -317,6 +317,7 @@ export const zhCN = {
         leave: '登记党员离开',
         points: '调整党员积分',
         star_review: '年度星级评定',
+        issue_link: '生成党员个人链接',
       },
       case: {
         create: '登记事件',
@@ -379,6 +380,13 @@ export const zhCN = {
         import: '导入名册文件',
         export: '导出名册文件',
       },
+      wish: {
+        post: '发布微心愿',
+        update: '修改微心愿',
+        withdraw: '撤回微心愿',
+        claim: '党员认领微心愿',
+        fulfil: '党员完成微心愿',
+      },
     },
     targetKind: {
       member: '党员',
@@ -390,6 +398,7 @@ export const zhCN = {
       area: '社区/村',
       org: '党组织',
       place: '阵地',
+      wish: '微心愿',
     },
   },
   dispatch: {

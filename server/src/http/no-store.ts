@@ -17,6 +17,7 @@ export const personalDataPaths = [
   '/api/v1/wall-tokens',
   '/api/v1/auth',
   '/api/m',
+  '/api/v1/wishes',
 ];
 
 /**
