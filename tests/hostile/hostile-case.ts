@@ -45,6 +45,7 @@ export const watchedTables = [
   'plan_grid_state',
   'governance_layer',
   'governance_grid',
+  'wish',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

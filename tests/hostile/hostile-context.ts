@@ -51,6 +51,10 @@ export type HostileContext = {
   adminUsername: string;
   adminUserId: number;
   callers: Record<Caller, Record<string, string>>;
+  /** open wishes posted by the county admin at C's point (one to claim and fulfil, one to edit and withdraw) and at B's */
+  wishC: number;
+  wishOpenC: number;
+  wishB: number;
 };
 
 const sessionHeaders = (client: ApiClient) => ({ cookie: client.cookie, 'x-csrf-token': client.csrfToken });
@@ -191,6 +195,9 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
       disabledUser: sessionHeaders(disabled),
       forgedCookie: { cookie: `rg_session=${newToken()}`, 'x-csrf-token': 'forged' },
     },
+    wishC: (await post('/api/v1/wishes', { title: '恶意输入心愿', resident_name: '钱七', position: [c.lng, c.lat] })).id,
+    wishOpenC: (await post('/api/v1/wishes', { title: '恶意输入心愿二', position: [c.lng, c.lat] })).id,
+    wishB: (await post('/api/v1/wishes', { title: '恶意输入心愿乙', position: [b.lng, b.lat] })).id,
   };
 }
 

@@ -11,6 +11,7 @@ import { planCases } from './cases/plans.cases.ts';
 import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { registryFileCases } from './cases/registry-files.cases.ts';
+import { wishCases } from './cases/wishes.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
@@ -40,6 +41,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['organizations', orgCases],
   ['service positions', placeCases],
   ['the member registry', memberRegistryCases],
+  ['micro-wishes', wishCases],
 ];
 
 beforeAll(async () => {
