@@ -37,6 +37,7 @@ import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { wishesRoutes } from './wishes/routes.ts';
 
 export type AppDeps = {
   db: pg.Pool;
@@ -103,6 +104,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(areaPanelRoutes(db));
   app.use(newOrgsRoutes(db));
   app.use(regionalRoutes(db));
+  app.use(wishesRoutes(db, { publicUrl }));
 
   app.use(staticClient());
   app.use(notFoundHandler());

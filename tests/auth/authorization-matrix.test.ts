@@ -1373,6 +1373,88 @@ endpoints.push(
   },
 );
 
+/** A fresh open wish posted by the county admin at C's point, or at B's: its id. */
+async function newWish(inScope: boolean): Promise<number> {
+  const position = inScope ? ctx.pointC : ctx.pointB;
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/wishes', { title: '权限矩阵心愿', resident_name: '赵六', position });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+/** One wish of C and one of B, made once (reads only). */
+let matrixWishes: Promise<{ c: number; b: number }> | undefined;
+const wishesCB = () => (matrixWishes ??= Promise.all([newWish(true), newWish(false)]).then(([c, b]) => ({ c, b })));
+const wishCount = (a: Answer<never>) => (a.body as { wishes: unknown[] }).wishes.length;
+const wishReaders: Role[] = ['admin', 'planner', 'dispatcher', 'secretary'];
+
+endpoints.push(
+  {
+    name: 'GET /tiles/wishes',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: async (c) => {
+      await wishesCB();
+      return layerFeatures(c, 'wishes', ctx.tileC);
+    },
+    outOfScope: async (c) => {
+      await wishesCB();
+      return layerFeatures(c, 'wishes', ctx.tileB);
+    },
+    expectIn: (a) => expect(tileCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => tileCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/wishes',
+    allowed: wishReaders,
+    outcome: 'empty',
+    inScope: async (c) => {
+      await wishesCB();
+      return c.getJson(`/api/v1/wishes?area=${ctx.communityC}`);
+    },
+    outOfScope: (c) => c.getJson(`/api/v1/wishes?area=${ctx.townB}`),
+    expectIn: (a) => expect(wishCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => wishCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/wishes/:id',
+    allowed: wishReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/wishes/${(await wishesCB()).c}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/wishes/${(await wishesCB()).b}`),
+    // the resident's name only for those who post wishes (or read members exactly)
+    expectIn: (a, role) => expect((a.body as { resident_name: string | null }).resident_name).toBe(role === 'admin' || role === 'secretary' ? '赵六' : null),
+  },
+  {
+    name: 'POST /api/v1/wishes',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/wishes', { title: '权限矩阵', position: ctx.pointC }),
+    outOfScope: (c) => c.send('POST', '/api/v1/wishes', { title: '权限矩阵', position: ctx.pointB }),
+  },
+  {
+    name: 'PATCH /api/v1/wishes/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/wishes/${await newWish(true)}`, { title: '权限矩阵改' }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/wishes/${(await wishesCB()).b}`, { title: '权限矩阵改' }),
+  },
+  {
+    name: 'POST /api/v1/wishes/:id/withdraw',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/wishes/${await newWish(true)}/withdraw`, {}),
+    outOfScope: async (c) => c.send('POST', `/api/v1/wishes/${(await wishesCB()).b}/withdraw`, {}),
+  },
+  {
+    name: 'POST /api/v1/members/:id/link',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', `/api/v1/members/${await freshMemberC()}/link`),
+    outOfScope: (c) => c.send('POST', `/api/v1/members/${ctx.memberB}/link`),
+  },
+);
+
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 
 /** Every 12- or 15-digit code in an answer lies in the caller's scope, or is the county/town above it. */
@@ -1431,6 +1513,10 @@ describe('the matrix', () => {
       'GET /tiles/:layer/:z/:x/:y.mvt',
       'GET /api/m/:token',
       'POST /api/m/:token/:answer',
+      // the member's wishes, by the same signed link (tests/wishes/wishes.test.ts)
+      'GET /api/m/:token/wishes',
+      'POST /api/m/:token/wishes/:id/claim',
+      'POST /api/m/:token/wishes/:id/fulfil',
     ];
     const covered = new Set(endpoints.map((e) => e.name));
     expect(documented.filter((d) => !covered.has(d) && !exempt.includes(d))).toEqual([]);

@@ -55,6 +55,7 @@ export const watchedTables = [
   'regional_meeting',
   'regional_meeting_org',
   'regional_follow_up',
+  'wish',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

@@ -77,6 +77,12 @@ export const auditActions = [
   'joint_meeting.update',
   'joint_meeting.add_follow_up',
   'joint_meeting.update_follow_up',
+  'member.issue_link',
+  'wish.post',
+  'wish.update',
+  'wish.withdraw',
+  'wish.claim',
+  'wish.fulfil',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -85,7 +91,12 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Reads of personal data (PIPL): marked in the table. */
-export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link', 'place.read_households']);
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>([
+  'member.read_exact',
+  'dispatch.read_member_link',
+  'place.read_households',
+  'member.issue_link',
+]);
 
 export const targetKinds = [
   'new_org',
@@ -103,6 +114,7 @@ export const targetKinds = [
   'regional_group',
   'regional_meeting',
   'regional_follow_up',
+  'wish',
 ] as const;
 export type TargetKind = (typeof targetKinds)[number];
 

@@ -319,6 +319,7 @@ export const en: Messages = {
         leave: 'Recorded a member leaving',
         points: "Changed a member's points",
         star_review: 'Ran the yearly star review',
+        issue_link: "Issued a member's personal link",
       },
       case: {
         create: 'Registered a case',
@@ -413,6 +414,13 @@ export const en: Messages = {
         add_follow_up: 'Added a follow-up',
         update_follow_up: 'Updated a follow-up',
       },
+      wish: {
+        post: 'Posted a micro-wish',
+        update: 'Edited a micro-wish',
+        withdraw: 'Withdrew a micro-wish',
+        claim: 'A member claimed a micro-wish',
+        fulfil: 'A member fulfilled a micro-wish',
+      },
     },
     targetKind: {
       member: 'member',
@@ -430,6 +438,7 @@ export const en: Messages = {
       regional_group: 'regional group',
       regional_meeting: 'joint meeting',
       regional_follow_up: 'follow-up',
+      wish: 'micro-wish',
     },
   },
   dispatch: {

@@ -317,6 +317,7 @@ export const zhCN = {
         leave: '登记党员离开',
         points: '调整党员积分',
         star_review: '年度星级评定',
+        issue_link: '生成党员个人链接',
       },
       case: {
         create: '登记事件',
@@ -411,6 +412,13 @@ export const zhCN = {
         add_follow_up: '新增督办事项',
         update_follow_up: '更新督办事项',
       },
+      wish: {
+        post: '发布微心愿',
+        update: '修改微心愿',
+        withdraw: '撤回微心愿',
+        claim: '党员认领微心愿',
+        fulfil: '党员完成微心愿',
+      },
     },
     targetKind: {
       member: '党员',
@@ -428,6 +436,7 @@ export const zhCN = {
       regional_group: '党建组团',
       regional_meeting: '联席会议',
       regional_follow_up: '督办事项',
+      wish: '微心愿',
     },
   },
   dispatch: {

@@ -23,6 +23,7 @@ export const personalDataPaths = [
   '/api/v1/pairings',
   '/api/v1/regional-groups',
   '/api/v1/list-items',
+  '/api/v1/wishes',
 ];
 
 /**
