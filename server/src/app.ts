@@ -32,10 +32,12 @@ import { newOrgsRoutes } from './new-orgs/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
 import { areaPanelRoutes } from './area-panel/routes.ts';
+import { regionalRoutes } from './regional/routes.ts';
 import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { wishesRoutes } from './wishes/routes.ts';
 
 export type AppDeps = {
   db: pg.Pool;
@@ -101,6 +103,8 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(placesRoutes(db));
   app.use(areaPanelRoutes(db));
   app.use(newOrgsRoutes(db));
+  app.use(regionalRoutes(db));
+  app.use(wishesRoutes(db, { publicUrl }));
 
   app.use(staticClient());
   app.use(notFoundHandler());

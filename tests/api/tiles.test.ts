@@ -95,3 +95,21 @@ describe('the new_orgs tile layer', () => {
     expect((await decode(`/tiles/new_orgs/${tileAt(o!.lng, o!.lat, 9).join('/')}.mvt`)).layers.new_orgs).toBeUndefined();
   });
 });
+
+describe('wish tiles', () => {
+  it('carry each wish not withdrawn as a point with its id and status only', async () => {
+    const {
+      rows: [w],
+    } = await server.db.query<{ id: number; lng: number; lat: number }>(
+      "select id, st_x(geom) as lng, st_y(geom) as lat from wish where status = 'open' order by id limit 1",
+    );
+    const layer = (await decode(`/tiles/wishes/${tileAt(w!.lng, w!.lat, 14).join('/')}.mvt`)).layers.wishes!;
+    const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+    expect(features.map((f) => Number(f.properties.id))).toContain(w!.id);
+    for (const f of features) {
+      expect(f.type).toBe(1);
+      expect(Object.keys(f.properties).sort()).toEqual(['id', 'status']);
+      expect(['open', 'claimed', 'fulfilled']).toContain(f.properties.status);
+    }
+  });
+});

@@ -56,6 +56,9 @@ const wallRequests = () => [
   '/api/v1/auth/me',
   '/api/v1/stats/summary',
   '/api/v1/cases/feed?limit=100',
+  // 区域化党建 map layers: organizations' and areas' names and points only
+  '/api/v1/pairings/arcs',
+  '/api/v1/regional-groups/outlines',
 ];
 
 describe('the wall display token', () => {
@@ -185,5 +188,27 @@ describe('the new_orgs layer (两新组织) on the wall', () => {
     for (const path of ['/api/v1/new-orgs', '/api/v1/new-orgs/rates', '/api/v1/new-orgs/tracking', '/api/v1/new-orgs/1']) {
       expect((await wall.get(path)).status, path).toBe(403);
     }
+  });
+});
+
+describe('wish tiles on the wall', () => {
+  it("carry no resident's name, no member who claimed a wish, and nothing but id and status", async () => {
+    const { rows } = await server.db.query<{ id: number; resident_name: string | null; claimed_by: string | null; lng: number; lat: number }>(
+      `select w.id, w.resident_name, m.name as claimed_by, st_x(w.geom) as lng, st_y(w.geom) as lat
+       from wish w left join member m on m.id = w.claimed_by where w.status <> 'withdrawn' order by w.id`,
+    );
+    const personal = new Set(rows.flatMap((r) => [r.resident_name, r.claimed_by]).filter((n): n is string => n !== null && !staffNames.has(n)));
+    let seen = 0;
+    for (const r of rows.slice(0, 20)) {
+      const [z, x, y] = tileAt(r.lng, r.lat, 14);
+      const res = await wall.get(`/tiles/wishes/${z}/${x}/${y}.mvt`);
+      expect(res.status).toBe(200);
+      for (const f of decodeLayer(await res.arrayBuffer(), 'wishes')) {
+        seen += 1;
+        expect(Object.keys(f.properties).sort()).toEqual(['id', 'status']);
+        for (const value of Object.values(f.properties)) expect(personal.has(String(value)), 'a wish tile carries a name').toBe(false);
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 });

@@ -48,6 +48,14 @@ export const watchedTables = [
   'new_org',
   'new_org_tracking',
   'new_org_target',
+  'pairing',
+  'regional_group',
+  'regional_group_org',
+  'regional_list_item',
+  'regional_meeting',
+  'regional_meeting_org',
+  'regional_follow_up',
+  'wish',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

@@ -13,6 +13,8 @@ import { planCases } from './cases/plans.cases.ts';
 import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { registryFileCases } from './cases/registry-files.cases.ts';
+import { regionalCases } from './cases/regional.cases.ts';
+import { wishCases } from './cases/wishes.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
@@ -44,6 +46,8 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['the member registry', memberRegistryCases],
   ['the area panel', areaPanelCases],
   ['new-type organizations', newOrgCases],
+  ['regional Party building', regionalCases],
+  ['micro-wishes', wishCases],
 ];
 
 beforeAll(async () => {

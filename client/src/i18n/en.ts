@@ -319,6 +319,7 @@ export const en: Messages = {
         leave: 'Recorded a member leaving',
         points: "Changed a member's points",
         star_review: 'Ran the yearly star review',
+        issue_link: "Issued a member's personal link",
       },
       case: {
         create: 'Registered a case',
@@ -389,6 +390,37 @@ export const en: Messages = {
         target: "Set a town's target day for coverage",
         rule: 'Changed the new-type organization coverage rule',
       },
+      pairing: {
+        create: 'Created a pairing',
+        update: 'Edited a pairing',
+        end: 'Ended a pairing',
+        delete: 'Deleted a pairing',
+      },
+      regional_list: {
+        add: 'Added a list item',
+        update: 'Updated a list item',
+        delete: 'Deleted a list item',
+      },
+      regional_group: {
+        create: 'Created a regional group',
+        update: 'Edited a regional group',
+        add_member: 'Added a member organization to a regional group',
+        remove_member: 'Removed a member organization from a regional group',
+        set_lead: 'Set the lead of a regional group',
+      },
+      joint_meeting: {
+        create: 'Recorded a joint meeting',
+        update: 'Edited a joint meeting',
+        add_follow_up: 'Added a follow-up',
+        update_follow_up: 'Updated a follow-up',
+      },
+      wish: {
+        post: 'Posted a micro-wish',
+        update: 'Edited a micro-wish',
+        withdraw: 'Withdrew a micro-wish',
+        claim: 'A member claimed a micro-wish',
+        fulfil: 'A member fulfilled a micro-wish',
+      },
     },
     targetKind: {
       member: 'member',
@@ -401,6 +433,12 @@ export const en: Messages = {
       org: 'organization',
       place: 'service position',
       new_org: 'new-type organization',
+      pairing: 'pairing',
+      list_item: 'list item',
+      regional_group: 'regional group',
+      regional_meeting: 'joint meeting',
+      regional_follow_up: 'follow-up',
+      wish: 'micro-wish',
     },
   },
   dispatch: {

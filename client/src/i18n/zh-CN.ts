@@ -317,6 +317,7 @@ export const zhCN = {
         leave: '登记党员离开',
         points: '调整党员积分',
         star_review: '年度星级评定',
+        issue_link: '生成党员个人链接',
       },
       case: {
         create: '登记事件',
@@ -387,6 +388,37 @@ export const zhCN = {
         target: '设定乡镇销号时限',
         rule: '修改两新组织覆盖规则',
       },
+      pairing: {
+        create: '新建结对共建',
+        update: '编辑结对共建',
+        end: '结束结对共建',
+        delete: '删除结对共建',
+      },
+      regional_list: {
+        add: '新增清单事项',
+        update: '更新清单事项',
+        delete: '删除清单事项',
+      },
+      regional_group: {
+        create: '新建党建组团',
+        update: '编辑党建组团',
+        add_member: '党建组团增加成员单位',
+        remove_member: '党建组团移除成员单位',
+        set_lead: '设置组团牵头单位',
+      },
+      joint_meeting: {
+        create: '记录联席会议',
+        update: '编辑联席会议',
+        add_follow_up: '新增督办事项',
+        update_follow_up: '更新督办事项',
+      },
+      wish: {
+        post: '发布微心愿',
+        update: '修改微心愿',
+        withdraw: '撤回微心愿',
+        claim: '党员认领微心愿',
+        fulfil: '党员完成微心愿',
+      },
     },
     targetKind: {
       member: '党员',
@@ -399,6 +431,12 @@ export const zhCN = {
       org: '党组织',
       place: '阵地',
       new_org: '两新组织',
+      pairing: '结对共建',
+      list_item: '清单事项',
+      regional_group: '党建组团',
+      regional_meeting: '联席会议',
+      regional_follow_up: '督办事项',
+      wish: '微心愿',
     },
   },
   dispatch: {

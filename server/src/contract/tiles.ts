@@ -14,8 +14,9 @@ import { queryInteger } from './numbers.ts';
  * - reach: households farther than the reach distance from any service center or station
  *   (polygons: households; buildings from zoom 14, cells below)
  * - new_orgs: new-type organizations from zoom 10 (points: id, name, kind, status, area_code; no member or instructor named)
+ * - wishes: micro-wishes (微心愿) not withdrawn (points: id, status; no title, resident or member)
  */
-export const tileLayers = ['areas', 'grids', 'roads', 'buildings', 'orgs', 'places', 'cases', 'density', 'blind_spots', 'reach', 'new_orgs'] as const;
+export const tileLayers = ['areas', 'grids', 'roads', 'buildings', 'orgs', 'places', 'cases', 'density', 'blind_spots', 'reach', 'new_orgs', 'wishes'] as const;
 export const TileLayer = z.enum(tileLayers, { error: `layer must be one of ${tileLayers.join(', ')}` });
 export type TileLayer = z.infer<typeof TileLayer>;
 

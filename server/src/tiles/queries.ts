@@ -20,6 +20,7 @@ const tileSql: Record<TileLayer, string> = {
   blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[], $5::text[]) as mvt',
   reach: 'select tile_reach($1, $2, $3, $4::text[], $5::text[]) as mvt',
   new_orgs: 'select tile_new_orgs($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  wishes: 'select tile_wishes($1, $2, $3, $4::text[], $5::text[]) as mvt',
 };
 
 function tileValues(layer: TileLayer, a: TileAudience): unknown[] {

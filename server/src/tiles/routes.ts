@@ -25,6 +25,7 @@ const layerPermission: Record<TileLayer, Permission> = {
   density: 'member.aggregate',
   blind_spots: 'member.aggregate',
   new_orgs: 'territory.read',
+  wishes: 'territory.read',
 };
 
 /** The data a layer is drawn from: its tiles change only when one of these versions does. */
@@ -40,6 +41,7 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
   blind_spots: ['coverage'],
   reach: ['coverage'],
   new_orgs: ['org'],
+  wishes: ['wish'],
 };
 
 function audienceOf(principal: Principal, layer: TileLayer, at: string | null): TileAudience {
