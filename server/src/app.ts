@@ -34,6 +34,7 @@ import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { beltsRoutes } from './belts/routes.ts';
 
 export type AppDeps = {
   db: pg.Pool;
@@ -97,6 +98,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(liveRoutes(live));
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));
+  app.use(beltsRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());

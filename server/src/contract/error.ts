@@ -77,5 +77,9 @@ export const ErrorCode = {
   notMobile: 'not_mobile',
   /** points that would take a member's balance below zero */
   balanceBelowZero: 'balance_below_zero',
+  /** a belt's site that is not a model site (示范点) */
+  notModelSite: 'not_a_model_site',
+  /** two consecutive sites of a belt stand at one position: no line joins them */
+  beltSitesCoincide: 'belt_sites_coincide',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -24,6 +24,7 @@ const layerPermission: Record<TileLayer, Permission> = {
   cases: 'case.view',
   density: 'member.aggregate',
   blind_spots: 'member.aggregate',
+  belts: 'territory.read',
 };
 
 /** The data a layer is drawn from: its tiles change only when one of these versions does. */
@@ -38,6 +39,7 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
   density: ['member', 'org'],
   blind_spots: ['coverage'],
   reach: ['coverage'],
+  belts: ['party_building'],
 };
 
 function audienceOf(principal: Principal, layer: TileLayer, at: string | null): TileAudience {
