@@ -56,6 +56,9 @@ const wallRequests = () => [
   '/api/v1/auth/me',
   '/api/v1/stats/summary',
   '/api/v1/cases/feed?limit=100',
+  // model belts: refused to the wall (403); their tile layer is checked below with every layer
+  '/api/v1/belts',
+  '/api/v1/belts/1',
 ];
 
 describe('the wall display token', () => {
@@ -155,5 +158,24 @@ describe('member positions', () => {
     const reads = body.entries.filter((e) => e.target_ids.includes(id));
     expect(reads.map((e) => e.user?.username)).toEqual([secretary.username]);
     expect(reads[0]!.target_kind).toBe('member');
+  });
+});
+
+describe('model belts on the wall', () => {
+  it('draw each belt as a corridor and a line with its id and name only: no point, no member', async () => {
+    const {
+      rows: [site],
+    } = await server.db.query<{ lng: number; lat: number }>(
+      'select st_x(p.geom) as lng, st_y(p.geom) as lat from belt_site s join place p on p.id = s.place_id order by s.belt_id, s.seq limit 1',
+    );
+    const [z, x, y] = tileAt(site!.lng, site!.lat, 13);
+    const res = await wall.get(`/tiles/belts/${z}/${x}/${y}.mvt`);
+    expect(res.status).toBe(200);
+    const features = decodeLayer(await res.arrayBuffer(), 'belts');
+    expect(features.length).toBeGreaterThan(0);
+    for (const f of features) {
+      expect(Object.keys(f.properties).sort()).toEqual(['id', 'name', 'part']);
+      expect(f.type).toBe(f.properties.part === 'line' ? 2 : 3);
+    }
   });
 });

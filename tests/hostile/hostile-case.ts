@@ -45,6 +45,9 @@ export const watchedTables = [
   'plan_grid_state',
   'governance_layer',
   'governance_grid',
+  'belt',
+  'belt_site',
+  'belt_leg',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

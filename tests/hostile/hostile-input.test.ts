@@ -12,6 +12,7 @@ import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { registryFileCases } from './cases/registry-files.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
+import { beltCases } from './cases/belts.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
 import { rawRequest } from './raw-request.ts';
@@ -40,6 +41,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['organizations', orgCases],
   ['service positions', placeCases],
   ['the member registry', memberRegistryCases],
+  ['model belts', beltCases],
 ];
 
 beforeAll(async () => {
