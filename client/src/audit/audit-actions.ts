@@ -55,6 +55,10 @@ export const auditActions = [
   'registry.rules',
   'registry.import',
   'registry.export',
+  'belt.create',
+  'belt.update',
+  'belt.sites',
+  'belt.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -65,7 +69,7 @@ export function isAuditAction(action: string): action is AuditAction {
 /** Reads of personal data (PIPL): marked in the table. */
 export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link', 'place.read_households']);
 
-export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org', 'place'] as const;
+export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org', 'place', 'belt'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

@@ -381,6 +381,12 @@ export const en: Messages = {
         import: 'Imported a registry file',
         export: 'Exported a registry file',
       },
+      belt: {
+        create: 'Created a model belt',
+        update: 'Edited a model belt',
+        sites: "Changed a model belt's sites",
+        delete: 'Deleted a model belt',
+      },
     },
     targetKind: {
       member: 'member',
@@ -392,6 +398,7 @@ export const en: Messages = {
       area: 'community/village',
       org: 'organization',
       place: 'service position',
+      belt: 'model belt',
     },
   },
   dispatch: {

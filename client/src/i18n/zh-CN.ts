@@ -379,6 +379,12 @@ export const zhCN = {
         import: '导入名册文件',
         export: '导出名册文件',
       },
+      belt: {
+        create: '新建示范带',
+        update: '修改示范带',
+        sites: '调整示范带示范点',
+        delete: '删除示范带',
+      },
     },
     targetKind: {
       member: '党员',
@@ -390,6 +396,7 @@ export const zhCN = {
       area: '社区/村',
       org: '党组织',
       place: '阵地',
+      belt: '示范带',
     },
   },
   dispatch: {
