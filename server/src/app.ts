@@ -30,6 +30,7 @@ import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
+import { areaPanelRoutes } from './area-panel/routes.ts';
 import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
@@ -98,6 +99,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(liveRoutes(live));
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));
+  app.use(areaPanelRoutes(db));
   app.use(beltsRoutes(db));
 
   app.use(staticClient());

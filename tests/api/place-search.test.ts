@@ -48,6 +48,32 @@ describe('GET /api/v1/locate/search', () => {
     expect((await search(compound!.name)).body.results.some((r) => r.kind === 'compound')).toBe(true);
   });
 
+  it('finds a town, a model site and a new-type organization by name or credit code, each with its ref', async () => {
+    const {
+      rows: [town],
+    } = await server.db.query<{ name: string; code: string }>("select name, code from area where level = 'town' order by code limit 1");
+    expect((await search(town!.name)).body.results[0]).toMatchObject({ kind: 'town', ref: town!.code, name: town!.name });
+    const {
+      rows: [site],
+    } = await server.db.query<{ name: string; id: string }>("select name, id::text from place where kind = 'model_site' order by id limit 1");
+    expect((await search(site!.name)).body.results).toContainEqual(expect.objectContaining({ kind: 'place', ref: site!.id, name: site!.name }));
+    const {
+      rows: [newOrg],
+    } = await server.db.query<{ name: string; id: string; credit_code: string }>(
+      'select name, id::text, credit_code from new_org where credit_code is not null order by id limit 1',
+    );
+    expect((await search(newOrg!.name)).body.results).toContainEqual(expect.objectContaining({ kind: 'new_org', ref: newOrg!.id }));
+    const byCode = await search(newOrg!.credit_code.slice(0, 12).toLowerCase());
+    expect(byCode.body.results).toContainEqual(expect.objectContaining({ kind: 'new_org', ref: newOrg!.id }));
+  });
+
+  it("never finds a center household: it is a member's home", async () => {
+    const {
+      rows: [home],
+    } = await server.db.query<{ name: string }>("select name from place where kind = 'center_household' order by id limit 1");
+    expect((await search(home!.name)).body.results.some((r) => r.kind === 'place' || r.kind === 'service_center')).toBe(false);
+  });
+
   it('takes % and _ as text, not as patterns', async () => {
     expect((await search('%')).body.results).toEqual([]);
     expect((await search('_')).body.results).toEqual([]);

@@ -846,6 +846,22 @@ const endpoints: Endpoint[] = [
       isEmpty: (a) => (a.body as { count: number }).count === 0,
     })),
   ),
+  {
+    name: 'GET /api/v1/areas/:code/panel',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/areas/${ctx.communityC}/panel`),
+    outOfScope: (c) => c.getJson(`/api/v1/areas/${ctx.townB}/panel`),
+    expectIn: (a) => expect((a.body as { orgs: { total: number } }).orgs.total).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/grids/:code/panel',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/grids/${ctx.gridC}/panel`),
+    outOfScope: (c) => c.getJson(`/api/v1/grids/${ctx.gridB}/panel`),
+    expectIn: (a) => expect((a.body as { code: string }).code).toBe(ctx.gridC),
+  },
 ];
 
 /** A fresh service position in community C, made by the county admin: a center household at the home of a member who keeps none. */

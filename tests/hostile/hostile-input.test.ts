@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usePrivateDatabase } from '../support/database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { areaPanelCases } from './cases/area-panel.cases.ts';
 import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { memberRegistryCases } from './cases/members.cases.ts';
@@ -41,6 +42,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['organizations', orgCases],
   ['service positions', placeCases],
   ['the member registry', memberRegistryCases],
+  ['the area panel', areaPanelCases],
   ['model belts', beltCases],
 ];
 

@@ -20,6 +20,7 @@ export type {
   NearbyResult,
 } from '../../../server/src/contract/dispatch.ts';
 export type { DataTopic, LiveEvent } from '../../../server/src/contract/live.ts';
+export type { AreaPanel } from '../../../server/src/contract/area-panel.ts';
 
 import type { AreaCollection } from '../../../server/src/contract/areas.ts';
 import type { GridCollection } from '../../../server/src/contract/grids.ts';

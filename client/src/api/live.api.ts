@@ -10,6 +10,8 @@ export interface LiveHandlers {
   /** The stream came back after a drop: events may have been missed, so refetch what is shown. */
   onReconnect: () => void;
   onStateChange: (state: LiveConnectionState) => void;
+  /** A topic's data version moved (tiles of its layers are to be fetched again); ignored when absent. */
+  onDataVersion?: (topic: string, version: number) => void;
 }
 
 export const livePath = '/api/v1/live';
@@ -38,8 +40,8 @@ export function parseLiveEvent(data: string): LiveEvent | null {
 }
 
 /**
- * Listen to `GET /api/v1/live` with the session cookie: case and dispatch events (data versions are
- * the wall's business). The stream reconnects by itself with a growing delay; when the server
+ * Listen to `GET /api/v1/live` with the session cookie: case and dispatch events, and data versions
+ * for those who draw tiles. The stream reconnects by itself with a growing delay; when the server
  * refuses it (an HTTP error), the session is asked for, so that an expired one goes to the sign-in
  * page. Returns the function that stops it all.
  */
@@ -49,7 +51,8 @@ export function connectLive(handlers: LiveHandlers): () => void {
     credentials: 'same-origin',
     onMessage: (message) => {
       const event = parseLiveEvent(message.data);
-      if (event && event.type !== 'data.version') handlers.onEvent(event);
+      if (event?.type === 'data.version') handlers.onDataVersion?.(event.topic, event.version);
+      else if (event) handlers.onEvent(event);
     },
     onOpen: ({ reconnected }) => {
       if (reconnected) handlers.onReconnect();

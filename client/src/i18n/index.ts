@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { oneMapEn } from './one-map.en.ts';
+import { oneMapZhCN } from './one-map.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -43,11 +45,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry'],
+    ns: ['translation', 'registry', 'oneMap'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN },
-      en: { translation: en, registry: registryEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

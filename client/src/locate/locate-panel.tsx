@@ -17,8 +17,19 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
   );
 }
 
-function LocateAnswer({ result }: { result: LocateResult }) {
-  const { t } = useTranslation();
+/** Opens the area panel of an area or a grid (the Party-building map); no buttons without it. */
+export type OpenPanel = (kind: 'area' | 'grid', code: string) => void;
+
+function PanelButton({ onOpen, label, testId }: { onOpen: () => void; label: string; testId: string }) {
+  return (
+    <button type="button" className="link-button" data-testid={testId} onClick={onOpen}>
+      {label}
+    </button>
+  );
+}
+
+function LocateAnswer({ result, onOpenPanel }: { result: LocateResult; onOpenPanel: OpenPanel | undefined }) {
+  const { t } = useTranslation(['translation', 'oneMap']);
   const { county, town, community, grid, nearest_service_center: center } = result;
   const none = <span className="muted">{t('locate.none')}</span>;
   return (
@@ -31,6 +42,7 @@ function LocateAnswer({ result }: { result: LocateResult }) {
       </Field>
       <Field label={t('locate.community')} testId="locate-community">
         {community.name} <span className="tag">{t(`locate.level.${community.level}`)}</span>
+        {onOpenPanel && <PanelButton onOpen={() => onOpenPanel('area', community.code)} label={t('oneMap:feature.areaPanel')} testId="locate-area-panel" />}
       </Field>
       <div className="locate-field">
         <dt>{t('locate.grid')}</dt>
@@ -40,6 +52,7 @@ function LocateAnswer({ result }: { result: LocateResult }) {
             <code className="code" data-testid="locate-grid-code">
               {grid.code}
             </code>
+            {onOpenPanel && <PanelButton onOpen={() => onOpenPanel('grid', grid.code)} label={t('oneMap:feature.gridPanel')} testId="locate-grid-panel" />}
           </dd>
         ) : (
           <dd data-testid="locate-grid-name" className="muted">
@@ -78,10 +91,11 @@ function errorText(code: string, message: string, t: TFunction): string {
 export interface LocatePanelProps {
   state: LocateState;
   onClose: () => void;
+  onOpenPanel?: OpenPanel;
 }
 
 /** The side panel answering "where is this?" for the last clicked point. */
-export function LocatePanel({ state, onClose }: LocatePanelProps) {
+export function LocatePanel({ state, onClose, onOpenPanel }: LocatePanelProps) {
   const { t } = useTranslation();
   return (
     <aside
@@ -111,7 +125,7 @@ export function LocatePanel({ state, onClose }: LocatePanelProps) {
           {errorText(state.code, state.message, t)}
         </p>
       )}
-      {state.status === 'done' && <LocateAnswer result={state.result} />}
+      {state.status === 'done' && <LocateAnswer result={state.result} onOpenPanel={onOpenPanel} />}
     </aside>
   );
 }

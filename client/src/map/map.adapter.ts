@@ -62,6 +62,12 @@ export interface RenderedRoad {
   lines: LngLatTuple[][];
 }
 
+/** An overlay feature under the pointer: the deck.gl layer's id and the feature (a tile feature or a data row). */
+export interface PickedFeature {
+  layerId: string;
+  object: unknown;
+}
+
 /** Everything the app needs from the map libraries; MapLibre and deck.gl stay behind this interface. */
 export interface MapAdapter {
   /** The MapLibre map, for tests and debugging only. */
@@ -70,6 +76,10 @@ export interface MapAdapter {
   setLayers(layers: LayersList): void;
   /** A click (not a drag) on the map, at [lng, lat]. */
   onClick(listener: (point: LngLatTuple) => void): Unsubscribe;
+  /** The topmost pickable overlay feature within a few pixels of a point, or null. */
+  pick(point: LngLatTuple): PickedFeature | null;
+  /** Show or hide a basemap layer (e.g. the grid lines) without rebuilding the style. */
+  setBasemapLayerVisible(layerId: string, visible: boolean): void;
   /** Called once the map has loaded, then after every move. */
   onViewChange(listener: (view: MapViewState) => void): Unsubscribe;
   /** Called once, the first time grid boundaries from the tile server are on screen. */
@@ -227,6 +237,15 @@ export function createMapAdapter(container: HTMLElement, options: MapAdapterOpti
         (h) => map.off('click', h),
         handler,
       );
+    },
+    pick(point) {
+      const { x, y } = map.project([point[0], point[1]]);
+      const info = overlay.pickObject({ x, y, radius: 6 });
+      return info?.layer && info.object !== undefined && info.object !== null ? { layerId: info.layer.id, object: info.object as unknown } : null;
+    },
+    setBasemapLayerVisible(layerId, visible) {
+      if (!map.getLayer(layerId)) return;
+      map.setLayoutProperty(layerId, 'visibility', visible ? 'visible' : 'none');
     },
     onViewChange(listener) {
       const handler = () => listener(viewOf(map));

@@ -46,12 +46,15 @@ export const PlaceSearchQuery = z.object({
 });
 export type PlaceSearchQuery = z.infer<typeof PlaceSearchQuery>;
 
-export const placeSearchKinds = ['community', 'grid', 'compound', 'building', 'org', 'service_center'] as const;
+export const placeSearchKinds = ['town', 'community', 'grid', 'compound', 'building', 'org', 'service_center', 'place', 'new_org'] as const;
+export type PlaceSearchKind = (typeof placeSearchKinds)[number];
 
 export const PlaceSearchResult = z.object({
   results: z.array(
     z.object({
       kind: z.enum(placeSearchKinds),
+      /** the area or grid code (town, community, grid), or the record's id (the others) */
+      ref: z.string(),
       name: z.string(),
       /** the community or village it lies in (for a community: its town) */
       context: z.string().nullable(),

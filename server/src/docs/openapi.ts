@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import * as areaPanel from '../area-panel/openapi.ts';
 import * as areas from '../areas/openapi.ts';
 import * as audit from '../audit/openapi.ts';
 import * as auth from '../auth/openapi.ts';
@@ -24,7 +25,7 @@ import * as belts from '../belts/openapi.ts';
 type CapabilityApi = { tag: ApiTag; registerPaths(registry: OpenAPIRegistry): void };
 
 /** In the order the document lists them. */
-const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, belts];
+const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, belts];
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each

@@ -23,7 +23,7 @@ export function locateRoutes(db: pg.Pool): Router {
   router.get('/api/v1/locate/search', async (req, res) => {
     const { q, limit } = parseQuery(PlaceSearchQuery, req);
     const rows = await searchPlaces(db, q, limit, scopeOf(req, 'territory.read'));
-    const answer: PlaceSearchResult = { results: rows.map((r) => ({ kind: r.kind, name: r.name, context: r.context, position: [r.lng, r.lat] })) };
+    const answer: PlaceSearchResult = { results: rows.map((r) => ({ kind: r.kind, ref: r.ref, name: r.name, context: r.context, position: [r.lng, r.lat] })) };
     res.json(answer);
   });
   return router;
