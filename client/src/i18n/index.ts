@@ -6,6 +6,8 @@ import { oneMapZhCN } from './one-map.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { beltsEn } from './belts.en.ts';
+import { beltsZhCN } from './belts.zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -45,11 +47,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap'],
+    ns: ['translation', 'registry', 'oneMap', 'belts'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
