@@ -38,6 +38,7 @@ import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { wishesRoutes } from './wishes/routes.ts';
+import { beltsRoutes } from './belts/routes.ts';
 
 export type AppDeps = {
   db: pg.Pool;
@@ -105,6 +106,7 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(newOrgsRoutes(db));
   app.use(regionalRoutes(db));
   app.use(wishesRoutes(db, { publicUrl }));
+  app.use(beltsRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());

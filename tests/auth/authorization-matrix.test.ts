@@ -1455,6 +1455,115 @@ endpoints.push(
   },
 );
 
+/** Two model sites at points of the area, made by the county admin: their ids and where the first stands (the same points each time). */
+async function modelSitesIn(code: string): Promise<{ ids: [number, number]; at: [number, number] }> {
+  const { rows } = await server.db.query<{ lng: number; lat: number }>(
+    'select st_x(p.geom) as lng, st_y(p.geom) as lat from st_dump(st_generatepoints((select geom from area where code = $1), 2, 1)) p order by p.path',
+    [code],
+  );
+  const ids: number[] = [];
+  for (const p of rows) {
+    const created = await server.admin.send<{ id: number }>('POST', '/api/v1/places', {
+      kind: 'model_site',
+      name: '权限矩阵示范带站点',
+      area_code: code,
+      position: [p.lng, p.lat],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    ids.push(created.body.id);
+  }
+  return { ids: ids as [number, number], at: [rows[0]!.lng, rows[0]!.lat] };
+}
+
+/** Model sites of community C and of a community of town B, made once, and a belt of town B. */
+let beltFixtures: Promise<{ sitesC: [number, number]; sitesB: [number, number]; beltB: number; tileC: string }> | undefined;
+const belts = () =>
+  (beltFixtures ??= (async () => {
+    const c = await modelSitesIn(ctx.communityC);
+    const b = await modelSitesIn(ctx.communityB);
+    const beltB = (await server.admin.send<{ id: number }>('POST', '/api/v1/belts', { name: '越权示范带', area_code: ctx.communityB, site_ids: b.ids })).body
+      .id;
+    return { sitesC: c.ids, sitesB: b.ids, beltB, tileC: tileAt(c.at[0], c.at[1], 14) };
+  })());
+
+/** A fresh belt of community C, made by the county admin: its id. */
+async function freshBeltC(): Promise<number> {
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/belts', {
+    name: '权限矩阵示范带',
+    area_code: ctx.communityC,
+    site_ids: (await belts()).sitesC,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+endpoints.push(
+  {
+    name: 'GET /api/v1/belts',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 'empty',
+    inScope: async (c) => (await freshBeltC(), c.getJson(`/api/v1/belts?area=${ctx.communityC}`)),
+    outOfScope: async (c) => (await belts(), c.getJson(`/api/v1/belts?area=${ctx.townB}`)),
+    expectIn: (a) => expect((a.body as { belts: unknown[] }).belts.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { belts: unknown[] }).belts.length === 0,
+  },
+  {
+    name: 'GET /api/v1/belts/:id',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/belts/${await freshBeltC()}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/belts/${(await belts()).beltB}`),
+    expectIn: (a) => expect((a.body as { sites: unknown[] }).sites).toHaveLength(2),
+  },
+  {
+    name: 'POST /api/v1/belts/preview',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', '/api/v1/belts/preview', { area_code: ctx.communityC, site_ids: (await belts()).sitesC }),
+    outOfScope: async (c) => c.send('POST', '/api/v1/belts/preview', { area_code: ctx.communityB, site_ids: (await belts()).sitesB }),
+  },
+  {
+    name: 'POST /api/v1/belts',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', '/api/v1/belts', { name: '权限矩阵示范带', area_code: ctx.communityC, site_ids: (await belts()).sitesC }),
+    outOfScope: async (c) => c.send('POST', '/api/v1/belts', { name: '越权示范带', area_code: ctx.communityB, site_ids: (await belts()).sitesB }),
+  },
+  {
+    name: 'PATCH /api/v1/belts/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/belts/${await freshBeltC()}`, { width_m: 800 }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/belts/${(await belts()).beltB}`, { width_m: 800 }),
+    expectIn: (a) => expect((a.body as { width_m: number }).width_m).toBe(800),
+  },
+  {
+    name: 'PUT /api/v1/belts/:id/sites',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PUT', `/api/v1/belts/${await freshBeltC()}/sites`, { site_ids: [...(await belts()).sitesC].reverse() }),
+    outOfScope: async (c) => c.send('PUT', `/api/v1/belts/${(await belts()).beltB}/sites`, { site_ids: [...(await belts()).sitesB].reverse() }),
+  },
+  {
+    name: 'DELETE /api/v1/belts/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 204,
+    inScope: async (c) => c.send('DELETE', `/api/v1/belts/${await freshBeltC()}`),
+    outOfScope: async (c) => c.send('DELETE', `/api/v1/belts/${(await belts()).beltB}`),
+  },
+  {
+    name: 'GET /tiles/belts',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: async (c) => (await freshBeltC(), layerFeatures(c, 'belts', (await belts()).tileC)),
+    outOfScope: async (c) => (await belts(), layerFeatures(c, 'belts', ctx.tileB)),
+    expectIn: (a) => expect(tileCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => tileCount(a) === 0,
+  },
+);
+
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 
 /** Every 12- or 15-digit code in an answer lies in the caller's scope, or is the county/town above it. */

@@ -59,6 +59,9 @@ const wallRequests = () => [
   // 区域化党建 map layers: organizations' and areas' names and points only
   '/api/v1/pairings/arcs',
   '/api/v1/regional-groups/outlines',
+  // model belts: refused to the wall (403); their tile layer is checked below with every layer
+  '/api/v1/belts',
+  '/api/v1/belts/1',
 ];
 
 describe('the wall display token', () => {
@@ -210,5 +213,23 @@ describe('wish tiles on the wall', () => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+describe('model belts on the wall', () => {
+  it('draw each belt as a corridor and a line with its id and name only: no point, no member', async () => {
+    const {
+      rows: [site],
+    } = await server.db.query<{ lng: number; lat: number }>(
+      'select st_x(p.geom) as lng, st_y(p.geom) as lat from belt_site s join place p on p.id = s.place_id order by s.belt_id, s.seq limit 1',
+    );
+    const [z, x, y] = tileAt(site!.lng, site!.lat, 13);
+    const res = await wall.get(`/tiles/belts/${z}/${x}/${y}.mvt`);
+    expect(res.status).toBe(200);
+    const features = decodeLayer(await res.arrayBuffer(), 'belts');
+    expect(features.length).toBeGreaterThan(0);
+    for (const f of features) {
+      expect(Object.keys(f.properties).sort()).toEqual(['id', 'name', 'part']);
+      expect(f.type).toBe(f.properties.part === 'line' ? 2 : 3);
+    }
   });
 });

@@ -56,6 +56,9 @@ export const watchedTables = [
   'regional_meeting_org',
   'regional_follow_up',
   'wish',
+  'belt',
+  'belt_site',
+  'belt_leg',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

@@ -16,6 +16,7 @@ import { registryFileCases } from './cases/registry-files.cases.ts';
 import { regionalCases } from './cases/regional.cases.ts';
 import { wishCases } from './cases/wishes.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
+import { beltCases } from './cases/belts.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
 import { rawRequest } from './raw-request.ts';
@@ -48,6 +49,7 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['new-type organizations', newOrgCases],
   ['regional Party building', regionalCases],
   ['micro-wishes', wishCases],
+  ['model belts', beltCases],
 ];
 
 beforeAll(async () => {

@@ -83,6 +83,10 @@ export const auditActions = [
   'wish.withdraw',
   'wish.claim',
   'wish.fulfil',
+  'belt.create',
+  'belt.update',
+  'belt.sites',
+  'belt.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -115,6 +119,7 @@ export const targetKinds = [
   'regional_meeting',
   'regional_follow_up',
   'wish',
+  'belt',
 ] as const;
 export type TargetKind = (typeof targetKinds)[number];
 

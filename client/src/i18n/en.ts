@@ -421,6 +421,12 @@ export const en: Messages = {
         claim: 'A member claimed a micro-wish',
         fulfil: 'A member fulfilled a micro-wish',
       },
+      belt: {
+        create: 'Created a model belt',
+        update: 'Edited a model belt',
+        sites: "Changed a model belt's sites",
+        delete: 'Deleted a model belt',
+      },
     },
     targetKind: {
       member: 'member',
@@ -439,6 +445,7 @@ export const en: Messages = {
       regional_meeting: 'joint meeting',
       regional_follow_up: 'follow-up',
       wish: 'micro-wish',
+      belt: 'model belt',
     },
   },
   dispatch: {

@@ -8,6 +8,8 @@ import { oneMapZhCN } from './one-map.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { beltsEn } from './belts.en.ts';
+import { beltsZhCN } from './belts.zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -47,11 +49,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap', 'newOrgs'],
+    ns: ['translation', 'registry', 'oneMap', 'belts', 'newOrgs'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, newOrgs: newOrgsZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn, newOrgs: newOrgsEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN, newOrgs: newOrgsZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, newOrgs: newOrgsEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -419,6 +419,12 @@ export const zhCN = {
         claim: '党员认领微心愿',
         fulfil: '党员完成微心愿',
       },
+      belt: {
+        create: '新建示范带',
+        update: '修改示范带',
+        sites: '调整示范带示范点',
+        delete: '删除示范带',
+      },
     },
     targetKind: {
       member: '党员',
@@ -437,6 +443,7 @@ export const zhCN = {
       regional_meeting: '联席会议',
       regional_follow_up: '督办事项',
       wish: '微心愿',
+      belt: '示范带',
     },
   },
   dispatch: {

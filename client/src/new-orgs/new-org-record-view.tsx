@@ -1,16 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchNewOrg } from '../api/new-orgs.api.ts';
+import type { RecordViewProps } from '../one-map/one-map-tool.ts';
 import { useFetched } from '../one-map/use-fetched.ts';
 import { registryPaths } from '../registry/registry-route.ts';
 import { Link } from '../shell/link.tsx';
 import '../styles/new-orgs.css';
-
-/** What the 一张图's feature panel gives a record view (one-map/record-views.ts RecordViewProps, which lists this view). */
-interface RecordViewProps {
-  id: number;
-  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
-}
 
 /** A new-type organization picked on the map or found by search: its counts, coverage and status, and its tracking entry. */
 export function NewOrgRecordView({ id, onOpenPanel }: RecordViewProps) {

@@ -95,5 +95,9 @@ export const ErrorCode = {
   wishNotClaimed: 'wish_not_claimed',
   /** a wish posted at a center household, which is a member's home: post it at a point nearby */
   placeIsAHome: 'place_is_a_home',
+  /** a belt's site that is not a model site (示范点) */
+  notModelSite: 'not_a_model_site',
+  /** two consecutive sites of a belt stand at one position: no line joins them */
+  beltSitesCoincide: 'belt_sites_coincide',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -22,12 +22,13 @@ import * as stats from '../stats/openapi.ts';
 import * as tiles from '../tiles/openapi.ts';
 import * as users from '../users/openapi.ts';
 import * as wishes from '../wishes/openapi.ts';
+import * as belts from '../belts/openapi.ts';
 
 /** What each capability's openapi.ts exports: its tag and a function that registers its paths. */
 type CapabilityApi = { tag: ApiTag; registerPaths(registry: OpenAPIRegistry): void };
 
 /** In the order the document lists them. */
-const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, newOrgs, regional, wishes];
+const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, newOrgs, regional, wishes, belts];
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each

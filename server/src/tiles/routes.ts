@@ -26,6 +26,7 @@ const layerPermission: Record<TileLayer, Permission> = {
   blind_spots: 'member.aggregate',
   new_orgs: 'territory.read',
   wishes: 'territory.read',
+  belts: 'territory.read',
 };
 
 /** The data a layer is drawn from: its tiles change only when one of these versions does. */
@@ -42,6 +43,7 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
   reach: ['coverage'],
   new_orgs: ['org'],
   wishes: ['wish'],
+  belts: ['party_building'],
 };
 
 function audienceOf(principal: Principal, layer: TileLayer, at: string | null): TileAudience {
