@@ -1,17 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { fetchBelt } from '../api/belts.api.ts';
+import type { RecordViewProps } from '../one-map/record-views.ts';
 import { useFetched } from '../one-map/use-fetched.ts';
 import { BeltFacts } from './belt-record.tsx';
 import '../styles/belts.css';
 
-/** What the feature panel gives a record view (one-map/record-views.ts), spelled out so the two files do not import each other. */
-export interface BeltFeatureProps {
-  id: number;
-  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
-}
-
 /** A belt clicked on the map, in the feature panel: its facts, and its area's panel one click away. */
-export function BeltFeature({ id, onOpenPanel }: BeltFeatureProps) {
+export function BeltFeature({ id, onOpenPanel }: RecordViewProps) {
   const { t } = useTranslation(['belts', 'oneMap']);
   const state = useFetched(`belt:${id}`, (signal) => fetchBelt(id, signal));
   if (state.status === 'loading') return <p className="muted">{t('belts:loading')}</p>;

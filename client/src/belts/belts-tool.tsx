@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { OneMapTool } from '../one-map/one-map-tool.ts';
+import type { RecordViewProps } from '../one-map/record-views.ts';
 import { canReadRegistry } from '../registry/registry-roles.ts';
-import type { BeltFeatureProps } from './belt-feature.tsx';
 
 const BeltsPanel = lazy(() => import('./belts-panel.tsx').then((m) => ({ default: m.BeltsPanel })));
 const LazyBeltFeature = lazy(() => import('./belt-feature.tsx').then((m) => ({ default: m.BeltFeature })));
@@ -15,7 +15,7 @@ export const beltsTool: OneMapTool = {
 };
 
 /** A belt's record in the feature panel, loaded with its chunk. */
-export function BeltRecordView(props: BeltFeatureProps) {
+export function BeltRecordView(props: RecordViewProps) {
   return (
     <Suspense fallback={<p className="muted">…</p>}>
       <LazyBeltFeature {...props} />
