@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fetchBelt } from '../api/belts.api.ts';
-import type { RecordViewProps } from '../one-map/record-views.ts';
+import type { RecordViewProps } from '../one-map/one-map-tool.ts';
 import { useFetched } from '../one-map/use-fetched.ts';
 import { BeltFacts } from './belt-record.tsx';
 import '../styles/belts.css';

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { OneMapTool } from '../one-map/one-map-tool.ts';
-import type { RecordViewProps } from '../one-map/record-views.ts';
+import type { RecordViewProps } from '../one-map/one-map-tool.ts';
 import { canReadRegistry } from '../registry/registry-roles.ts';
 
 const BeltsPanel = lazy(() => import('./belts-panel.tsx').then((m) => ({ default: m.BeltsPanel })));

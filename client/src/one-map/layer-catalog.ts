@@ -6,7 +6,7 @@ import { createPlacePointsLayer, placeKindColors, placePointKinds } from '../map
 import type { Rgba } from '../map/layers/rgba.ts';
 import type { TileLoadOptions } from '../map/layers/tile-options.ts';
 import type { DataTopic } from '../api/contract.ts';
-import type { Selection } from './one-map-url.ts';
+import type { Selection } from './selection.ts';
 import { gridLineLayerId } from '../map/basemap.style.ts';
 import { beltsLegend, createBeltsLayer } from '../map/layers/belts.layer.ts';
 

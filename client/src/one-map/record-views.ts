@@ -1,11 +1,7 @@
 import type { ComponentType } from 'react';
-import type { Selection } from './one-map-url.ts';
+import type { RecordViewProps } from './one-map-tool.ts';
+import type { Selection } from './selection.ts';
 import { BeltRecordView } from '../belts/belts-tool.tsx';
-
-export interface RecordViewProps {
-  id: number;
-  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
-}
 
 /**
  * The record view of each feature kind that a capability draws on the 一张图 (new-type

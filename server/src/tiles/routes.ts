@@ -24,6 +24,8 @@ const layerPermission: Record<TileLayer, Permission> = {
   cases: 'case.view',
   density: 'member.aggregate',
   blind_spots: 'member.aggregate',
+  new_orgs: 'territory.read',
+  wishes: 'territory.read',
   belts: 'territory.read',
 };
 
@@ -39,6 +41,8 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
   density: ['member', 'org'],
   blind_spots: ['coverage'],
   reach: ['coverage'],
+  new_orgs: ['org'],
+  wishes: ['wish'],
   belts: ['party_building'],
 };
 
