@@ -59,3 +59,38 @@ export type CreatePlaceInput = z.input<typeof CreatePlaceBody>;
 export type UpdatePlaceInput = z.input<typeof UpdatePlaceBody>;
 export type ImportMode = (typeof importModes)[number];
 export type ImportCrs = (typeof importCrses)[number];
+
+// 区域化党建 (issue 14): pairings, regional groups, their lists and meetings
+export type {
+  FollowUp,
+  GroupList,
+  GroupMember,
+  GroupOutlines,
+  GroupRecord,
+  GroupSummary,
+  ListItem,
+  Lists,
+  Meeting,
+  PairingArcs,
+  PairingList,
+  PairingRecord,
+  PairingSummary,
+  PartnerKind,
+  RegionalList,
+  RegionalStatus,
+} from '../../../server/src/contract/regional.ts';
+import type {
+  CreateFollowUpBody,
+  CreateListItemBody,
+  CreateMeetingBody,
+  CreatePairingBody,
+  UpdateFollowUpBody,
+  UpdateListItemBody,
+} from '../../../server/src/contract/regional.ts';
+
+export type CreatePairingInput = z.input<typeof CreatePairingBody>;
+export type CreateListItemInput = z.input<typeof CreateListItemBody>;
+export type UpdateListItemInput = z.input<typeof UpdateListItemBody>;
+export type CreateMeetingInput = z.input<typeof CreateMeetingBody>;
+export type CreateFollowUpInput = z.input<typeof CreateFollowUpBody>;
+export type UpdateFollowUpInput = z.input<typeof UpdateFollowUpBody>;

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { oneMapEn } from './one-map.en.ts';
 import { oneMapZhCN } from './one-map.zh-CN.ts';
+import { regionalEn } from './regional.en.ts';
+import { regionalZhCN } from './regional.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -45,11 +47,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap'],
+    ns: ['translation', 'registry', 'oneMap', 'regional'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, regional: regionalZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, regional: regionalEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

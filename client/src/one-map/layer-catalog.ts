@@ -3,6 +3,8 @@ import { coverageColors, createCoverageLayer } from '../map/layers/coverage.laye
 import { createDensityCellsLayer, densityStops } from '../map/layers/density-cells.layer.ts';
 import { createOrgPointsLayer, orgKindColors, orgPointKinds } from '../map/layers/org-points.layer.ts';
 import { createPlacePointsLayer, placeKindColors, placePointKinds } from '../map/layers/place-points.layer.ts';
+import { createPairingArcsLayer, pairingArcsLegend } from '../map/layers/pairing-arcs.layer.ts';
+import { createRegionalGroupsLayer, regionalGroupsLegend } from '../map/layers/regional-groups.layer.ts';
 import type { Rgba } from '../map/layers/rgba.ts';
 import type { TileLoadOptions } from '../map/layers/tile-options.ts';
 import type { DataTopic } from '../api/contract.ts';
@@ -106,6 +108,20 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     legend: () => [{ color: [200, 16, 46, 255], label: 'oneMap:legend.gridLine', shape: 'line' }],
     create: () => [],
     basemapLayer: gridLineLayerId,
+  },
+  {
+    id: 'pairings',
+    group: 'work',
+    label: 'oneMap:layers.pairings',
+    legend: () => [...pairingArcsLegend],
+    create: (ctx) => [createPairingArcsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
+  },
+  {
+    id: 'regional_groups',
+    group: 'work',
+    label: 'oneMap:layers.regional_groups',
+    legend: () => [...regionalGroupsLegend],
+    create: (ctx) => [createRegionalGroupsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
   },
 ];
 
