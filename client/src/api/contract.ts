@@ -60,6 +60,13 @@ export type UpdatePlaceInput = z.input<typeof UpdatePlaceBody>;
 export type ImportMode = (typeof importModes)[number];
 export type ImportCrs = (typeof importCrses)[number];
 
+// model belts (示范带)
+export type { BeltLeg, BeltList, BeltRecord, BeltRoute, BeltSite, BeltSummary, CorridorCounts } from '../../../server/src/contract/belts.ts';
+import type { CreateBeltBody, PreviewBeltBody, UpdateBeltBody } from '../../../server/src/contract/belts.ts';
+export type CreateBeltInput = z.input<typeof CreateBeltBody>;
+export type PreviewBeltInput = z.input<typeof PreviewBeltBody>;
+export type UpdateBeltInput = z.input<typeof UpdateBeltBody>;
+
 // 区域化党建 (issue 14): pairings, regional groups, their lists and meetings
 export type {
   FollowUp,

@@ -55,6 +55,12 @@ export const auditActions = [
   'registry.rules',
   'registry.import',
   'registry.export',
+  'new_org.create',
+  'new_org.update',
+  'new_org.cover',
+  'new_org.uncover',
+  'new_org.target',
+  'new_org.rule',
   'pairing.create',
   'pairing.update',
   'pairing.end',
@@ -71,6 +77,16 @@ export const auditActions = [
   'joint_meeting.update',
   'joint_meeting.add_follow_up',
   'joint_meeting.update_follow_up',
+  'member.issue_link',
+  'wish.post',
+  'wish.update',
+  'wish.withdraw',
+  'wish.claim',
+  'wish.fulfil',
+  'belt.create',
+  'belt.update',
+  'belt.sites',
+  'belt.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -79,9 +95,15 @@ export function isAuditAction(action: string): action is AuditAction {
 }
 
 /** Reads of personal data (PIPL): marked in the table. */
-export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>(['member.read_exact', 'dispatch.read_member_link', 'place.read_households']);
+export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>([
+  'member.read_exact',
+  'dispatch.read_member_link',
+  'place.read_households',
+  'member.issue_link',
+]);
 
 export const targetKinds = [
+  'new_org',
   'member',
   'user',
   'wall_token',
@@ -96,6 +118,8 @@ export const targetKinds = [
   'regional_group',
   'regional_meeting',
   'regional_follow_up',
+  'wish',
+  'belt',
 ] as const;
 export type TargetKind = (typeof targetKinds)[number];
 

@@ -319,6 +319,7 @@ export const en: Messages = {
         leave: 'Recorded a member leaving',
         points: "Changed a member's points",
         star_review: 'Ran the yearly star review',
+        issue_link: "Issued a member's personal link",
       },
       case: {
         create: 'Registered a case',
@@ -381,6 +382,14 @@ export const en: Messages = {
         import: 'Imported a registry file',
         export: 'Exported a registry file',
       },
+      new_org: {
+        create: 'Registered a new-type organization',
+        update: 'Edited a new-type organization',
+        cover: 'Covered a new-type organization (closed its tracking entry)',
+        uncover: 'Marked a new-type organization uncovered (tracked again)',
+        target: "Set a town's target day for coverage",
+        rule: 'Changed the new-type organization coverage rule',
+      },
       pairing: {
         create: 'Created a pairing',
         update: 'Edited a pairing',
@@ -405,6 +414,19 @@ export const en: Messages = {
         add_follow_up: 'Added a follow-up',
         update_follow_up: 'Updated a follow-up',
       },
+      wish: {
+        post: 'Posted a micro-wish',
+        update: 'Edited a micro-wish',
+        withdraw: 'Withdrew a micro-wish',
+        claim: 'A member claimed a micro-wish',
+        fulfil: 'A member fulfilled a micro-wish',
+      },
+      belt: {
+        create: 'Created a model belt',
+        update: 'Edited a model belt',
+        sites: "Changed a model belt's sites",
+        delete: 'Deleted a model belt',
+      },
     },
     targetKind: {
       member: 'member',
@@ -416,11 +438,14 @@ export const en: Messages = {
       area: 'community/village',
       org: 'organization',
       place: 'service position',
+      new_org: 'new-type organization',
       pairing: 'pairing',
       list_item: 'list item',
       regional_group: 'regional group',
       regional_meeting: 'joint meeting',
       regional_follow_up: 'follow-up',
+      wish: 'micro-wish',
+      belt: 'model belt',
     },
   },
   dispatch: {

@@ -2,10 +2,11 @@ import type { OneMapMessages } from './one-map.zh-CN.ts';
 import type { RegionalMessages } from './regional.zh-CN.ts';
 import type { RegistryMessages } from './registry.zh-CN.ts';
 import type { Messages } from './zh-CN.ts';
+import type { BeltsMessages } from './belts.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; registry: RegistryMessages; oneMap: OneMapMessages; regional: RegionalMessages };
+    resources: { translation: Messages; registry: RegistryMessages; oneMap: OneMapMessages; belts: BeltsMessages; regional: RegionalMessages };
   }
 }

@@ -8,6 +8,8 @@ import { regionalZhCN } from './regional.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { beltsEn } from './belts.en.ts';
+import { beltsZhCN } from './belts.zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -47,11 +49,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap', 'regional'],
+    ns: ['translation', 'registry', 'oneMap', 'belts', 'regional'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, regional: regionalZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn, regional: regionalEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN, regional: regionalZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, regional: regionalEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

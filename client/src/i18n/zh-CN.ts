@@ -317,6 +317,7 @@ export const zhCN = {
         leave: '登记党员离开',
         points: '调整党员积分',
         star_review: '年度星级评定',
+        issue_link: '生成党员个人链接',
       },
       case: {
         create: '登记事件',
@@ -379,6 +380,14 @@ export const zhCN = {
         import: '导入名册文件',
         export: '导出名册文件',
       },
+      new_org: {
+        create: '登记两新组织',
+        update: '编辑两新组织',
+        cover: '两新组织销号（标记已覆盖）',
+        uncover: '两新组织重新挂号（失去覆盖）',
+        target: '设定乡镇销号时限',
+        rule: '修改两新组织覆盖规则',
+      },
       pairing: {
         create: '新建结对共建',
         update: '编辑结对共建',
@@ -403,6 +412,19 @@ export const zhCN = {
         add_follow_up: '新增督办事项',
         update_follow_up: '更新督办事项',
       },
+      wish: {
+        post: '发布微心愿',
+        update: '修改微心愿',
+        withdraw: '撤回微心愿',
+        claim: '党员认领微心愿',
+        fulfil: '党员完成微心愿',
+      },
+      belt: {
+        create: '新建示范带',
+        update: '修改示范带',
+        sites: '调整示范带示范点',
+        delete: '删除示范带',
+      },
     },
     targetKind: {
       member: '党员',
@@ -414,11 +436,14 @@ export const zhCN = {
       area: '社区/村',
       org: '党组织',
       place: '阵地',
+      new_org: '两新组织',
       pairing: '结对共建',
       list_item: '清单事项',
       regional_group: '党建组团',
       regional_meeting: '联席会议',
       regional_follow_up: '督办事项',
+      wish: '微心愿',
+      belt: '示范带',
     },
   },
   dispatch: {

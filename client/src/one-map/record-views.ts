@@ -1,14 +1,13 @@
 import type { ComponentType } from 'react';
-import type { Selection } from './one-map-url.ts';
-
-export interface RecordViewProps {
-  id: number;
-  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
-}
+import type { RecordViewProps } from './one-map-tool.ts';
+import type { Selection } from './selection.ts';
+import { BeltRecordView } from '../belts/belts-tool.tsx';
 
 /**
  * The record view of each feature kind that a capability draws on the 一张图 (new-type
  * organizations, wishes, belts, pairings, regional groups); organizations and places are the
  * feature panel's own. Capabilities add theirs here.
  */
-export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {};
+export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {
+  belt: BeltRecordView,
+};

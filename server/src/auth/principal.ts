@@ -8,8 +8,8 @@ export type ScopedGrant = { role: Role; scope: string };
 export type Principal =
   | { kind: 'user'; userId: number; username: string; csrfToken: string; grants: ScopedGrant[] }
   | { kind: 'wall'; tokenId: number; grants: ScopedGrant[] }
-  /** an alerted member's page, by its signed link: basemap tiles only, no grants */
-  | { kind: 'member'; dispatchId: number; memberId: number; grants: ScopedGrant[] };
+  /** a member's page, by its signed link (an alert's, or a personal one without a dispatch): basemap tiles only, no grants */
+  | { kind: 'member'; dispatchId: number | null; memberId: number; grants: ScopedGrant[] };
 
 declare global {
   namespace Express {

@@ -85,5 +85,19 @@ export const ErrorCode = {
   partnerRefused: 'partner_refused',
   /** an organization named as a group's lead, a meeting's attendee or a follow-up's responsible that is not a member of the group */
   notGroupMember: 'not_a_group_member',
+  /** a member's link without an alert (a personal link): it opens the member's wishes only */
+  noAlert: 'no_alert',
+  /** another member claimed the wish first */
+  wishTaken: 'wish_taken',
+  /** the wish is not open: fulfilled or withdrawn (or, for an edit, claimed) */
+  wishNotOpen: 'wish_not_open',
+  /** a fulfilment of a wish the member has not claimed */
+  wishNotClaimed: 'wish_not_claimed',
+  /** a wish posted at a center household, which is a member's home: post it at a point nearby */
+  placeIsAHome: 'place_is_a_home',
+  /** a belt's site that is not a model site (示范点) */
+  notModelSite: 'not_a_model_site',
+  /** two consecutive sites of a belt stand at one position: no line joins them */
+  beltSitesCoincide: 'belt_sites_coincide',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -42,6 +42,8 @@ const AreaFigures = z.object({
     households_beyond_reach: z.number(),
     reach_rate: z.number().nullable(),
   }),
+  /** micro-wishes (微心愿): open, claimed, and fulfilled since 1 January (China Standard Time) */
+  wishes: z.object({ open: z.number(), claimed: z.number(), fulfilled_this_year: z.number() }),
 });
 export type AreaFigures = z.infer<typeof AreaFigures>;
 

@@ -87,7 +87,11 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     summary: "The member's alert, by the signed link sent to them (no session)",
     description: memberLink,
     request: { params: z.object({ token }) },
-    responses: { 200: json(memberAlertView, 'The alert'), 404: errorResponse('not_found: not a valid link'), 410: errorResponse('link_expired') },
+    responses: {
+      200: json(memberAlertView, 'The alert'),
+      404: errorResponse("not_found: not a valid link; no_alert: a member's personal link, which opens their wishes only"),
+      410: errorResponse('link_expired'),
+    },
   });
   operation({
     method: 'post',

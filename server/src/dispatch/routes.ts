@@ -68,7 +68,9 @@ export function dispatchRoutes(db: pg.Pool, policy: DispatchPolicy, links: LinkO
     const claims = await memberClaims(db, token);
     if (claims === 'invalid') throw new HttpError(404, ErrorCode.notFound, 'This link is not valid.');
     if (claims === 'expired') throw new HttpError(410, ErrorCode.linkExpired, 'This link has expired.');
-    return claims;
+    const { dispatchId } = claims;
+    if (dispatchId === null) throw new HttpError(404, ErrorCode.noAlert, "This link carries no alert: it is the member's own link to their wishes.");
+    return { ...claims, dispatchId };
   };
   const memberView = async (dispatchId: number, memberId: number, expiresAt: number): Promise<MemberAlertView> => {
     const r = await selectMemberAlert(db, dispatchId, memberId);

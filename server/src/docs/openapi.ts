@@ -11,6 +11,7 @@ import { registerSecuritySchemes, type ApiTag } from '../http/openapi.ts';
 import * as live from '../live/openapi.ts';
 import * as locate from '../locate/openapi.ts';
 import * as members from '../members/openapi.ts';
+import * as newOrgs from '../new-orgs/openapi.ts';
 import * as orgs from '../orgs/openapi.ts';
 import * as places from '../places/openapi.ts';
 import * as planFiles from '../plan-files/openapi.ts';
@@ -20,12 +21,14 @@ import * as regional from '../regional/openapi.ts';
 import * as stats from '../stats/openapi.ts';
 import * as tiles from '../tiles/openapi.ts';
 import * as users from '../users/openapi.ts';
+import * as wishes from '../wishes/openapi.ts';
+import * as belts from '../belts/openapi.ts';
 
 /** What each capability's openapi.ts exports: its tag and a function that registers its paths. */
 type CapabilityApi = { tag: ApiTag; registerPaths(registry: OpenAPIRegistry): void };
 
 /** In the order the document lists them. */
-const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, regional];
+const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, newOrgs, regional, wishes, belts];
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each

@@ -99,6 +99,15 @@ reach as (
   select u.code, coalesce(sum(r.households), 0) as households, coalesce(sum(r.beyond), 0) as beyond
   from units u left join reach_by_area r on r.area_code >= u.lo and r.area_code < u.hi
   group by u.code
+),
+wishes as (
+  select u.code, json_build_object(
+           'open', count(w.id) filter (where w.status = 'open'),
+           'claimed', count(w.id) filter (where w.status = 'claimed'),
+           'fulfilled_this_year', count(w.id) filter (
+             where w.status = 'fulfilled' and (w.fulfilled_at at time zone 'Asia/Shanghai')::date >= date_trunc('year', ${today})::date)) as figures
+  from units u left join wish w on w.area_code >= u.lo and w.area_code < u.hi
+  group by u.code
 )
 select u.code, u.name, u.level, u.is_root,
        m.figures as members, o.figures as organizations, p.figures as service_positions, n.figures as new_orgs,
@@ -106,10 +115,12 @@ select u.code, u.name, u.level, u.is_root,
        json_build_object(
          'cells', ce.cells, 'blind_cells', ce.blind, 'blind_share', round(ce.blind::numeric / nullif(ce.cells, 0), 4),
          'households', r.households, 'households_beyond_reach', r.beyond,
-         'reach_rate', round(1 - r.beyond::numeric / nullif(r.households, 0), 4)) as coverage
+         'reach_rate', round(1 - r.beyond::numeric / nullif(r.households, 0), 4)) as coverage,
+       wi.figures as wishes
 from units u
 join members m using (code) join orgs o using (code) join places p using (code) join new_orgs n using (code)
 join cases c using (code) join dispatches d using (code) join cells ce using (code) join reach r using (code)
+join wishes wi using (code)
 order by u.is_root desc, u.code`;
 
 export type FiguresRow = AreaFigures & { is_root: boolean };

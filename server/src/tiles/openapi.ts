@@ -13,7 +13,7 @@ export function registerPaths(registry: OpenAPIRegistry): void {
     operationId: 'getTile',
     security: security.tiles,
     summary:
-      'Vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT: basemap, organizations, places, cases, member density (cells under 5 left out), blind spots, service reach. ETag from the data version; If-None-Match answers 304',
+      'Vector tile (Mapbox Vector Tile) built by PostGIS ST_AsMVT: basemap, organizations, places, cases, member density (cells under 5 left out), blind spots, service reach, micro-wishes (id and status only). ETag from the data version; If-None-Match answers 304',
     description: "A member's link (?m=) draws the basemap layers only; other layers follow the caller's role and scope.",
     request: {
       params: z.object({
