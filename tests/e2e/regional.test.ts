@@ -141,4 +141,45 @@ describe('the regional tool', () => {
     expect(await page.getByTestId('legend-regional_groups').textContent()).toContain('党建组团范围');
     await page.screenshot({ path: path.join(artifactsDir, 'regional-layers.png') });
   });
+  it('opens a clicked outline as its group, and a pairing named in the URL as its record', async () => {
+    const { body } = await server.admin.getJson<{ features: Array<{ id: number; geometry: unknown }> }>('/api/v1/regional-groups/outlines');
+    const outline = body.features.find((f) => f.id === fixture.group.id)!;
+    const { rows } = await server.db.query<{ lng: number; lat: number }>(
+      'select st_x(p) as lng, st_y(p) as lat from (select st_pointonsurface(st_setsrid(st_geomfromgeojson($1), 4326)) as p) s',
+      [JSON.stringify(outline.geometry)],
+    );
+    const at = [rows[0]!.lng, rows[0]!.lat] as const;
+    await page.goto(`${server.baseUrl}/?test=1&layers=regional_groups`);
+    await page.waitForSelector('[data-testid="legend-regional_groups"]');
+    await page.waitForFunction(() => (window as unknown as { __redgridMap?: { loaded(): boolean } }).__redgridMap?.loaded() === true, undefined, {
+      timeout: 90_000,
+    });
+    await page.evaluate((center) => {
+      const map = (window as unknown as { __redgridMap: { jumpTo(o: object): void } }).__redgridMap;
+      map.jumpTo({ center, zoom: 14 });
+    }, at);
+    const point = await page.evaluate((p) => {
+      const map = (window as unknown as { __redgridMap: { project(p: readonly [number, number]): { x: number; y: number } } }).__redgridMap;
+      const canvas = document.querySelector('.maplibregl-canvas')!.getBoundingClientRect();
+      const xy = map.project(p);
+      return [canvas.left + xy.x, canvas.top + xy.y];
+    }, at);
+    // the outlines come in before one can be picked; where groups overlap, the topmost answers
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.click(point[0]!, point[1]!);
+          return page.locator('[data-testid="feature-panel"][data-kind="regional_group"]').count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    await page.getByTestId('group-feature').waitFor();
+    expect(await page.getByTestId('feature-title').textContent()).toMatch(/联盟|组团/);
+
+    await page.goto(`${server.baseUrl}/?test=1&layers=pairings&open=pairing:${fixture.pairing.id}`);
+    await page.getByTestId('pairing-feature').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('feature-title').textContent()).toContain(fixture.pairing.partner.name);
+    expect(await page.getByTestId('pairing-feature').textContent()).toContain('需求清单：1');
+  });
 });

@@ -124,6 +124,7 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     label: 'oneMap:layers.pairings',
     legend: () => [...pairingArcsLegend],
     create: (ctx) => [createPairingArcsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['pairing-arcs'], open: featureId('pairing') },
   },
   {
     id: 'regional_groups',
@@ -131,6 +132,7 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     label: 'oneMap:layers.regional_groups',
     legend: () => [...regionalGroupsLegend],
     create: (ctx) => [createRegionalGroupsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['regional-group-outlines'], open: featureId('regional_group') },
   },
 ];
 

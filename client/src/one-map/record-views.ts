@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { RecordViewProps } from './one-map-tool.ts';
 import type { Selection } from './selection.ts';
 import { BeltRecordView } from '../belts/belts-tool.tsx';
+import { GroupRecordView, PairingRecordView } from '../regional/regional-tool.tsx';
 
 /**
  * The record view of each feature kind that a capability draws on the 一张图 (new-type
@@ -10,4 +11,6 @@ import { BeltRecordView } from '../belts/belts-tool.tsx';
  */
 export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {
   belt: BeltRecordView,
+  pairing: PairingRecordView,
+  regional_group: GroupRecordView,
 };

@@ -1,4 +1,4 @@
-import { regionalTool } from '../regional/regional-tool.ts';
+import { regionalTool } from '../regional/regional-tool.tsx';
 import type { OneMapTool } from './one-map-tool.ts';
 import { beltsTool } from '../belts/belts-tool.tsx';
 
