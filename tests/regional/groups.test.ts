@@ -286,6 +286,35 @@ describe('joint meetings', () => {
   });
 });
 
+describe('data versions', () => {
+  it('bump party_building with every change of a list item, a meeting, its attendance and its follow-ups', async () => {
+    const version = async () => Number((await one<{ version: string }>("select version from data_version where topic = 'party_building'")).version);
+    const group = await newGroup({ area_code: ctx.communityC, lead_org_id: ctx.orgsC[0] }, secretary);
+    const steps: Array<() => Promise<unknown>> = [
+      () => secretary.send('POST', `/api/v1/regional-groups/${group.id}/items`, { list: 'needs', title: '版本' }),
+      () =>
+        secretary.send('POST', `/api/v1/regional-groups/${group.id}/meetings`, {
+          held_on: '2026-01-01',
+          place_text: '会议室',
+          topic: '版本',
+          attending_org_ids: [ctx.orgsC[0]],
+          follow_ups: [{ title: '版本' }],
+        }),
+      () =>
+        server.db.query('update regional_follow_up set status = $1 where meeting_id in (select id from regional_meeting where group_id = $2)', [
+          'done',
+          group.id,
+        ]),
+      () => server.db.query('delete from regional_meeting_org where meeting_id in (select id from regional_meeting where group_id = $1)', [group.id]),
+    ];
+    for (const step of steps) {
+      const before = await version();
+      await step();
+      expect(await version()).toBeGreaterThan(before);
+    }
+  });
+});
+
 describe('GET /api/v1/regional-groups/outlines', () => {
   it('outlines each group around every open member organization’s point, at least ~300 m beyond it', async () => {
     const { body, status, headers } = await server.admin.getJson<GroupOutlines>('/api/v1/regional-groups/outlines');

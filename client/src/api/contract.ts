@@ -83,3 +83,37 @@ export type {
 } from '../../../server/src/contract/new-orgs.ts';
 import type { CoverNewOrgBody } from '../../../server/src/contract/new-orgs.ts';
 export type CoverNewOrgInput = z.input<typeof CoverNewOrgBody>;
+// 区域化党建 (issue 14): pairings, regional groups, their lists and meetings
+export type {
+  FollowUp,
+  GroupList,
+  GroupMember,
+  GroupOutlines,
+  GroupRecord,
+  GroupSummary,
+  ListItem,
+  Lists,
+  Meeting,
+  PairingArcs,
+  PairingList,
+  PairingRecord,
+  PairingSummary,
+  PartnerKind,
+  RegionalList,
+  RegionalStatus,
+} from '../../../server/src/contract/regional.ts';
+import type {
+  CreateFollowUpBody,
+  CreateListItemBody,
+  CreateMeetingBody,
+  CreatePairingBody,
+  UpdateFollowUpBody,
+  UpdateListItemBody,
+} from '../../../server/src/contract/regional.ts';
+
+export type CreatePairingInput = z.input<typeof CreatePairingBody>;
+export type CreateListItemInput = z.input<typeof CreateListItemBody>;
+export type UpdateListItemInput = z.input<typeof UpdateListItemBody>;
+export type CreateMeetingInput = z.input<typeof CreateMeetingBody>;
+export type CreateFollowUpInput = z.input<typeof CreateFollowUpBody>;
+export type UpdateFollowUpInput = z.input<typeof UpdateFollowUpBody>;

@@ -1,5 +1,6 @@
 import type { NewOrgsMessages } from './new-orgs.zh-CN.ts';
 import type { OneMapMessages } from './one-map.zh-CN.ts';
+import type { RegionalMessages } from './regional.zh-CN.ts';
 import type { RegistryMessages } from './registry.zh-CN.ts';
 import type { Messages } from './zh-CN.ts';
 import type { BeltsMessages } from './belts.zh-CN.ts';
@@ -7,6 +8,13 @@ import type { BeltsMessages } from './belts.zh-CN.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; registry: RegistryMessages; oneMap: OneMapMessages; belts: BeltsMessages; newOrgs: NewOrgsMessages };
+    resources: {
+      translation: Messages;
+      registry: RegistryMessages;
+      oneMap: OneMapMessages;
+      belts: BeltsMessages;
+      newOrgs: NewOrgsMessages;
+      regional: RegionalMessages;
+    };
   }
 }

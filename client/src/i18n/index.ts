@@ -5,6 +5,8 @@ import { newOrgsEn } from './new-orgs.en.ts';
 import { newOrgsZhCN } from './new-orgs.zh-CN.ts';
 import { oneMapEn } from './one-map.en.ts';
 import { oneMapZhCN } from './one-map.zh-CN.ts';
+import { regionalEn } from './regional.en.ts';
+import { regionalZhCN } from './regional.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
@@ -49,11 +51,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap', 'belts', 'newOrgs'],
+    ns: ['translation', 'registry', 'oneMap', 'belts', 'newOrgs', 'regional'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN, newOrgs: newOrgsZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, newOrgs: newOrgsEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN, newOrgs: newOrgsZhCN, regional: regionalZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, newOrgs: newOrgsEn, regional: regionalEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -4,6 +4,8 @@ import { createDensityCellsLayer, densityStops } from '../map/layers/density-cel
 import { createNewOrgsLayer, newOrgsLegend } from '../map/layers/new-orgs.layer.ts';
 import { createOrgPointsLayer, orgKindColors, orgPointKinds } from '../map/layers/org-points.layer.ts';
 import { createPlacePointsLayer, placeKindColors, placePointKinds } from '../map/layers/place-points.layer.ts';
+import { createPairingArcsLayer, pairingArcsLegend } from '../map/layers/pairing-arcs.layer.ts';
+import { createRegionalGroupsLayer, regionalGroupsLegend } from '../map/layers/regional-groups.layer.ts';
 import type { Rgba } from '../map/layers/rgba.ts';
 import type { TileLoadOptions } from '../map/layers/tile-options.ts';
 import type { DataTopic } from '../api/contract.ts';
@@ -124,6 +126,22 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     legend: () => newOrgsLegend.map((item) => ({ color: item.color, label: item.label, shape: 'dot' })),
     create: (ctx) => [createNewOrgsLayer({ version: versionOf(ctx, 'org'), loadOptions: ctx.loadOptions })],
     picks: { layerIds: ['one-map-new-orgs'], open: featureId('new_org') },
+  },
+  {
+    id: 'pairings',
+    group: 'work',
+    label: 'oneMap:layers.pairings',
+    legend: () => [...pairingArcsLegend],
+    create: (ctx) => [createPairingArcsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['pairing-arcs'], open: featureId('pairing') },
+  },
+  {
+    id: 'regional_groups',
+    group: 'work',
+    label: 'oneMap:layers.regional_groups',
+    legend: () => [...regionalGroupsLegend],
+    create: (ctx) => [createRegionalGroupsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['regional-group-outlines'], open: featureId('regional_group') },
   },
 ];
 

@@ -3,6 +3,7 @@ import type { RecordViewProps } from './one-map-tool.ts';
 import type { Selection } from './selection.ts';
 import { BeltRecordView } from '../belts/belts-tool.tsx';
 import { NewOrgRecordView } from '../new-orgs/new-org-record-view.tsx';
+import { GroupRecordView, PairingRecordView } from '../regional/regional-tool.tsx';
 
 /**
  * The record view of each feature kind that a capability draws on the 一张图 (new-type
@@ -12,4 +13,6 @@ import { NewOrgRecordView } from '../new-orgs/new-org-record-view.tsx';
 export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {
   belt: BeltRecordView,
   new_org: NewOrgRecordView,
+  pairing: PairingRecordView,
+  regional_group: GroupRecordView,
 };

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { actorOf } from '../auth/actor.ts';
 import { principalOf, requirePermission, scopeOf } from '../auth/middleware.ts';
@@ -144,22 +144,22 @@ export function regionalRoutes(db: pg.Pool): Router {
 
   // ─── the three lists ──────────────────────────────────────────────────────────────────────────
 
-  const listRoutes = (path: string, kind: ItemOwner['kind'], Params: typeof PairingParams | typeof GroupParams) => {
-    router.get(path, read, async (req, res) => {
-      const { id } = parseParams(Params, req);
-      const { list } = parseQuery(ListItemsQuery, req);
-      await ownerInScope(req, { kind, id });
-      const answer: ListItems = { items: (await selectItems(db, { kind, id }, list ?? null)).map(presentItem) };
-      res.json(answer);
-    });
-    router.post(path, edit, async (req, res) => {
-      const { id } = parseParams(Params, req);
-      const body = parseBody(CreateListItemBody, req);
-      res.status(201).json(presentItem(await addItem(db, actorOf(req), { kind, id }, body, scopeOf(req, 'registry.edit'))));
-    });
+  const listItems = (kind: ItemOwner['kind'], Params: typeof PairingParams | typeof GroupParams) => async (req: Request, res: Response) => {
+    const { id } = parseParams(Params, req);
+    const { list } = parseQuery(ListItemsQuery, req);
+    await ownerInScope(req, { kind, id });
+    const answer: ListItems = { items: (await selectItems(db, { kind, id }, list ?? null)).map(presentItem) };
+    res.json(answer);
   };
-  listRoutes('/api/v1/pairings/:id/items', 'pairing', PairingParams);
-  listRoutes('/api/v1/regional-groups/:id/items', 'regional_group', GroupParams);
+  const addItemTo = (kind: ItemOwner['kind'], Params: typeof PairingParams | typeof GroupParams) => async (req: Request, res: Response) => {
+    const { id } = parseParams(Params, req);
+    const body = parseBody(CreateListItemBody, req);
+    res.status(201).json(presentItem(await addItem(db, actorOf(req), { kind, id }, body, scopeOf(req, 'registry.edit'))));
+  };
+  router.get('/api/v1/pairings/:id/items', read, listItems('pairing', PairingParams));
+  router.post('/api/v1/pairings/:id/items', edit, addItemTo('pairing', PairingParams));
+  router.get('/api/v1/regional-groups/:id/items', read, listItems('regional_group', GroupParams));
+  router.post('/api/v1/regional-groups/:id/items', edit, addItemTo('regional_group', GroupParams));
 
   router.patch('/api/v1/list-items/:id', edit, async (req, res) => {
     const { id } = parseParams(ListItemParams, req);
