@@ -59,3 +59,9 @@ export type CreatePlaceInput = z.input<typeof CreatePlaceBody>;
 export type UpdatePlaceInput = z.input<typeof UpdatePlaceBody>;
 export type ImportMode = (typeof importModes)[number];
 export type ImportCrs = (typeof importCrses)[number];
+
+// micro-wishes (微心愿)
+export type { MemberWish, MemberWishesView, PersonalLinkView, WishList, WishRecord, WishStatus, WishSummary } from '../../../server/src/contract/wishes.ts';
+import type { CreateWishBody, UpdateWishBody } from '../../../server/src/contract/wishes.ts';
+export type CreateWishInput = z.input<typeof CreateWishBody>;
+export type UpdateWishInput = z.input<typeof UpdateWishBody>;

@@ -6,6 +6,8 @@ import { oneMapZhCN } from './one-map.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { wishesEn } from './wishes.en.ts';
+import { wishesZhCN } from './wishes.zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -45,11 +47,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap'],
+    ns: ['translation', 'registry', 'oneMap', 'wishes'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, wishes: wishesZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, wishes: wishesEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
