@@ -4,6 +4,7 @@ import { createDensityCellsLayer, densityStops } from '../map/layers/density-cel
 import { createOrgPointsLayer, orgKindColors, orgPointKinds } from '../map/layers/org-points.layer.ts';
 import { createPlacePointsLayer, placeKindColors, placePointKinds } from '../map/layers/place-points.layer.ts';
 import type { Rgba } from '../map/layers/rgba.ts';
+import { createWishesLayer, wishLegend } from '../map/layers/wishes.layer.ts';
 import type { TileLoadOptions } from '../map/layers/tile-options.ts';
 import type { DataTopic } from '../api/contract.ts';
 import type { Selection } from './one-map-url.ts';
@@ -106,6 +107,14 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     legend: () => [{ color: [200, 16, 46, 255], label: 'oneMap:legend.gridLine', shape: 'line' }],
     create: () => [],
     basemapLayer: gridLineLayerId,
+  },
+  {
+    id: 'wishes',
+    group: 'work',
+    label: 'oneMap:layers.wishes',
+    legend: () => wishLegend,
+    create: (ctx) => [createWishesLayer({ version: versionOf(ctx, 'wish'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['one-map-wishes'], open: featureId('wish') },
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Selection } from './one-map-url.ts';
+import { WishRecordView } from '../wishes/wish-record-view.tsx';
 
 export interface RecordViewProps {
   id: number;
@@ -11,4 +12,6 @@ export interface RecordViewProps {
  * organizations, wishes, belts, pairings, regional groups); organizations and places are the
  * feature panel's own. Capabilities add theirs here.
  */
-export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {};
+export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {
+  wish: WishRecordView,
+};
