@@ -28,14 +28,17 @@ import { staticClient } from './http/static-client.ts';
 import { locateRoutes } from './locate/routes.ts';
 import { redactUrl, type Logger } from './logger.ts';
 import { membersRoutes } from './members/routes.ts';
+import { newOrgsRoutes } from './new-orgs/routes.ts';
 import { orgsRoutes } from './orgs/routes.ts';
 import { placesRoutes } from './places/routes.ts';
 import { areaPanelRoutes } from './area-panel/routes.ts';
+import { regionalRoutes } from './regional/routes.ts';
 import { memberRegistryRoutes } from './members/registry-routes.ts';
 import { statsRoutes } from './stats/routes.ts';
 import { tilesRoutes } from './tiles/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { wishesRoutes } from './wishes/routes.ts';
+import { beltsRoutes } from './belts/routes.ts';
 
 export type AppDeps = {
   db: pg.Pool;
@@ -100,7 +103,10 @@ export function createApp({ db, log, trustProxy = false, policy = defaultPolicy,
   app.use(orgsRoutes(db));
   app.use(placesRoutes(db));
   app.use(areaPanelRoutes(db));
+  app.use(newOrgsRoutes(db));
+  app.use(regionalRoutes(db));
   app.use(wishesRoutes(db, { publicUrl }));
+  app.use(beltsRoutes(db));
 
   app.use(staticClient());
   app.use(notFoundHandler());

@@ -79,6 +79,23 @@ describe('basemap vector tiles', () => {
   });
 });
 
+describe('the new_orgs tile layer', () => {
+  it('carries each new-type organization as a point with id, name, kind, status and area, from zoom 10', async () => {
+    const {
+      rows: [o],
+    } = await server.db.query<{ id: string; name: string; lng: number; lat: number; status: string }>(
+      'select n.id, n.name, st_x(n.geom) as lng, st_y(n.geom) as lat, c.status from new_org n join new_org_coverage c on c.id = n.id order by n.id limit 1',
+    );
+    const layer = (await decode(`/tiles/new_orgs/${tileAt(o!.lng, o!.lat, 14).join('/')}.mvt`)).layers.new_orgs!;
+    const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+    const mine = features.find((f) => Number(f.properties.id) === Number(o!.id))!;
+    expect(mine.type).toBe(1);
+    expect(mine.properties).toMatchObject({ name: o!.name, status: o!.status });
+    for (const f of features) expect(['as_rule', 'otherwise', 'members_no_org', 'no_members']).toContain(f.properties.status);
+    expect((await decode(`/tiles/new_orgs/${tileAt(o!.lng, o!.lat, 9).join('/')}.mvt`)).layers.new_orgs).toBeUndefined();
+  });
+});
+
 describe('wish tiles', () => {
   it('carry each wish not withdrawn as a point with its id and status only', async () => {
     const {

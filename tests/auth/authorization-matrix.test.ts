@@ -4,6 +4,7 @@ import { createUser } from '../../server/src/auth/users.ts';
 import type { Role } from '../../server/src/contract/auth.ts';
 import { type ApiClient, signInAs, wallClient, type Answer } from '../support/api-client.ts';
 import { currentGridsFile } from '../support/communities.ts';
+import { freshGroupC, freshItem, freshPairingC, makeRegionalFixtures, type RegionalFixtures, type RegionalPlaces } from '../support/regional-fixtures.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { decodeLayer, tileAt as tilePath } from '../support/tiles.ts';
 
@@ -272,6 +273,8 @@ type Endpoint = {
   /** further checks on an out-of-scope answer */
   checkOut?: (a: Answer<never>, role: Role) => Promise<void>;
   inStatus?: number;
+  /** the in-scope status of an allowed role where it differs from inStatus */
+  inStatusFor?: Partial<Record<Role, number>>;
 };
 
 /** An area's name, to search for it (names are unique enough in the demo county: one community each). */
@@ -1008,6 +1011,368 @@ endpoints.push(
   },
 );
 
+/** 两新组织: a fresh uncovered organization of community C made by the county admin (covered first when asked), and one of town B. */
+async function newOrgC(covered = false): Promise<number> {
+  const body = { kind: 'enterprise', name: '权限矩阵企业', area_code: ctx.communityC, staff_count: 10, member_count: 1, position: ctx.pointC };
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/new-orgs', body);
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  if (covered) await server.admin.send('POST', `/api/v1/new-orgs/${created.body.id}/cover`, { mode: 'instructor', instructor_name: '矩阵指导员' });
+  return created.body.id;
+}
+const newOrgB = async (covered: boolean) =>
+  Number(
+    (
+      await server.db.query<{ id: string }>(`select min(id) as id from new_org where area_code like $1 and (coverage_mode is not null) = $2`, [
+        `${ctx.townB.slice(0, 9)}%`,
+        covered,
+      ])
+    ).rows[0]!.id,
+  );
+const orgReaders: Role[] = ['admin', 'planner', 'dispatcher', 'secretary'];
+const newOrgCount = (a: Answer<never>) => (a.body as { new_orgs: unknown[] }).new_orgs.length;
+const entryCount = (a: Answer<never>) => (a.body as { entries: unknown[] }).entries.length;
+
+endpoints.push(
+  {
+    name: 'GET /tiles/new_orgs',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: (c) => layerFeatures(c, 'new_orgs', ctx.tileC),
+    outOfScope: (c) => layerFeatures(c, 'new_orgs', ctx.tileB),
+    isEmpty: (a) => tileCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/new-orgs',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/new-orgs?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/new-orgs?area=${ctx.townB}`),
+    expectIn: (a) => expect(newOrgCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => newOrgCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/new-orgs/:id',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/new-orgs/${await newOrgC()}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/new-orgs/${await newOrgB(false)}`),
+    expectIn: (a) => expect((a.body as { tracking: unknown }).tracking).not.toBeNull(),
+  },
+  {
+    name: 'GET /api/v1/new-orgs/rates',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: (c) => c.getJson(`/api/v1/new-orgs/rates?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/new-orgs/rates?area=${ctx.townB}`),
+    expectIn: (a) => expect((a.body as { totals: { enterprise: { total: number } } }).totals.enterprise.total).toBeGreaterThan(0),
+  },
+  {
+    name: 'GET /api/v1/new-orgs/tracking',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: (c) => c.getJson(`/api/v1/new-orgs/tracking?area=${ctx.communityC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/new-orgs/tracking?area=${ctx.townB}`),
+    expectIn: (a) => expect(entryCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => entryCount(a) === 0,
+  },
+  {
+    name: 'PUT /api/v1/new-orgs/targets/:town',
+    allowed: registryWriters,
+    outcome: 404,
+    // a secretary over a community holds no town: her own town is above her scope
+    inStatusFor: { secretary: 404 },
+    inScope: (c) => c.send('PUT', `/api/v1/new-orgs/targets/${ctx.townA}`, { target_on: '2027-12-31' }),
+    outOfScope: (c) => c.send('PUT', `/api/v1/new-orgs/targets/${ctx.townB}`, { target_on: '2027-12-31' }),
+  },
+  {
+    name: 'GET /api/v1/new-orgs/rule',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: (c) => c.getJson('/api/v1/new-orgs/rule'),
+    outOfScope: (c) => c.getJson('/api/v1/new-orgs/rule'),
+    isEmpty: () => true,
+  },
+  {
+    name: 'PUT /api/v1/new-orgs/rule',
+    allowed: ['admin'],
+    outcome: 'empty',
+    // the rule as it is: a write that changes nothing the other rows rely on
+    inScope: (c) => c.send('PUT', '/api/v1/new-orgs/rule', { own_branch_min_members: 3 }),
+    outOfScope: (c) => c.send('PUT', '/api/v1/new-orgs/rule', { own_branch_min_members: 3 }),
+    isEmpty: () => true,
+  },
+  {
+    name: 'POST /api/v1/new-orgs',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) =>
+      c.send('POST', '/api/v1/new-orgs', {
+        kind: 'social_org',
+        name: '矩阵协会',
+        area_code: ctx.communityC,
+        staff_count: 5,
+        member_count: 0,
+        position: ctx.pointC,
+      }),
+    outOfScope: (c) =>
+      c.send('POST', '/api/v1/new-orgs', {
+        kind: 'social_org',
+        name: '越权协会',
+        area_code: ctx.communityB,
+        staff_count: 5,
+        member_count: 0,
+        position: ctx.pointB,
+      }),
+  },
+  {
+    name: 'PATCH /api/v1/new-orgs/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/new-orgs/${await newOrgC()}`, { staff_count: 20 }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/new-orgs/${await newOrgB(false)}`, { staff_count: 20 }),
+  },
+  {
+    name: 'POST /api/v1/new-orgs/:id/cover',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgC()}/cover`, { mode: 'instructor', instructor_name: '矩阵指导员' }),
+    outOfScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgB(false)}/cover`, { mode: 'instructor', instructor_name: '越权指导员' }),
+    expectIn: (a) => expect((a.body as { tracking: unknown }).tracking).toBeNull(),
+  },
+  {
+    name: 'POST /api/v1/new-orgs/:id/uncover',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgC(true)}/uncover`, { reason: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `/api/v1/new-orgs/${await newOrgB(true)}/uncover`, { reason: '越权' }),
+  },
+);
+
+/** 区域化党建: a pairing, list item, group, meeting and follow-up in community C and in town B, made once. */
+let regionalMade: Promise<RegionalFixtures> | undefined;
+const regionalPlaces = async (): Promise<RegionalPlaces> => ({ communityC: ctx.communityC, committeeC: ctx.orgC, townB: ctx.townB, orgB: ctx.orgB });
+const regional = async () => (regionalMade ??= makeRegionalFixtures(server.admin, await regionalPlaces()));
+const pairingCount = (a: Answer<never>) => (a.body as { pairings: unknown[] }).pairings.length;
+const groupCount = (a: Answer<never>) => (a.body as { groups: unknown[] }).groups.length;
+const itemCount = (a: Answer<never>) => (a.body as { items: unknown[] }).items.length;
+const groupPath = (id: number) => `/api/v1/regional-groups/${id}`;
+const meetingPath = async (side: 'C' | 'B') => {
+  const r = await regional();
+  return side === 'C' ? `${groupPath(r.groupC)}/meetings/${r.meetingC}` : `${groupPath(r.groupB)}/meetings/${r.meetingB}`;
+};
+
+endpoints.push(
+  {
+    name: 'GET /api/v1/pairings',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: async (c) => c.getJson(`/api/v1/pairings?org=${(await regional()).orgC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/pairings?org=${ctx.orgB}`),
+    expectIn: (a) => expect(pairingCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => pairingCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/pairings/arcs',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: async (c) => c.getJson(`/api/v1/pairings/arcs?org=${(await regional()).orgC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/pairings/arcs?org=${ctx.orgB}`),
+    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => featureCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/pairings/:id',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/pairings/${(await regional()).pairingC}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/pairings/${(await regional()).pairingB}`),
+  },
+  {
+    name: 'POST /api/v1/pairings',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) =>
+      c.send('POST', '/api/v1/pairings', { org_id: await freshOrgC(), partner: { kind: 'area', area_code: ctx.communityC }, started_on: '2025-01-01' }),
+    outOfScope: (c) => c.send('POST', '/api/v1/pairings', { org_id: ctx.orgB, partner: { kind: 'area', area_code: ctx.communityC }, started_on: '2025-01-01' }),
+  },
+  {
+    name: 'PATCH /api/v1/pairings/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/pairings/${await freshPairingC(server.admin, await regionalPlaces())}`, { content: '权限矩阵' }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/pairings/${(await regional()).pairingB}`, { content: '越权' }),
+  },
+  {
+    name: 'POST /api/v1/pairings/:id/end',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', `/api/v1/pairings/${await freshPairingC(server.admin, await regionalPlaces())}/end`, {}),
+    outOfScope: async (c) => c.send('POST', `/api/v1/pairings/${(await regional()).pairingB}/end`, {}),
+  },
+  {
+    name: 'DELETE /api/v1/pairings/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 204,
+    inScope: async (c) => c.send('DELETE', `/api/v1/pairings/${await freshPairingC(server.admin, await regionalPlaces())}`),
+    outOfScope: async (c) => c.send('DELETE', `/api/v1/pairings/${(await regional()).pairingB}`),
+  },
+  {
+    name: 'GET /api/v1/pairings/:id/items',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/pairings/${(await regional()).pairingC}/items`),
+    outOfScope: async (c) => c.getJson(`/api/v1/pairings/${(await regional()).pairingB}/items`),
+    expectIn: (a) => expect(itemCount(a)).toBeGreaterThan(0),
+  },
+  {
+    name: 'POST /api/v1/pairings/:id/items',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', `/api/v1/pairings/${(await regional()).pairingC}/items`, { list: 'resources', title: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `/api/v1/pairings/${(await regional()).pairingB}/items`, { list: 'resources', title: '越权' }),
+  },
+  {
+    name: 'PATCH /api/v1/list-items/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) =>
+      c.send('PATCH', `/api/v1/list-items/${await freshItem(server.admin, `/api/v1/pairings/${(await regional()).pairingC}`)}`, { status: 'done' }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/list-items/${(await regional()).itemB}`, { status: 'done' }),
+  },
+  {
+    name: 'DELETE /api/v1/list-items/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 204,
+    inScope: async (c) => c.send('DELETE', `/api/v1/list-items/${await freshItem(server.admin, groupPath((await regional()).groupC))}`),
+    outOfScope: async (c) => c.send('DELETE', `/api/v1/list-items/${(await regional()).itemB}`),
+  },
+  {
+    name: 'GET /api/v1/regional-groups',
+    allowed: orgReaders,
+    outcome: 'empty',
+    inScope: async (c) => c.getJson(`/api/v1/regional-groups?org=${(await regional()).orgC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/regional-groups?org=${ctx.orgB}`),
+    expectIn: (a) => expect(groupCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => groupCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/regional-groups/outlines',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: async (c) => c.getJson(`/api/v1/regional-groups/outlines?org=${(await regional()).orgC}`),
+    outOfScope: (c) => c.getJson(`/api/v1/regional-groups/outlines?org=${ctx.orgB}`),
+    expectIn: (a) => expect(featureCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => featureCount(a) === 0,
+  },
+  {
+    name: 'GET /api/v1/regional-groups/:id',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(groupPath((await regional()).groupC)),
+    outOfScope: async (c) => c.getJson(groupPath((await regional()).groupB)),
+    expectIn: (a) => expect((a.body as { meetings: unknown[] }).meetings.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'POST /api/v1/regional-groups',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: (c) => c.send('POST', '/api/v1/regional-groups', { name: '权限矩阵组团', area_code: ctx.communityC }),
+    outOfScope: (c) => c.send('POST', '/api/v1/regional-groups', { name: '越权组团', area_code: ctx.communityB }),
+  },
+  {
+    name: 'PATCH /api/v1/regional-groups/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', groupPath((await regional()).groupC), { name: '权限矩阵组团' }),
+    outOfScope: async (c) => c.send('PATCH', groupPath((await regional()).groupB), { name: '越权' }),
+  },
+  {
+    name: 'POST /api/v1/regional-groups/:id/members',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', `${groupPath((await freshGroupC(server.admin, await regionalPlaces())).id)}/members`, { org_id: ctx.orgC }),
+    outOfScope: async (c) => c.send('POST', `${groupPath((await regional()).groupB)}/members`, { org_id: ctx.orgC }),
+  },
+  {
+    name: 'DELETE /api/v1/regional-groups/:id/members/:org_id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => {
+      const group = await freshGroupC(server.admin, await regionalPlaces());
+      return c.send('DELETE', `${groupPath(group.id)}/members/${group.lead}`);
+    },
+    outOfScope: async (c) => c.send('DELETE', `${groupPath((await regional()).groupB)}/members/${ctx.orgB}`),
+  },
+  {
+    name: 'PUT /api/v1/regional-groups/:id/lead',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PUT', `${groupPath((await regional()).groupC)}/lead`, { org_id: (await regional()).orgC }),
+    outOfScope: async (c) => c.send('PUT', `${groupPath((await regional()).groupB)}/lead`, { org_id: ctx.orgB }),
+  },
+  {
+    name: 'GET /api/v1/regional-groups/:id/items',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`${groupPath((await regional()).groupC)}/items`),
+    outOfScope: async (c) => c.getJson(`${groupPath((await regional()).groupB)}/items`),
+  },
+  {
+    name: 'POST /api/v1/regional-groups/:id/items',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', `${groupPath((await regional()).groupC)}/items`, { list: 'projects', title: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `${groupPath((await regional()).groupB)}/items`, { list: 'projects', title: '越权' }),
+  },
+  {
+    name: 'GET /api/v1/regional-groups/:id/meetings',
+    allowed: orgReaders,
+    outcome: 404,
+    inScope: async (c) => c.getJson(`${groupPath((await regional()).groupC)}/meetings`),
+    outOfScope: async (c) => c.getJson(`${groupPath((await regional()).groupB)}/meetings`),
+    expectIn: (a) => expect((a.body as { meetings: unknown[] }).meetings.length).toBeGreaterThan(0),
+  },
+  {
+    name: 'POST /api/v1/regional-groups/:id/meetings',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) =>
+      c.send('POST', `${groupPath((await regional()).groupC)}/meetings`, { held_on: '2026-06-02', place_text: '会议室', topic: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `${groupPath((await regional()).groupB)}/meetings`, { held_on: '2026-06-02', place_text: '会议室', topic: '越权' }),
+  },
+  {
+    name: 'PATCH /api/v1/regional-groups/:id/meetings/:meeting_id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', await meetingPath('C'), { topic: '权限矩阵' }),
+    outOfScope: async (c) => c.send('PATCH', await meetingPath('B'), { topic: '越权' }),
+  },
+  {
+    name: 'POST /api/v1/regional-groups/:id/meetings/:meeting_id/follow-ups',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', `${await meetingPath('C')}/follow-ups`, { title: '权限矩阵' }),
+    outOfScope: async (c) => c.send('POST', `${await meetingPath('B')}/follow-ups`, { title: '越权' }),
+  },
+  {
+    name: 'PATCH /api/v1/regional-groups/:id/meetings/:meeting_id/follow-ups/:follow_up_id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `${await meetingPath('C')}/follow-ups/${(await regional()).followUpC}`, { title: '权限矩阵' }),
+    outOfScope: async (c) => c.send('PATCH', `${await meetingPath('B')}/follow-ups/${(await regional()).followUpB}`, { title: '越权' }),
+  },
+);
+
 /** A fresh open wish posted by the county admin at C's point, or at B's: its id. */
 async function newWish(inScope: boolean): Promise<number> {
   const position = inScope ? ctx.pointC : ctx.pointB;
@@ -1090,6 +1455,115 @@ endpoints.push(
   },
 );
 
+/** Two model sites at points of the area, made by the county admin: their ids and where the first stands (the same points each time). */
+async function modelSitesIn(code: string): Promise<{ ids: [number, number]; at: [number, number] }> {
+  const { rows } = await server.db.query<{ lng: number; lat: number }>(
+    'select st_x(p.geom) as lng, st_y(p.geom) as lat from st_dump(st_generatepoints((select geom from area where code = $1), 2, 1)) p order by p.path',
+    [code],
+  );
+  const ids: number[] = [];
+  for (const p of rows) {
+    const created = await server.admin.send<{ id: number }>('POST', '/api/v1/places', {
+      kind: 'model_site',
+      name: '权限矩阵示范带站点',
+      area_code: code,
+      position: [p.lng, p.lat],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    ids.push(created.body.id);
+  }
+  return { ids: ids as [number, number], at: [rows[0]!.lng, rows[0]!.lat] };
+}
+
+/** Model sites of community C and of a community of town B, made once, and a belt of town B. */
+let beltFixtures: Promise<{ sitesC: [number, number]; sitesB: [number, number]; beltB: number; tileC: string }> | undefined;
+const belts = () =>
+  (beltFixtures ??= (async () => {
+    const c = await modelSitesIn(ctx.communityC);
+    const b = await modelSitesIn(ctx.communityB);
+    const beltB = (await server.admin.send<{ id: number }>('POST', '/api/v1/belts', { name: '越权示范带', area_code: ctx.communityB, site_ids: b.ids })).body
+      .id;
+    return { sitesC: c.ids, sitesB: b.ids, beltB, tileC: tileAt(c.at[0], c.at[1], 14) };
+  })());
+
+/** A fresh belt of community C, made by the county admin: its id. */
+async function freshBeltC(): Promise<number> {
+  const created = await server.admin.send<{ id: number }>('POST', '/api/v1/belts', {
+    name: '权限矩阵示范带',
+    area_code: ctx.communityC,
+    site_ids: (await belts()).sitesC,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+endpoints.push(
+  {
+    name: 'GET /api/v1/belts',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 'empty',
+    inScope: async (c) => (await freshBeltC(), c.getJson(`/api/v1/belts?area=${ctx.communityC}`)),
+    outOfScope: async (c) => (await belts(), c.getJson(`/api/v1/belts?area=${ctx.townB}`)),
+    expectIn: (a) => expect((a.body as { belts: unknown[] }).belts.length).toBeGreaterThan(0),
+    isEmpty: (a) => (a.body as { belts: unknown[] }).belts.length === 0,
+  },
+  {
+    name: 'GET /api/v1/belts/:id',
+    allowed: ['admin', 'planner', 'dispatcher', 'secretary'],
+    outcome: 404,
+    inScope: async (c) => c.getJson(`/api/v1/belts/${await freshBeltC()}`),
+    outOfScope: async (c) => c.getJson(`/api/v1/belts/${(await belts()).beltB}`),
+    expectIn: (a) => expect((a.body as { sites: unknown[] }).sites).toHaveLength(2),
+  },
+  {
+    name: 'POST /api/v1/belts/preview',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('POST', '/api/v1/belts/preview', { area_code: ctx.communityC, site_ids: (await belts()).sitesC }),
+    outOfScope: async (c) => c.send('POST', '/api/v1/belts/preview', { area_code: ctx.communityB, site_ids: (await belts()).sitesB }),
+  },
+  {
+    name: 'POST /api/v1/belts',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 201,
+    inScope: async (c) => c.send('POST', '/api/v1/belts', { name: '权限矩阵示范带', area_code: ctx.communityC, site_ids: (await belts()).sitesC }),
+    outOfScope: async (c) => c.send('POST', '/api/v1/belts', { name: '越权示范带', area_code: ctx.communityB, site_ids: (await belts()).sitesB }),
+  },
+  {
+    name: 'PATCH /api/v1/belts/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PATCH', `/api/v1/belts/${await freshBeltC()}`, { width_m: 800 }),
+    outOfScope: async (c) => c.send('PATCH', `/api/v1/belts/${(await belts()).beltB}`, { width_m: 800 }),
+    expectIn: (a) => expect((a.body as { width_m: number }).width_m).toBe(800),
+  },
+  {
+    name: 'PUT /api/v1/belts/:id/sites',
+    allowed: registryWriters,
+    outcome: 404,
+    inScope: async (c) => c.send('PUT', `/api/v1/belts/${await freshBeltC()}/sites`, { site_ids: [...(await belts()).sitesC].reverse() }),
+    outOfScope: async (c) => c.send('PUT', `/api/v1/belts/${(await belts()).beltB}/sites`, { site_ids: [...(await belts()).sitesB].reverse() }),
+  },
+  {
+    name: 'DELETE /api/v1/belts/:id',
+    allowed: registryWriters,
+    outcome: 404,
+    inStatus: 204,
+    inScope: async (c) => c.send('DELETE', `/api/v1/belts/${await freshBeltC()}`),
+    outOfScope: async (c) => c.send('DELETE', `/api/v1/belts/${(await belts()).beltB}`),
+  },
+  {
+    name: 'GET /tiles/belts',
+    allowed: territory,
+    outcome: 'empty',
+    inScope: async (c) => (await freshBeltC(), layerFeatures(c, 'belts', (await belts()).tileC)),
+    outOfScope: async (c) => (await belts(), layerFeatures(c, 'belts', ctx.tileB)),
+    expectIn: (a) => expect(tileCount(a)).toBeGreaterThan(0),
+    isEmpty: (a) => tileCount(a) === 0,
+  },
+);
+
 const roles: Role[] = ['admin', 'planner', 'dispatcher', 'secretary', 'wall'];
 
 /** Every 12- or 15-digit code in an answer lies in the caller's scope, or is the county/town above it. */
@@ -1117,7 +1591,7 @@ describe.each(endpoints)('$name', (endpoint) => {
       expect(inside.status, JSON.stringify(inside.body)).toBe(expected);
       return;
     }
-    expect(inside.status, JSON.stringify(inside.body)).toBe(endpoint.inStatus ?? 200);
+    expect(inside.status, JSON.stringify(inside.body)).toBe(endpoint.inStatusFor?.[role] ?? endpoint.inStatus ?? 200);
     await endpoint.expectIn?.(inside as Answer<never>, role);
     assertNoCodeOutside(inside.body, role);
 

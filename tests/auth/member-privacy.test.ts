@@ -56,6 +56,12 @@ const wallRequests = () => [
   '/api/v1/auth/me',
   '/api/v1/stats/summary',
   '/api/v1/cases/feed?limit=100',
+  // 区域化党建 map layers: organizations' and areas' names and points only
+  '/api/v1/pairings/arcs',
+  '/api/v1/regional-groups/outlines',
+  // model belts: refused to the wall (403); their tile layer is checked below with every layer
+  '/api/v1/belts',
+  '/api/v1/belts/1',
 ];
 
 describe('the wall display token', () => {
@@ -158,6 +164,36 @@ describe('member positions', () => {
   });
 });
 
+describe('the new_orgs layer (两新组织) on the wall', () => {
+  it('names no instructor and no member, and shows no point at a home, around every new-type organization of the demo county', async () => {
+    const { rows } = await server.db.query<{ lng: number; lat: number }>(
+      "select st_x(geom) as lng, st_y(geom) as lat from new_org where coverage_mode = 'instructor' order by id limit 20",
+    );
+    const people = new Set([
+      ...(await server.db.query<{ name: string }>('select instructor_name as name from new_org where instructor_name is not null')).rows.map((r) => r.name),
+      ...homes.map((h) => h.name).filter((n) => !staffNames.has(n)),
+    ]);
+    let features = 0;
+    for (const org of rows) {
+      const [z, x, y] = tileAt(org.lng, org.lat, 14);
+      const res = await wall.get(`/tiles/new_orgs/${z}/${x}/${y}.mvt`);
+      expect(res.status).toBe(200);
+      for (const f of decodeLayer(await res.arrayBuffer(), 'new_orgs')) {
+        features += 1;
+        expect(Object.keys(f.properties).sort()).toEqual(['area_code', 'id', 'kind', 'name', 'status']);
+        for (const value of Object.values(f.properties)) expect(people.has(String(value)), `new_orgs carries the name ${String(value)}`).toBe(false);
+      }
+    }
+    expect(features).toBeGreaterThan(0);
+  });
+
+  it('is refused the new-type organization endpoints with 403', async () => {
+    for (const path of ['/api/v1/new-orgs', '/api/v1/new-orgs/rates', '/api/v1/new-orgs/tracking', '/api/v1/new-orgs/1']) {
+      expect((await wall.get(path)).status, path).toBe(403);
+    }
+  });
+});
+
 describe('wish tiles on the wall', () => {
   it("carry no resident's name, no member who claimed a wish, and nothing but id and status", async () => {
     const { rows } = await server.db.query<{ id: number; resident_name: string | null; claimed_by: string | null; lng: number; lat: number }>(
@@ -177,5 +213,23 @@ describe('wish tiles on the wall', () => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+describe('model belts on the wall', () => {
+  it('draw each belt as a corridor and a line with its id and name only: no point, no member', async () => {
+    const {
+      rows: [site],
+    } = await server.db.query<{ lng: number; lat: number }>(
+      'select st_x(p.geom) as lng, st_y(p.geom) as lat from belt_site s join place p on p.id = s.place_id order by s.belt_id, s.seq limit 1',
+    );
+    const [z, x, y] = tileAt(site!.lng, site!.lat, 13);
+    const res = await wall.get(`/tiles/belts/${z}/${x}/${y}.mvt`);
+    expect(res.status).toBe(200);
+    const features = decodeLayer(await res.arrayBuffer(), 'belts');
+    expect(features.length).toBeGreaterThan(0);
+    for (const f of features) {
+      expect(Object.keys(f.properties).sort()).toEqual(['id', 'name', 'part']);
+      expect(f.type).toBe(f.properties.part === 'line' ? 2 : 3);
+    }
   });
 });

@@ -45,7 +45,20 @@ export const watchedTables = [
   'plan_grid_state',
   'governance_layer',
   'governance_grid',
+  'new_org',
+  'new_org_tracking',
+  'new_org_target',
+  'pairing',
+  'regional_group',
+  'regional_group_org',
+  'regional_list_item',
+  'regional_meeting',
+  'regional_meeting_org',
+  'regional_follow_up',
   'wish',
+  'belt',
+  'belt_site',
+  'belt_leg',
 ] as const;
 export type WatchedTable = (typeof watchedTables)[number];
 

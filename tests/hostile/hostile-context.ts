@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashToken, newToken } from '../../server/src/auth/tokens.ts';
 import { linkKey, memberLinkFor } from '../../server/src/member-link/member-link.ts';
 import { signIn, signInAs, testPassword, type ApiClient } from '../support/api-client.ts';
+import { makeRegionalFixtures, type RegionalFixtures } from '../support/regional-fixtures.ts';
 import { demoCounty, type TestServer } from '../support/test-server.ts';
 import type { Caller } from './hostile-case.ts';
 import { rawRequest } from './raw-request.ts';
@@ -51,10 +52,20 @@ export type HostileContext = {
   adminUsername: string;
   adminUserId: number;
   callers: Record<Caller, Record<string, string>>;
+  /** new-type organizations: an uncovered one of community C with members, an uncovered one of town B */
+  newOrgC: number;
+  newOrgB: number;
+  /** 区域化党建: a pairing, list item, group, meeting and follow-up of community C and of town B */
+  regional: RegionalFixtures;
   /** open wishes posted by the county admin at C's point (one to claim and fulfil, one to edit and withdraw) and at B's */
   wishC: number;
   wishOpenC: number;
   wishB: number;
+  /** model belts: a belt of community C through two model sites made there, and a belt and a model site of town B */
+  beltC: number;
+  beltSitesC: [number, number];
+  beltB: number;
+  beltSiteB: number;
 };
 
 const sessionHeaders = (client: ApiClient) => ({ cookie: client.cookie, 'x-csrf-token': client.csrfToken });
@@ -145,6 +156,23 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
   const disabled = await signInAs(server.baseUrl, server.db, 'dispatcher', c.parent_code);
   await server.db.query('update app_user set disabled = true where id = $1', [disabled.userId]);
 
+  /** Two model sites at points of the area (the same two each run) and a belt through them. */
+  const beltIn = async (code: string) => {
+    const { rows } = await server.db.query<{ lng: number; lat: number }>(
+      'select st_x(p.geom) as lng, st_y(p.geom) as lat from st_dump(st_generatepoints((select geom from area where code = $1), 2, 1)) p order by p.path',
+      [code],
+    );
+    const sites: number[] = [];
+    for (const p of rows)
+      sites.push((await post('/api/v1/places', { kind: 'model_site', name: '恶意输入示范带站点', area_code: code, position: [p.lng, p.lat] })).id);
+    const belt = (await post('/api/v1/belts', { name: '恶意输入示范带', area_code: code, site_ids: sites })).id;
+    return { belt, sites: sites as [number, number] };
+  };
+  const beltC = await beltIn(c.code);
+  const beltB = await beltIn(
+    (await one<{ code: string }>("select min(code) as code from area where parent_code = $1 and level in ('community', 'village')", [b.code])).code,
+  );
+
   return {
     townA: c.parent_code,
     townB: b.code,
@@ -195,9 +223,20 @@ export async function buildHostileContext(server: TestServer): Promise<HostileCo
       disabledUser: sessionHeaders(disabled),
       forgedCookie: { cookie: `rg_session=${newToken()}`, 'x-csrf-token': 'forged' },
     },
+    newOrgC: Number(
+      (await one<{ id: string }>('select min(id) as id from new_org where area_code = $1 and coverage_mode is null and member_count > 0', [c.code])).id,
+    ),
+    newOrgB: Number(
+      (await one<{ id: string }>('select min(id) as id from new_org where area_code like $1 and coverage_mode is null', [`${b.code.slice(0, 9)}%`])).id,
+    ),
+    regional: await makeRegionalFixtures(server.admin, { communityC: c.code, committeeC: orgC.id, townB: b.code, orgB: memberB.org_id }),
     wishC: (await post('/api/v1/wishes', { title: '恶意输入心愿', resident_name: '钱七', position: [c.lng, c.lat] })).id,
     wishOpenC: (await post('/api/v1/wishes', { title: '恶意输入心愿二', position: [c.lng, c.lat] })).id,
     wishB: (await post('/api/v1/wishes', { title: '恶意输入心愿乙', position: [b.lng, b.lat] })).id,
+    beltC: beltC.belt,
+    beltSitesC: beltC.sites,
+    beltB: beltB.belt,
+    beltSiteB: beltB.sites[0],
   };
 }
 

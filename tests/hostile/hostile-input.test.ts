@@ -5,6 +5,7 @@ import { areaPanelCases } from './cases/area-panel.cases.ts';
 import { bodyCases } from './cases/bodies.cases.ts';
 import { credentialCases } from './cases/credentials.cases.ts';
 import { memberRegistryCases } from './cases/members.cases.ts';
+import { newOrgCases } from './cases/new-orgs.cases.ts';
 import { pathCases } from './cases/paths.cases.ts';
 import { governanceFileCases, planFileCases } from './cases/plan-files.cases.ts';
 import { orgCases } from './cases/orgs.cases.ts';
@@ -12,8 +13,10 @@ import { planCases } from './cases/plans.cases.ts';
 import { placeCases } from './cases/places.cases.ts';
 import { queryCases } from './cases/queries.cases.ts';
 import { registryFileCases } from './cases/registry-files.cases.ts';
+import { regionalCases } from './cases/regional.cases.ts';
 import { wishCases } from './cases/wishes.cases.ts';
 import { methodCases, surfaceCases } from './cases/surfaces.cases.ts';
+import { beltCases } from './cases/belts.cases.ts';
 import { watchedTables, type HostileCase, type WatchedTable } from './hostile-case.ts';
 import { buildHostileContext, type HostileContext } from './hostile-context.ts';
 import { rawRequest } from './raw-request.ts';
@@ -43,7 +46,10 @@ const tables: Array<[string, (c: HostileContext) => HostileCase[]]> = [
   ['service positions', placeCases],
   ['the member registry', memberRegistryCases],
   ['the area panel', areaPanelCases],
+  ['new-type organizations', newOrgCases],
+  ['regional Party building', regionalCases],
   ['micro-wishes', wishCases],
+  ['model belts', beltCases],
 ];
 
 beforeAll(async () => {

@@ -60,6 +60,13 @@ export type UpdatePlaceInput = z.input<typeof UpdatePlaceBody>;
 export type ImportMode = (typeof importModes)[number];
 export type ImportCrs = (typeof importCrses)[number];
 
+// model belts (示范带)
+export type { BeltLeg, BeltList, BeltRecord, BeltRoute, BeltSite, BeltSummary, CorridorCounts } from '../../../server/src/contract/belts.ts';
+import type { CreateBeltBody, PreviewBeltBody, UpdateBeltBody } from '../../../server/src/contract/belts.ts';
+export type CreateBeltInput = z.input<typeof CreateBeltBody>;
+export type PreviewBeltInput = z.input<typeof PreviewBeltBody>;
+export type UpdateBeltInput = z.input<typeof UpdateBeltBody>;
+
 // micro-wishes (微心愿)
 export type { MemberWish, MemberWishesView, PersonalLinkView, WishList, WishRecord, WishStatus, WishSummary } from '../../../server/src/contract/wishes.ts';
 import type { CreateWishBody, UpdateWishBody } from '../../../server/src/contract/wishes.ts';

@@ -55,12 +55,38 @@ export const auditActions = [
   'registry.rules',
   'registry.import',
   'registry.export',
+  'new_org.create',
+  'new_org.update',
+  'new_org.cover',
+  'new_org.uncover',
+  'new_org.target',
+  'new_org.rule',
+  'pairing.create',
+  'pairing.update',
+  'pairing.end',
+  'pairing.delete',
+  'regional_list.add',
+  'regional_list.update',
+  'regional_list.delete',
+  'regional_group.create',
+  'regional_group.update',
+  'regional_group.add_member',
+  'regional_group.remove_member',
+  'regional_group.set_lead',
+  'joint_meeting.create',
+  'joint_meeting.update',
+  'joint_meeting.add_follow_up',
+  'joint_meeting.update_follow_up',
   'member.issue_link',
   'wish.post',
   'wish.update',
   'wish.withdraw',
   'wish.claim',
   'wish.fulfil',
+  'belt.create',
+  'belt.update',
+  'belt.sites',
+  'belt.delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -76,7 +102,25 @@ export const sensitiveActions: ReadonlySet<string> = new Set<AuditAction>([
   'member.issue_link',
 ]);
 
-export const targetKinds = ['member', 'user', 'wall_token', 'case', 'dispatch', 'plan', 'area', 'org', 'place', 'wish'] as const;
+export const targetKinds = [
+  'new_org',
+  'member',
+  'user',
+  'wall_token',
+  'case',
+  'dispatch',
+  'plan',
+  'area',
+  'org',
+  'place',
+  'pairing',
+  'list_item',
+  'regional_group',
+  'regional_meeting',
+  'regional_follow_up',
+  'wish',
+  'belt',
+] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
 export function isTargetKind(kind: string): kind is TargetKind {

@@ -6,6 +6,8 @@ import { oneMapZhCN } from './one-map.zh-CN.ts';
 import { registryEn } from './registry.en.ts';
 import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
+import { beltsEn } from './belts.en.ts';
+import { beltsZhCN } from './belts.zh-CN.ts';
 import { wishesEn } from './wishes.en.ts';
 import { wishesZhCN } from './wishes.zh-CN.ts';
 
@@ -47,11 +49,11 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap', 'wishes'],
+    ns: ['translation', 'registry', 'oneMap', 'belts', 'wishes'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, wishes: wishesZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn, wishes: wishesEn },
+      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN, wishes: wishesZhCN },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, wishes: wishesEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

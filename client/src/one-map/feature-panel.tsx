@@ -4,7 +4,7 @@ import { fetchOrg } from '../api/orgs.api.ts';
 import { fetchPlace } from '../api/places.api.ts';
 import { registryPaths } from '../registry/registry-route.ts';
 import { Link } from '../shell/link.tsx';
-import type { Selection } from './one-map-url.ts';
+import type { Selection } from './selection.ts';
 import { recordViews } from './record-views.ts';
 import { useFetched, type Fetched } from './use-fetched.ts';
 

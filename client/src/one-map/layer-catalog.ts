@@ -7,8 +7,9 @@ import type { Rgba } from '../map/layers/rgba.ts';
 import { createWishesLayer, wishLegend } from '../map/layers/wishes.layer.ts';
 import type { TileLoadOptions } from '../map/layers/tile-options.ts';
 import type { DataTopic } from '../api/contract.ts';
-import type { Selection } from './one-map-url.ts';
+import type { Selection } from './selection.ts';
 import { gridLineLayerId } from '../map/basemap.style.ts';
+import { beltsLegend, createBeltsLayer } from '../map/layers/belts.layer.ts';
 
 /** What a layer of the 一张图 is drawn with: data versions (a bump refetches), tile load options, the panel's filters. */
 export interface LayerContext {
@@ -107,6 +108,14 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     legend: () => [{ color: [200, 16, 46, 255], label: 'oneMap:legend.gridLine', shape: 'line' }],
     create: () => [],
     basemapLayer: gridLineLayerId,
+  },
+  {
+    id: 'belts',
+    group: 'party',
+    label: 'oneMap:layers.belts',
+    legend: () => beltsLegend.map((item) => ({ ...item })),
+    create: (ctx) => [createBeltsLayer({ version: versionOf(ctx, 'party_building'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['one-map-belts'], open: featureId('belt') },
   },
   {
     id: 'wishes',

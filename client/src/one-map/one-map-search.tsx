@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlaceSearchResult } from '../api/contract.ts';
 import { isAbort } from '../api/http.ts';
@@ -17,9 +17,11 @@ export function OneMapSearch({ onChoose }: { onChoose: (hit: SearchHit) => void 
   const q = useDebounced(text.trim(), 250);
   const [results, setResults] = useState<SearchHit[] | null>(null);
   const [failed, setFailed] = useState(false);
+  // the name of the hit just chosen stands in the box; it is not a new question
+  const chosen = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!q) {
+    if (!q || q === chosen.current) {
       setResults(null);
       return;
     }
@@ -38,6 +40,7 @@ export function OneMapSearch({ onChoose }: { onChoose: (hit: SearchHit) => void 
 
   const choose = (hit: SearchHit) => {
     setResults(null);
+    chosen.current = hit.name;
     setText(hit.name);
     onChoose(hit);
   };

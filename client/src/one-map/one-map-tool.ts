@@ -32,3 +32,9 @@ export interface OneMapTool {
   allowed(user: SessionUser): boolean;
   Panel: ComponentType<OneMapToolProps>;
 }
+
+/** A record view of the feature panel (`record-views.ts`): the feature's id, and a way to its area's panel. */
+export interface RecordViewProps {
+  id: number;
+  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
+}

@@ -1,10 +1,9 @@
 import { orgPointKinds } from '../map/layers/org-points.layer.ts';
 import { placePointKinds } from '../map/layers/place-points.layer.ts';
 import { defaultLayerIds, oneMapLayers } from './layer-catalog.ts';
+import { selectionKinds, type Selection } from './selection.ts';
 
-/** What the record panel shows: an area's or a grid's panel, or one feature's record. */
-export type Selection = { kind: 'area' | 'grid' | 'org' | 'place' | 'new_org' | 'wish' | 'belt' | 'pairing' | 'regional_group'; ref: string };
-const selectionKinds: readonly Selection['kind'][] = ['area', 'grid', 'org', 'place', 'new_org', 'wish', 'belt', 'pairing', 'regional_group'];
+export type { Selection };
 
 /** The 一张图's state, all of it in the URL so that a view can be bookmarked and shared. */
 export interface OneMapState {

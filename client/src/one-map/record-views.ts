@@ -1,11 +1,8 @@
 import type { ComponentType } from 'react';
-import type { Selection } from './one-map-url.ts';
+import type { RecordViewProps } from './one-map-tool.ts';
+import type { Selection } from './selection.ts';
+import { BeltRecordView } from '../belts/belts-tool.tsx';
 import { WishRecordView } from '../wishes/wish-record-view.tsx';
-
-export interface RecordViewProps {
-  id: number;
-  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
-}
 
 /**
  * The record view of each feature kind that a capability draws on the 一张图 (new-type
@@ -13,5 +10,6 @@ export interface RecordViewProps {
  * feature panel's own. Capabilities add theirs here.
  */
 export const recordViews: Partial<Record<Selection['kind'], ComponentType<RecordViewProps>>> = {
+  belt: BeltRecordView,
   wish: WishRecordView,
 };

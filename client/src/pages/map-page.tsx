@@ -1,5 +1,6 @@
 import type { LayersList } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LngLatTuple } from '../api/locate.api.ts';
 import { LocatePanel } from '../locate/locate-panel.tsx';
 import { useLocate } from '../locate/use-locate.ts';
@@ -80,6 +81,9 @@ export function MapPage() {
   const [toolLayers, setToolLayers] = useState<LayersList>([]);
   const toolClicks = useRef(new Set<(point: LngLatTuple) => void>());
   const fitOnLoad = useRef(false);
+  // on a phone the layer panel and the legend fold behind a button (CSS shows them on wider screens)
+  const [folded, setFolded] = useState(true);
+  const { t } = useTranslation('oneMap');
 
   const ctx: LayerContext = useMemo(
     () => ({ versions, loadOptions, orgKinds: state.orgKinds, orgSector: state.orgSector, placeKinds: state.placeKinds }),
@@ -219,8 +223,13 @@ export function MapPage() {
   return (
     <main className="map-page one-map" data-testid="one-map" data-layers={state.layers.join(',')}>
       <MapView onAdapter={onAdapter} options={options} />
-      <div className="one-map-side">
-        <OneMapSearch onChoose={onSearch} />
+      <div className="one-map-side" data-folded={folded}>
+        <div className="one-map-search-row">
+          <OneMapSearch onChoose={onSearch} />
+          <button type="button" className="one-map-fold-toggle" aria-expanded={!folded} onClick={() => setFolded(!folded)} data-testid="one-map-fold">
+            {t('layers.title')}
+          </button>
+        </div>
         <LayerPanel state={state} onChange={update} />
         <OneMapLegend layerIds={state.layers} ctx={ctx} />
       </div>

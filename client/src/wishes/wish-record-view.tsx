@@ -1,18 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchWish } from '../api/wishes.api.ts';
+import type { RecordViewProps } from '../one-map/one-map-tool.ts';
 import { shortDateTime } from '../dispatch/format-time.ts';
 import { useFetched } from '../one-map/use-fetched.ts';
 import { WishStatusBadge } from './status-badge.tsx';
 
 /** A wish clicked on the 一张图: status, where, who posted and claimed it, the fulfilment's note and points. */
-/** What the feature panel gives a record view (record-views.ts): the wish's id, and a way to open its area's panel. */
-interface WishRecordViewProps {
-  id: number;
-  onOpenPanel: (kind: 'area' | 'grid', code: string) => void;
-}
-
-export function WishRecordView({ id, onOpenPanel }: WishRecordViewProps) {
+export function WishRecordView({ id, onOpenPanel }: RecordViewProps) {
   const { t, i18n } = useTranslation(['wishes', 'oneMap']);
   const state = useFetched(`wish:${id}`, (signal) => fetchWish(id, signal));
   if (state.status === 'loading') return <p className="muted">{t('oneMap:feature.loading')}</p>;

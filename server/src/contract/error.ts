@@ -77,6 +77,14 @@ export const ErrorCode = {
   notMobile: 'not_mobile',
   /** points that would take a member's balance below zero */
   balanceBelowZero: 'balance_below_zero',
+  /** a list item's or a follow-up's status change that the flow does not allow (done → cancelled …) */
+  statusRefused: 'status_refused',
+  /** the pairing has ended: it keeps its record and lists, and takes no more changes */
+  pairingEnded: 'pairing_ended',
+  /** a pairing partner that cannot pair: an area that is not a village or community */
+  partnerRefused: 'partner_refused',
+  /** an organization named as a group's lead, a meeting's attendee or a follow-up's responsible that is not a member of the group */
+  notGroupMember: 'not_a_group_member',
   /** a member's link without an alert (a personal link): it opens the member's wishes only */
   noAlert: 'no_alert',
   /** another member claimed the wish first */
@@ -87,5 +95,9 @@ export const ErrorCode = {
   wishNotClaimed: 'wish_not_claimed',
   /** a wish posted at a center household, which is a member's home: post it at a point nearby */
   placeIsAHome: 'place_is_a_home',
+  /** a belt's site that is not a model site (示范点) */
+  notModelSite: 'not_a_model_site',
+  /** two consecutive sites of a belt stand at one position: no line joins them */
+  beltSitesCoincide: 'belt_sites_coincide',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

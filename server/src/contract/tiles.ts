@@ -13,9 +13,25 @@ import { queryInteger } from './numbers.ts';
  *   few_share 0–1: the part with fewer than 5, so that no lone member draws a disk around her home)
  * - reach: households farther than the reach distance from any service center or station
  *   (polygons: households; buildings from zoom 14, cells below)
+ * - new_orgs: new-type organizations from zoom 10 (points: id, name, kind, status, area_code; no member or instructor named)
  * - wishes: micro-wishes (微心愿) not withdrawn (points: id, status; no title, resident or member)
+ * - belts: model belts (示范带), each as its corridor (polygon) and its line (part: 'corridor' | 'line'; id, name)
  */
-export const tileLayers = ['areas', 'grids', 'roads', 'buildings', 'orgs', 'places', 'cases', 'density', 'blind_spots', 'reach', 'wishes'] as const;
+export const tileLayers = [
+  'areas',
+  'grids',
+  'roads',
+  'buildings',
+  'orgs',
+  'places',
+  'cases',
+  'density',
+  'blind_spots',
+  'reach',
+  'new_orgs',
+  'wishes',
+  'belts',
+] as const;
 export const TileLayer = z.enum(tileLayers, { error: `layer must be one of ${tileLayers.join(', ')}` });
 export type TileLayer = z.infer<typeof TileLayer>;
 

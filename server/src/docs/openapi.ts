@@ -11,21 +11,24 @@ import { registerSecuritySchemes, type ApiTag } from '../http/openapi.ts';
 import * as live from '../live/openapi.ts';
 import * as locate from '../locate/openapi.ts';
 import * as members from '../members/openapi.ts';
+import * as newOrgs from '../new-orgs/openapi.ts';
 import * as orgs from '../orgs/openapi.ts';
 import * as places from '../places/openapi.ts';
 import * as planFiles from '../plan-files/openapi.ts';
 import * as plans from '../plans/openapi.ts';
 import * as registryFiles from '../registry-files/openapi.ts';
+import * as regional from '../regional/openapi.ts';
 import * as stats from '../stats/openapi.ts';
 import * as tiles from '../tiles/openapi.ts';
 import * as users from '../users/openapi.ts';
 import * as wishes from '../wishes/openapi.ts';
+import * as belts from '../belts/openapi.ts';
 
 /** What each capability's openapi.ts exports: its tag and a function that registers its paths. */
 type CapabilityApi = { tag: ApiTag; registerPaths(registry: OpenAPIRegistry): void };
 
 /** In the order the document lists them. */
-const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, wishes];
+const capabilities: CapabilityApi[] = [health, auth, areas, grids, locate, tiles, stats, cases, members, dispatch, plans, planFiles, registryFiles, live, users, audit, orgs, places, areaPanel, newOrgs, regional, wishes, belts];
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. Each

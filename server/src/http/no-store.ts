@@ -17,6 +17,12 @@ export const personalDataPaths = [
   '/api/v1/wall-tokens',
   '/api/v1/auth',
   '/api/m',
+  '/api/v1/new-orgs',
+  // pairings, regional groups and their lists: free text (contents, resolutions) may name residents;
+  // the map's arcs and outlines set their own caching (names of organizations and areas only)
+  '/api/v1/pairings',
+  '/api/v1/regional-groups',
+  '/api/v1/list-items',
   '/api/v1/wishes',
 ];
 

@@ -5,7 +5,7 @@ import type { Queryable } from '../db/transaction.ts';
  * place, written by each record's commands in their transaction and read back with the record.
  */
 
-export type RegistrySubject = 'org' | 'member' | 'place';
+export type RegistrySubject = 'org' | 'member' | 'place' | 'new_org';
 
 export type NewHistoryEntry = {
   subjectKind: RegistrySubject;

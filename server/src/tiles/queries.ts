@@ -6,7 +6,7 @@ import type { TileLayer } from '../contract/tiles.ts';
 /** What a tile is built for: the caller's scope on the layer's permission, its options, and the moment (grids; null: now). */
 export type TileAudience = { scope: Scope; withHouseholds: boolean; at: string | null };
 
-// One SQL function per layer (sql/000004, 000008, 000009, 000011, 000013, 000016); the layer name never reaches SQL text.
+// One SQL function per layer (sql/000004, 000008, 000009, 000011, 000013, 000016, 000029, 000031, 000032); the layer name never reaches SQL text.
 // Scope goes to the SQL as code ranges (lo, hi).
 const tileSql: Record<TileLayer, string> = {
   areas: 'select tile_areas($1, $2, $3, $4::text[], $5::text[], $6::text[]) as mvt',
@@ -19,7 +19,9 @@ const tileSql: Record<TileLayer, string> = {
   density: 'select tile_density($1, $2, $3, $4::text[], $5::text[]) as mvt',
   blind_spots: 'select tile_blind_spots($1, $2, $3, $4::text[], $5::text[]) as mvt',
   reach: 'select tile_reach($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  new_orgs: 'select tile_new_orgs($1, $2, $3, $4::text[], $5::text[]) as mvt',
   wishes: 'select tile_wishes($1, $2, $3, $4::text[], $5::text[]) as mvt',
+  belts: 'select tile_belts($1, $2, $3, $4::text[], $5::text[]) as mvt',
 };
 
 function tileValues(layer: TileLayer, a: TileAudience): unknown[] {

@@ -24,7 +24,9 @@ const layerPermission: Record<TileLayer, Permission> = {
   cases: 'case.view',
   density: 'member.aggregate',
   blind_spots: 'member.aggregate',
+  new_orgs: 'territory.read',
   wishes: 'territory.read',
+  belts: 'territory.read',
 };
 
 /** The data a layer is drawn from: its tiles change only when one of these versions does. */
@@ -39,7 +41,9 @@ const layerTopics: Record<TileLayer, DataTopic[]> = {
   density: ['member', 'org'],
   blind_spots: ['coverage'],
   reach: ['coverage'],
+  new_orgs: ['org'],
   wishes: ['wish'],
+  belts: ['party_building'],
 };
 
 function audienceOf(principal: Principal, layer: TileLayer, at: string | null): TileAudience {

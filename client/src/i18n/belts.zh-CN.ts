@@ -1,0 +1,77 @@
+/** 示范带 (the model belts tool of the 党建一张图): the `belts` namespace in Chinese, the reference shape. */
+export const beltsZhCN = {
+  title: '示范带',
+  intro: '按顺序串联示范点，沿道路连线，并按宽度生成廊道（连点成线、连线成片）。',
+  loading: '正在加载…',
+  unavailable: '无法连接服务器，请稍后重试',
+  failed: '加载失败',
+  empty: '暂无示范带',
+  new: '新建示范带',
+  back: '返回列表',
+  edit: '编辑',
+  delete: '删除',
+  deleteConfirm: '确认删除',
+  deleted: '已删除示范带',
+  save: '保存',
+  saving: '正在保存…',
+  cancel: '取消',
+  moveUp: '上移',
+  moveDown: '下移',
+  remove: '移除',
+  fields: {
+    name: '名称',
+    area: '所属区域',
+    width: '廊道宽度（米，两侧各）',
+    description: '说明',
+    length: '长度',
+    sites: '示范点',
+  },
+  list: {
+    sites: '{{count}} 个示范点',
+    length: '{{km}} 公里',
+  },
+  pick: {
+    hint: '在地图上依次点击示范点（白色圆圈）加入示范带，至少 2 个。',
+    none: '尚未选择示范点',
+    noSite: '点击处 300 米内没有可选的示范点',
+    already: '{{name}} 已在示范带中',
+    loadingSites: '正在加载示范点…',
+  },
+  preview: {
+    title: '预览',
+    computing: '正在计算线路…',
+    needTwo: '至少选择 2 个示范点后显示线路和廊道',
+    legs: '{{routed}} 段沿道路，{{straight}} 段直线连接',
+    straightNote: '虚线段：示范点附近没有道路或道路不连通，按直线连接',
+  },
+  record: {
+    legs: '线路',
+    routed: '沿道路',
+    straight: '直线',
+    counts: '廊道内',
+    updated: '更新于 {{at}}',
+  },
+  counts: {
+    model_site: '示范点',
+    service_center: '党群服务中心',
+    service_station: '党群服务站',
+    center_household: '党员中心户',
+    education_site: '远程教育站点',
+    orgs: '党组织',
+    members: '党员（人）',
+    enterprise: '非公企业',
+    social_org: '社会组织',
+  },
+  legend: {
+    line: '示范带走向',
+    corridor: '示范带廊道',
+  },
+  errors: {
+    name: '请填写名称',
+    width: '宽度须在 {{min}}–{{max}} 米之间',
+    sites: '至少选择 2 个示范点',
+  },
+} as const;
+
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type BeltsMessages = Widen<typeof beltsZhCN>;
