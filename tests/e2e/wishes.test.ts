@@ -174,7 +174,7 @@ describe('the 微心愿 tool on the 一张图', () => {
   it('posts a wish where the secretary clicks the map, lists it, and withdraws it', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => errors.push(`${e.message} ${e.stack ?? ''}`));
     await signInThroughPage(page, server.baseUrl, '/?test=1&tool=wishes&layers=wishes,grids', secretary);
     await page.getByTestId('tool-wishes').waitFor();
     await page.getByTestId('legend-wishes').waitFor();
