@@ -182,7 +182,7 @@ describe('the command-center wall', () => {
 
     const members = page.locator('[data-testid=wall-figure][data-figure=members] .wall-figure-value');
     expect(await members.textContent()).toMatch(/^\d{1,3}(,\d{3})+$/);
-    expect(await page.getByTestId('wall-figure').count()).toBe(9);
+    expect(await page.getByTestId('wall-figure').count()).toBe(10);
     for (const chart of ['wall-chart-members', 'wall-chart-coverage', 'wall-chart-sectors']) {
       expect(await page.getByTestId(chart).locator('svg text').count(), chart).toBeGreaterThan(0);
     }

@@ -117,3 +117,8 @@ export type UpdateListItemInput = z.input<typeof UpdateListItemBody>;
 export type CreateMeetingInput = z.input<typeof CreateMeetingBody>;
 export type CreateFollowUpInput = z.input<typeof CreateFollowUpBody>;
 export type UpdateFollowUpInput = z.input<typeof UpdateFollowUpBody>;
+// micro-wishes (微心愿)
+export type { MemberWish, MemberWishesView, PersonalLinkView, WishList, WishRecord, WishStatus, WishSummary } from '../../../server/src/contract/wishes.ts';
+import type { CreateWishBody, UpdateWishBody } from '../../../server/src/contract/wishes.ts';
+export type CreateWishInput = z.input<typeof CreateWishBody>;
+export type UpdateWishInput = z.input<typeof UpdateWishBody>;

@@ -106,7 +106,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (signal?.aborted) throw error;
     throw new ApiError(0, networkErrorCode, error instanceof Error ? error.message : String(error));
   }
-  const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => null);
+  // a body cut off by an abort is the abort, not an empty answer (a caller would read null as its data)
+  const json: unknown =
+    response.status === 204
+      ? undefined
+      : await response.json().catch((error: unknown) => {
+          if (signal?.aborted) throw error;
+          return null;
+        });
   if (response.ok) return json as T;
   if (response.status === 401 && signInOn401) onUnauthenticated?.();
   throw errorFromBody(response.status, json, retryAfter(response));

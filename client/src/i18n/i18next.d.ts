@@ -4,6 +4,7 @@ import type { RegionalMessages } from './regional.zh-CN.ts';
 import type { RegistryMessages } from './registry.zh-CN.ts';
 import type { Messages } from './zh-CN.ts';
 import type { BeltsMessages } from './belts.zh-CN.ts';
+import type { WishesMessages } from './wishes.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,6 +16,7 @@ declare module 'i18next' {
       belts: BeltsMessages;
       newOrgs: NewOrgsMessages;
       regional: RegionalMessages;
+      wishes: WishesMessages;
     };
   }
 }

@@ -12,6 +12,8 @@ import { registryZhCN } from './registry.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 import { beltsEn } from './belts.en.ts';
 import { beltsZhCN } from './belts.zh-CN.ts';
+import { wishesEn } from './wishes.en.ts';
+import { wishesZhCN } from './wishes.zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -51,11 +53,19 @@ export async function initI18n(): Promise<typeof i18next> {
     lng: initialLanguage(),
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
-    ns: ['translation', 'registry', 'oneMap', 'belts', 'newOrgs', 'regional'],
+    ns: ['translation', 'registry', 'oneMap', 'belts', 'newOrgs', 'regional', 'wishes'],
     defaultNS: 'translation',
     resources: {
-      'zh-CN': { translation: zhCN, registry: registryZhCN, oneMap: oneMapZhCN, belts: beltsZhCN, newOrgs: newOrgsZhCN, regional: regionalZhCN },
-      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, newOrgs: newOrgsEn, regional: regionalEn },
+      'zh-CN': {
+        translation: zhCN,
+        registry: registryZhCN,
+        oneMap: oneMapZhCN,
+        belts: beltsZhCN,
+        newOrgs: newOrgsZhCN,
+        regional: regionalZhCN,
+        wishes: wishesZhCN,
+      },
+      en: { translation: en, registry: registryEn, oneMap: oneMapEn, belts: beltsEn, newOrgs: newOrgsEn, regional: regionalEn, wishes: wishesEn },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

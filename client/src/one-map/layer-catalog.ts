@@ -7,6 +7,7 @@ import { createPlacePointsLayer, placeKindColors, placePointKinds } from '../map
 import { createPairingArcsLayer, pairingArcsLegend } from '../map/layers/pairing-arcs.layer.ts';
 import { createRegionalGroupsLayer, regionalGroupsLegend } from '../map/layers/regional-groups.layer.ts';
 import type { Rgba } from '../map/layers/rgba.ts';
+import { createWishesLayer, wishLegend } from '../map/layers/wishes.layer.ts';
 import type { TileLoadOptions } from '../map/layers/tile-options.ts';
 import type { DataTopic } from '../api/contract.ts';
 import type { Selection } from './selection.ts';
@@ -142,6 +143,14 @@ export const oneMapLayers: readonly OneMapLayer[] = [
     legend: () => [...regionalGroupsLegend],
     create: (ctx) => [createRegionalGroupsLayer({ version: versionOf(ctx, 'party_building', 'org', 'territory'), loadOptions: ctx.loadOptions })],
     picks: { layerIds: ['regional-group-outlines'], open: featureId('regional_group') },
+  },
+  {
+    id: 'wishes',
+    group: 'work',
+    label: 'oneMap:layers.wishes',
+    legend: () => wishLegend,
+    create: (ctx) => [createWishesLayer({ version: versionOf(ctx, 'wish'), loadOptions: ctx.loadOptions })],
+    picks: { layerIds: ['one-map-wishes'], open: featureId('wish') },
   },
 ];
 

@@ -4,6 +4,7 @@ import type { Selection } from './selection.ts';
 import { BeltRecordView } from '../belts/belts-tool.tsx';
 import { NewOrgRecordView } from '../new-orgs/new-org-record-view.tsx';
 import { GroupRecordView, PairingRecordView } from '../regional/regional-tool.tsx';
+import { WishRecordView } from '../wishes/wish-record-view.tsx';
 
 /**
  * The record view of each feature kind that a capability draws on the 一张图 (new-type
@@ -15,4 +16,5 @@ export const recordViews: Partial<Record<Selection['kind'], ComponentType<Record
   new_org: NewOrgRecordView,
   pairing: PairingRecordView,
   regional_group: GroupRecordView,
+  wish: WishRecordView,
 };

@@ -15,6 +15,7 @@ import { MemberContact } from '../member/member-contact.tsx';
 import { NavigateButtons } from '../member/navigate-buttons.tsx';
 import { useMemberAlert } from '../member/use-member-alert.ts';
 import { useOwnPosition, type OwnPosition } from '../member/use-own-position.ts';
+import { MemberWishes } from '../wishes/member-wishes.tsx';
 
 const stateIcons: Record<AlertState, string> = {
   alerted: '!',
@@ -126,20 +127,30 @@ function Alert({
  * `/m/{token}`: what an alerted member opens from the link on their phone. No top bar and no
  * sign-in: the signed link is the credential. Shows the incident, how far it is, and 接受 / 拒绝,
  * then 我已到达 or 去不了了 (a decline after accepting); 导航前往 opens the phone's map app, and whom to call.
+ * The micro-wishes near the member's home follow; a personal link (no alert) shows those alone.
  */
 export function MemberPage({ token }: { token: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { t: tw } = useTranslation('wishes');
   const { state, answering, answerError, answer, retry } = useMemberAlert(token);
+  // a member's personal link carries no alert: the page is their wishes
+  const personal = state.status === 'error' && state.code === 'no_alert';
+  const brand = personal ? tw('member.brand') : t('memberPage.brand');
   useEffect(() => {
-    document.title = t('memberPage.brand');
-  }, [t, i18n.resolvedLanguage]);
+    document.title = brand;
+  }, [brand]);
 
-  const dataState = state.status === 'ready' ? state.alert.state : state.status;
+  const dataState = personal ? 'personal' : state.status === 'ready' ? state.alert.state : state.status;
   return (
-    <main className="member-page" data-testid="member-page" data-state={dataState} data-error-code={state.status === 'error' ? state.code : undefined}>
+    <main
+      className="member-page"
+      data-testid="member-page"
+      data-state={dataState}
+      data-error-code={state.status === 'error' && !personal ? state.code : undefined}
+    >
       <header className="member-brand">
         <span className="brand-mark" aria-hidden="true" />
-        {t('memberPage.brand')}
+        {brand}
       </header>
       <div className="member-body">
         {state.status === 'loading' && <p className="muted member-message">{t('memberPage.loading')}</p>}
@@ -155,7 +166,8 @@ export function MemberPage({ token }: { token: string }) {
             <p>{t('memberPage.notFound.body')}</p>
           </section>
         )}
-        {state.status === 'error' && state.code !== 'link_expired' && state.code !== 'not_found' && (
+        {personal && <MemberWishes token={token} personal />}
+        {state.status === 'error' && !personal && state.code !== 'link_expired' && state.code !== 'not_found' && (
           <section className="member-dead-link" data-testid="member-error">
             <p className="form-error" role="alert">
               {state.code === networkErrorCode ? t('memberPage.networkError') : state.message}
@@ -166,6 +178,7 @@ export function MemberPage({ token }: { token: string }) {
           </section>
         )}
         {state.status === 'ready' && <Alert alert={state.alert} token={token} onAnswer={answer} answering={answering} />}
+        {state.status === 'ready' && <MemberWishes token={token} personal={false} />}
         {answerError && (
           <p className="form-error" role="alert" data-testid="member-answer-error">
             {answerError.code === networkErrorCode ? t('memberPage.networkError') : t('memberPage.answerFailed', { message: answerError.message })}

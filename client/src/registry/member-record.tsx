@@ -12,6 +12,7 @@ import { PointsLedger } from './points-ledger.tsx';
 import { RecordSection } from './record-section.tsx';
 import type { RegistryRights } from './registry-roles.ts';
 import { registryPaths } from './registry-route.ts';
+import { PersonalLink } from '../wishes/personal-link.tsx';
 
 /**
  * 党员档案: who, where (exact home and phone only as the API gives them: member.read_exact, audited),
@@ -82,6 +83,7 @@ export function MemberRecord({ id, rights }: { id: number; rights: RegistryRight
         )}
       </dl>
       {rights.edit && !member.left && <MemberActions member={member} onChanged={loaded.reload} />}
+      {rights.edit && !member.left && <PersonalLink memberId={member.id} />}
       <div className="record-columns">
         <RecordSection title={t('member.history')} testId="member-history">
           <HistoryList entries={member.history} testId="member-history-list" />

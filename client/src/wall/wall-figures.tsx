@@ -14,7 +14,7 @@ interface Figure {
   accent?: 'red' | 'gold' | 'teal' | 'blue';
 }
 
-function figuresOf(s: StatsSummary, t: TFunction, language: string): Figure[] {
+function figuresOf(s: StatsSummary, t: TFunction, tw: TFunction<'wishes'>, language: string): Figure[] {
   const n = (v: number | null | undefined) => formatCount(v, language);
   const positionsByKind = s.service_positions.by_kind;
   const settings = s.coverage_settings;
@@ -85,12 +85,20 @@ function figuresOf(s: StatsSummary, t: TFunction, language: string): Figure[] {
       sub: [t('wall.figures.reachSub', { distance: formatMeters(settings.reach_distance_m, t) })],
       accent: 'blue',
     },
+    {
+      id: 'wishes',
+      label: tw('wall.label'),
+      value: n(s.wishes.open),
+      sub: [tw('wall.claimed', { claimed: n(s.wishes.claimed) }), tw('wall.fulfilled', { fulfilled: n(s.wishes.fulfilled_this_year) })],
+      accent: 'red',
+    },
   ];
 }
 
-/** The nine key figures of the area on screen, large enough to read across the room, titled with its name. */
+/** The ten key figures of the area on screen, large enough to read across the room, titled with its name. */
 export function WallFigures({ summary }: { summary: StatsSummary }) {
   const { t, i18n } = useTranslation();
+  const { t: tw } = useTranslation('wishes');
   const title = t('wall.figures.title', { area: summary.name });
   return (
     <section className="wall-panel wall-figures" aria-label={title}>
@@ -98,7 +106,7 @@ export function WallFigures({ summary }: { summary: StatsSummary }) {
         {title}
       </h2>
       <dl className="wall-figure-grid">
-        {figuresOf(summary, t, i18n.resolvedLanguage ?? 'zh-CN').map((f) => (
+        {figuresOf(summary, t, tw, i18n.resolvedLanguage ?? 'zh-CN').map((f) => (
           <div
             key={f.id}
             className={`wall-figure${f.accent ? ` accent-${f.accent}` : ''}${f.alert ? ' is-alert' : ''}`}
