@@ -51,7 +51,16 @@ describe('the OpenAPI document', () => {
         .filter((o) => o.op.security!.length === 0)
         .map((o) => o.key)
         .sort(),
-    ).toEqual(['GET /api/health', 'GET /api/m/{token}', 'POST /api/m/{token}/{answer}', 'POST /api/v1/auth/sign-in']);
+    ).toEqual([
+      'GET /api/health',
+      'GET /api/m/{token}',
+      // the member's wishes behind the same signed link
+      'GET /api/m/{token}/wishes',
+      'POST /api/m/{token}/wishes/{id}/claim',
+      'POST /api/m/{token}/wishes/{id}/fulfil',
+      'POST /api/m/{token}/{answer}',
+      'POST /api/v1/auth/sign-in',
+    ]);
   });
 
   it('asks a session for its CSRF token on every write', () => {
