@@ -1,11 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlaceSearchResult } from '../api/contract.ts';
-import { isAbort } from '../api/http.ts';
-import { searchPlaces, type LngLatTuple } from '../api/locate.api.ts';
-import { useDebounced } from './use-debounced.ts';
-
-type Found = PlaceSearchResult['results'][number];
+import type { LngLatTuple } from '../api/locate.api.ts';
+import { usePlaceSearch } from '../locate/use-place-search.ts';
 
 /**
  * 地点搜索: a building, compound, community, grid (name or code), organization or service center
@@ -14,27 +10,7 @@ type Found = PlaceSearchResult['results'][number];
 export function PlaceSearch({ onPlace }: { onPlace: (position: LngLatTuple) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 250);
-  const [results, setResults] = useState<Found[] | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (!q) {
-      setResults(null);
-      return;
-    }
-    const controller = new AbortController();
-    searchPlaces(q, controller.signal).then(
-      (answer) => {
-        setFailed(false);
-        setResults(answer.results);
-      },
-      (error: unknown) => {
-        if (!isAbort(error)) setFailed(true);
-      },
-    );
-    return () => controller.abort();
-  }, [q]);
+  const { results, failed } = usePlaceSearch(text);
 
   return (
     <div className="place-search" role="search">

@@ -1,11 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlaceSearchResult } from '../api/contract.ts';
-import { isAbort } from '../api/http.ts';
-import { searchPlaces } from '../api/locate.api.ts';
-import { useDebounced } from '../dispatch/use-debounced.ts';
+import { usePlaceSearch, type PlaceHit } from '../locate/use-place-search.ts';
 
-export type SearchHit = PlaceSearchResult['results'][number];
+export type SearchHit = PlaceHit;
 
 /**
  * The 一张图's search box: a town, community, grid (name or code), organization, position,
@@ -14,33 +11,13 @@ export type SearchHit = PlaceSearchResult['results'][number];
 export function OneMapSearch({ onChoose }: { onChoose: (hit: SearchHit) => void }) {
   const { t } = useTranslation(['oneMap', 'translation']);
   const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 250);
-  const [results, setResults] = useState<SearchHit[] | null>(null);
-  const [failed, setFailed] = useState(false);
   // the name of the hit just chosen stands in the box; it is not a new question
-  const chosen = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!q || q === chosen.current) {
-      setResults(null);
-      return;
-    }
-    const controller = new AbortController();
-    searchPlaces(q, controller.signal).then(
-      (answer) => {
-        setFailed(false);
-        setResults(answer.results);
-      },
-      (error: unknown) => {
-        if (!isAbort(error)) setFailed(true);
-      },
-    );
-    return () => controller.abort();
-  }, [q]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const { results: found, failed } = usePlaceSearch(text, chosen);
+  const results = text.trim() === chosen ? null : found;
 
   const choose = (hit: SearchHit) => {
-    setResults(null);
-    chosen.current = hit.name;
+    setChosen(hit.name);
     setText(hit.name);
     onChoose(hit);
   };
