@@ -1,8 +1,7 @@
-import { MVTLayer } from '@deck.gl/geo-layers';
-import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Feature, Geometry } from 'geojson';
+import type { MVTLayer } from '@deck.gl/geo-layers';
 import type { Rgba } from './rgba.ts';
-import { tileLoaders, tileUrl, type TileLoadOptions } from './tile-options.ts';
+import type { TileLoadOptions } from './tile-options.ts';
+import { createTilePointsLayer } from './tile-points.layer.ts';
 
 /** Properties of an `orgs` tile point. */
 export interface OrgTileProperties {
@@ -34,37 +33,17 @@ export interface OrgPointsLayerProps {
   sector: string | null;
 }
 
-type OrgFeature = Feature<Geometry, OrgTileProperties>;
-
 /** Party organizations from the `orgs` tiles (committees from zoom 0, the rest from zoom 12), by kind and sector. */
 export function createOrgPointsLayer({ version = 0, loadOptions, kinds, sector }: OrgPointsLayerProps): MVTLayer<OrgTileProperties> {
-  const shown = (f: OrgFeature) => kinds.includes(f.properties.kind) && (sector === null || f.properties.sector === sector);
-  const filterKey = `${kinds.join(',')}|${sector ?? ''}`;
-  return new MVTLayer<OrgTileProperties>({
+  return createTilePointsLayer<OrgTileProperties>({
     id: 'one-map-orgs',
-    data: tileUrl('orgs', version),
+    layer: 'orgs',
+    version,
     loadOptions,
-    loaders: tileLoaders,
-    binary: false,
-    maxZoom: 15,
-    pickable: true,
-    updateTriggers: { renderSubLayers: filterKey },
-    renderSubLayers: (props) => {
-      const features = Array.isArray(props.data) ? (props.data as unknown as OrgFeature[]).filter(shown) : [];
-      return new GeoJsonLayer<OrgTileProperties>({
-        ...props,
-        id: `${props.id}-${filterKey}`,
-        data: features,
-        pointType: 'circle',
-        stroked: true,
-        filled: true,
-        pointRadiusUnits: 'pixels',
-        getPointRadius: (f: OrgFeature) => kindRadius[f.properties.kind as OrgPointKind] ?? 5,
-        getFillColor: (f: OrgFeature) => orgKindColors[f.properties.kind as OrgPointKind] ?? orgKindColors.branch,
-        getLineColor: [255, 255, 255, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-      });
-    },
+    keep: (p) => kinds.includes(p.kind) && (sector === null || p.sector === sector),
+    filterKey: `${kinds.join(',')}|${sector ?? ''}`,
+    radius: (p) => kindRadius[p.kind as OrgPointKind] ?? 5,
+    fill: (p) => orgKindColors[p.kind as OrgPointKind] ?? orgKindColors.branch,
+    line: [255, 255, 255, 255],
   });
 }

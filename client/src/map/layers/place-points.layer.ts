@@ -1,9 +1,8 @@
-import { MVTLayer } from '@deck.gl/geo-layers';
-import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Feature, Geometry } from 'geojson';
+import type { MVTLayer } from '@deck.gl/geo-layers';
 import type { Rgba } from './rgba.ts';
 import type { PlaceProperties } from './service-centers.layer.ts';
-import { tileLoaders, tileUrl, type TileLoadOptions } from './tile-options.ts';
+import type { TileLoadOptions } from './tile-options.ts';
+import { createTilePointsLayer } from './tile-points.layer.ts';
 
 export const placePointKinds = ['service_center', 'service_station', 'center_household', 'education_site', 'model_site'] as const;
 export type PlacePointKind = (typeof placePointKinds)[number];
@@ -24,36 +23,17 @@ export interface PlacePointsLayerProps {
   kinds: readonly string[];
 }
 
-type PlaceFeature = Feature<Geometry, PlaceProperties>;
-
-/** Service positions from the `places` tiles, a square-ish colour per kind. */
+/** Service positions from the `places` tiles, a colour per kind. */
 export function createPlacePointsLayer({ version = 0, loadOptions, kinds }: PlacePointsLayerProps): MVTLayer<PlaceProperties> {
-  const filterKey = kinds.join(',');
-  return new MVTLayer<PlaceProperties>({
+  return createTilePointsLayer<PlaceProperties>({
     id: 'one-map-places',
-    data: tileUrl('places', version),
+    layer: 'places',
+    version,
     loadOptions,
-    loaders: tileLoaders,
-    binary: false,
-    maxZoom: 15,
-    pickable: true,
-    updateTriggers: { renderSubLayers: filterKey },
-    renderSubLayers: (props) => {
-      const features = Array.isArray(props.data) ? (props.data as unknown as PlaceFeature[]).filter((f) => kinds.includes(f.properties.kind)) : [];
-      return new GeoJsonLayer<PlaceProperties>({
-        ...props,
-        id: `${props.id}-${filterKey}`,
-        data: features,
-        pointType: 'circle',
-        stroked: true,
-        filled: true,
-        pointRadiusUnits: 'pixels',
-        getPointRadius: (f: PlaceFeature) => kindRadius[f.properties.kind as PlacePointKind] ?? 5,
-        getFillColor: (f: PlaceFeature) => placeKindColors[f.properties.kind as PlacePointKind] ?? placeKindColors.service_station,
-        getLineColor: [33, 33, 33, 220],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-      });
-    },
+    keep: (p) => kinds.includes(p.kind),
+    filterKey: kinds.join(','),
+    radius: (p) => kindRadius[p.kind as PlacePointKind] ?? 5,
+    fill: (p) => placeKindColors[p.kind as PlacePointKind] ?? placeKindColors.service_station,
+    line: [33, 33, 33, 220],
   });
 }
