@@ -80,7 +80,8 @@ describe('each user starts at their own area', () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
     const own = await context.newPage();
     try {
-      await signInThroughPage(own, server.baseUrl, '/?test=1', secretary);
+      // the grids only, as above: the community's committee sits near its centre, and a click on its dot opens its record
+      await signInThroughPage(own, server.baseUrl, '/?test=1&layers=grids', secretary);
       await own.waitForSelector('body[data-grids-ready="true"]', { timeout: 90_000 });
       const view = await own.evaluate(() => {
         const map = window.__redgridMap!;
