@@ -62,6 +62,9 @@ export interface RenderedRoad {
   lines: LngLatTuple[][];
 }
 
+/** Pixels kept clear around a box being shown: the same on every side, or per side (panels over the map). */
+export type MapPadding = number | { top: number; right: number; bottom: number; left: number };
+
 /** An overlay feature under the pointer: the deck.gl layer's id and the feature (a tile feature or a data row). */
 export interface PickedFeature {
   layerId: string;
@@ -92,7 +95,7 @@ export interface MapAdapter {
   /** Move the view to `center` (and `zoom`, when given); instantly when the adapter is `instant`. */
   moveTo(center: LngLatTuple, zoom?: number): void;
   /** Fly to show `bbox` whole, with `padding` pixels around it; instantly when the adapter is `instant`. */
-  fitBounds(bbox: BboxTuple, padding?: number): void;
+  fitBounds(bbox: BboxTuple, padding?: MapPadding): void;
   /** Fetch the tiles of these basemap sources again (their data changed); what is shown stays until the new tiles come. */
   refreshSources(sourceIds: readonly string[]): void;
   /**

@@ -15,7 +15,7 @@ import { createGridLabelsLayer } from '../map/layers/grid-labels.layer.ts';
 import { createRoadLabelsLayer } from '../map/layers/road-labels.layer.ts';
 import { createSelectedGridLayer } from '../map/layers/selected-grid.layer.ts';
 import { tileLoadOptions } from '../map/layers/tile-options.ts';
-import type { MapAdapter, MapViewState } from '../map/map.adapter.ts';
+import type { MapAdapter, MapPadding, MapViewState } from '../map/map.adapter.ts';
 import { MapView } from '../map/map-view.tsx';
 import { AreaPanelView } from '../one-map/area-panel-view.tsx';
 import { FeaturePanel } from '../one-map/feature-panel.tsx';
@@ -34,6 +34,13 @@ import { markAreaLabels } from '../test-hooks.ts';
 import '../styles/one-map.css';
 
 const loadOptions = tileLoadOptions();
+
+/** What the layer column (left) and the record or tool column (right) cover of the map, so a shown box stays in the open. */
+function clearOfPanels(): MapPadding {
+  const side = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().width ?? 0;
+  if (window.matchMedia('(max-width: 600px)').matches) return { top: 80, right: 24, bottom: window.innerHeight * 0.45, left: 24 };
+  return { top: 40, right: side('.one-map-detail') + 32, bottom: 40, left: side('.one-map-side') + 32 };
+}
 
 /** Where a search hit opens: its record or panel, and how close the map comes. */
 function openingOf(hit: SearchHit): { selection: Selection | null; zoom: number } {
@@ -165,7 +172,7 @@ export function MapPage() {
     () =>
       adapter && {
         moveTo: (position, zoom) => adapter.moveTo(position, zoom),
-        fitBounds: (bbox) => adapter.fitBounds(bbox),
+        fitBounds: (bbox) => adapter.fitBounds(bbox, clearOfPanels()),
         drawLayers: (next) => setToolLayers(next),
         onMapClick: (listener) => {
           toolClicks.current.add(listener);
@@ -209,7 +216,7 @@ export function MapPage() {
         code={selection.ref}
         onClose={() => update({ selection: null })}
         onLoaded={(panel) => {
-          if (fitOnLoad.current) adapter?.fitBounds(panel.bbox);
+          if (fitOnLoad.current) adapter?.fitBounds(panel.bbox, clearOfPanels());
           fitOnLoad.current = false;
         }}
       />
