@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type pg from 'pg';
 import type { Scope } from '../auth/scope.ts';
+import { answeredNotModified, etagPart } from '../http/revalidate.ts';
 import { selectMapVersions } from './map.queries.ts';
 import { today } from './scopes.ts';
 
@@ -19,20 +19,7 @@ export async function answerMapLayer(
   filters: unknown,
   build: () => Promise<unknown>,
 ): Promise<void> {
-  const audience = createHash('sha256')
-    .update(JSON.stringify({ lo: scope.lo, hi: scope.hi, filters }))
-    .digest('base64url')
-    .slice(0, 12);
-  const etag = `"${layer}-${await selectMapVersions(db)}-${today()}-${audience}"`;
-  res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
-  if (
-    req
-      .get('if-none-match')
-      ?.split(/\s*,\s*/)
-      .includes(etag)
-  ) {
-    res.status(304).end();
-    return;
-  }
+  const etag = `"${layer}-${await selectMapVersions(db)}-${today()}-${etagPart({ lo: scope.lo, hi: scope.hi, filters })}"`;
+  if (answeredNotModified(req, res, etag)) return;
   res.json(await build());
 }

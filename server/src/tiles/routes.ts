@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import type pg from 'pg';
 import { principalOf } from '../auth/middleware.ts';
@@ -9,6 +8,7 @@ import { ErrorCode } from '../contract/error.ts';
 import { TileParams, TileQuery, type TileLayer } from '../contract/tiles.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseParams, parseQuery } from '../http/parse.ts';
+import { answeredNotModified, etagPart } from '../http/revalidate.ts';
 import { foldMemberDensity } from '../versions/queries.ts';
 import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
 import { TileCache } from './tile-cache.ts';
@@ -62,10 +62,6 @@ function versionTag(layer: TileLayer, versions: Map<DataTopic, number>): string 
   return layer === 'cases' ? `${tag}.${Math.floor(Date.now() / 3_600_000)}` : tag;
 }
 
-function audienceTag(audience: TileAudience): string {
-  return createHash('sha256').update(JSON.stringify(audience)).digest('base64url').slice(0, 12);
-}
-
 /**
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt. The ETag names the layer's data versions and the caller's
  * scope: a browser revalidates each time (no-cache) and gets 304 while nothing changed; built
@@ -79,17 +75,8 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
     if (at !== undefined && layer !== 'grids')
       throw new HttpError(400, ErrorCode.invalidQuery, `at applies to the grids layer only; ${layer} tiles are always current`);
     const audience = audienceOf(principalOf(req), layer, at ?? null);
-    const etag = `"${layer}-${versionTag(layer, await selectDataVersions(db))}-${audienceTag(audience)}"`;
-    res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
-    if (
-      req
-        .get('if-none-match')
-        ?.split(/\s*,\s*/)
-        .includes(etag)
-    ) {
-      res.status(304).end();
-      return;
-    }
+    const etag = `"${layer}-${versionTag(layer, await selectDataVersions(db))}-${etagPart(audience)}"`;
+    if (answeredNotModified(req, res, etag)) return;
     const key = `${etag}/${z}/${x}/${y}`;
     let tile = cache.get(key);
     if (!tile) {
