@@ -25,15 +25,32 @@ function fail(message: string): never {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
+const mb = (): string => `${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`;
+
+/** A bar on a terminal (redrawn in place), a line per report otherwise; both with this process's memory. */
+function bar(p: LoadProgress, seconds: number): string {
+  const share = p.total > 0 ? p.rows / p.total : 1;
+  const width = 24;
+  const filled = Math.round(share * width);
+  const rate = seconds > 0 ? p.rows / seconds : 0;
+  const eta = rate > 0 ? ` · ${Math.ceil((p.total - p.rows) / rate)} s left` : '';
+  return (
+    `  ${p.table} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ` +
+    `${fmt(p.rows)} / ${fmt(p.total)} rows · ${fmt(Math.round(rate))} rows/s${eta} · RSS ${mb()}`
+  );
+}
+
 function printProgress(p: LoadProgress): void {
   const seconds = p.elapsedMs / 1000;
+  const tty = process.stderr.isTTY === true;
   if (p.phase === 'index') {
-    process.stderr.write(`  ${p.table} recreated in ${seconds.toFixed(1)} s\n`);
+    process.stderr.write(`  ${p.table} in ${seconds.toFixed(1)} s · RSS ${mb()}\n`);
     return;
   }
-  const rate = seconds > 0 ? ` (${fmt(Math.round(p.rows / seconds))} rows/s)` : '';
-  if (p.done) process.stderr.write(`  ${p.table}: ${fmt(p.rows)} rows in ${seconds.toFixed(1)} s${rate}\n`);
-  else process.stderr.write(`  ${p.table}: ${fmt(p.rows)} / ${fmt(p.total)} rows${rate}\n`);
+  if (p.done) {
+    const rate = seconds > 0 ? ` (${fmt(Math.round(p.rows / seconds))} rows/s)` : '';
+    process.stderr.write(`${tty ? '\r\x1b[K' : ''}  ${p.table}: ${fmt(p.rows)} rows in ${seconds.toFixed(1)} s${rate} · RSS ${mb()}\n`);
+  } else process.stderr.write(tty ? `\r\x1b[K${bar(p, seconds)}` : `${bar(p, seconds)}\n`);
 }
 
 async function main(): Promise<void> {

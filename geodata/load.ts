@@ -3,9 +3,10 @@
  *
  * Rows carry their own ids: COPY writes identity columns as given (like OVERRIDING SYSTEM VALUE),
  * and each identity sequence is moved past the loaded ids afterwards so later inserts work.
- * Geometry travels as hex EWKB. For large member counts the member table's secondary indexes
- * and foreign keys are dropped during the copy and recreated from their own definitions
- * (pg_get_indexdef / pg_get_constraintdef), which is much faster.
+ * Geometry travels as hex EWKB. For large member counts the member table is filled in bulk: its
+ * secondary indexes and foreign keys dropped and its triggers off during the copy, the indexes
+ * recreated from their own definitions (pg_get_indexdef / pg_get_constraintdef) and what the
+ * triggers keep (the density pyramid, the data version) derived once, set-based, afterwards.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,10 +32,15 @@ export interface LoadOptions {
   /** Report progress every this many rows of a table (default 100,000). */
   progressEvery?: number;
   /**
-   * Drop the member table's secondary indexes and foreign keys during the copy and recreate them
-   * from their own definitions afterwards (faster in bulk): default when members ≥ 50,000.
+   * Load members in bulk: their secondary indexes, foreign keys and triggers off during the copy,
+   * then indexes rebuilt and what the triggers keep derived set-based: default when members ≥ 50,000.
    */
   rebuildMemberIndexes?: boolean;
+  /**
+   * The county's members as COPY text already rendered (`memberCopyText`), instead of generating
+   * them during the load: the load benchmark measures the load without the generation this way.
+   */
+  memberText?: () => Chunks;
 }
 
 export interface LoadSummary {
@@ -53,36 +59,55 @@ const DERIVED_TABLES = ['member_density', 'coverage_cell', 'building_reach'];
 
 const CHUNK = 1 << 18;
 
-function* chunks(table: Table, county: County, onRow: (n: number) => void): Generator<string> {
+/** A table's rows as COPY text in chunks, each with the count of rows sent so far. */
+export type Chunks = AsyncIterable<{ text: string | Buffer; rows: number }> | Iterable<{ text: string; rows: number }>;
+
+function* generated(table: Table, county: County): Generator<{ text: string; rows: number }> {
   let buffer = '';
   let n = 0;
   for (const line of table.lines(county)) {
     buffer += line;
     n++;
     if (buffer.length >= CHUNK) {
-      yield buffer;
+      yield { text: buffer, rows: n };
       buffer = '';
-      onRow(n);
     }
   }
-  if (buffer.length > 0) yield buffer;
-  onRow(n);
+  yield { text: buffer, rows: n };
 }
 
-async function copyTable(client: pg.ClientBase, table: Table, county: County, every: number, onProgress?: (p: LoadProgress) => void): Promise<number> {
-  const total = table.count(county);
+/** COPY text already rendered (one row a line), as read from a file: rows counted by newline. */
+export async function* renderedRows(text: AsyncIterable<Buffer>): AsyncGenerator<{ text: Buffer; rows: number }> {
+  let n = 0;
+  for await (const chunk of text) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+    yield { text: chunk, rows: n };
+  }
+}
+
+async function copyTable(
+  client: pg.ClientBase,
+  table: Table,
+  total: number,
+  source: Chunks,
+  every: number,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<number> {
   const started = Date.now();
   let reported = 0;
   let sent = 0;
-  const report = (n: number): void => {
-    sent = n;
-    if (onProgress && n - reported >= every) {
-      reported = n - (n % every);
-      onProgress({ table: table.name, rows: n, total, elapsedMs: Date.now() - started, done: false, phase: 'copy' });
+  async function* counted() {
+    for await (const chunk of source) {
+      sent = chunk.rows;
+      if (onProgress && sent - reported >= every) {
+        reported = sent - (sent % every);
+        onProgress({ table: table.name, rows: sent, total, elapsedMs: Date.now() - started, done: false, phase: 'copy' });
+      }
+      if (chunk.text.length > 0) yield chunk.text;
     }
-  };
+  }
   const sql = `copy ${table.name} (${table.columns.join(', ')}) from stdin`;
-  await pipeline(Readable.from(chunks(table, county, report)), client.query(copyFrom(sql)));
+  await pipeline(Readable.from(counted()), client.query(copyFrom(sql)));
   onProgress?.({ table: table.name, rows: sent, total, elapsedMs: Date.now() - started, done: true, phase: 'copy' });
   if (sent !== total) throw new Error(`${table.name}: expected ${total} rows, sent ${sent}`);
   return sent;
@@ -106,26 +131,71 @@ async function restoreGrants(client: pg.ClientBase): Promise<void> {
   );
 }
 
-/** Foreign keys of the member table, to drop during a bulk copy and re-add (validated) after. */
-async function memberForeignKeys(client: pg.ClientBase): Promise<{ name: string; definition: string }[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(`
-    select conname as name, pg_get_constraintdef(oid) as definition
-      from pg_constraint
-     where conrelid = 'member'::regclass and contype = 'f'
-     order by conname`);
+type Definition = { name: string; definition: string };
+
+/** Foreign keys of a table, to drop during a bulk fill and re-add (validated) after. */
+async function foreignKeys(client: pg.ClientBase, table: string): Promise<Definition[]> {
+  const { rows } = await client.query<Definition>(
+    `select conname as name, pg_get_constraintdef(oid) as definition
+       from pg_constraint
+      where conrelid = $1::regclass and contype = 'f'
+      order by conname`,
+    [table],
+  );
   return rows;
 }
 
-async function memberIndexes(client: pg.ClientBase): Promise<{ name: string; definition: string }[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(`
-    select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
-      from pg_index x
-      join pg_class i on i.oid = x.indexrelid
-     where x.indrelid = 'member'::regclass
-       and not x.indisprimary
-       and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
-     order by i.relname`);
+/** Secondary indexes of a table (not the primary key, not a constraint's), by their definitions. */
+async function secondaryIndexes(client: pg.ClientBase, table: string): Promise<Definition[]> {
+  const { rows } = await client.query<Definition>(
+    `select i.relname as name, pg_get_indexdef(x.indexrelid) as definition
+       from pg_index x
+       join pg_class i on i.oid = x.indexrelid
+      where x.indrelid = $1::regclass
+        and not x.indisprimary
+        and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+      order by i.relname`,
+    [table],
+  );
   return rows;
+}
+
+/**
+ * Fills `table` by `fill` as a bulk load does: its secondary indexes and foreign keys dropped, its
+ * own triggers off (the caller derives what they keep, set-based, afterwards), then the indexes
+ * rebuilt from their definitions and the foreign keys re-added, which validates every row in one
+ * pass. Answers what `fill` answered.
+ */
+async function bulkFill<T>(
+  client: pg.ClientBase,
+  table: string,
+  fill: () => Promise<T>,
+  rows: (filled: T) => number,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<T> {
+  const indexes = await secondaryIndexes(client, table);
+  const keys = await foreignKeys(client, table);
+  for (const index of indexes) await client.query(`drop index ${quoteIdent(index.name)}`);
+  for (const fk of keys) await client.query(`alter table ${table} drop constraint ${quoteIdent(fk.name)}`);
+  await client.query(`alter table ${table} disable trigger user`);
+  const filled = await fill();
+  await client.query(`alter table ${table} enable trigger user`);
+  const n = rows(filled);
+  const step = async (name: string, sql: string) => {
+    const t = Date.now();
+    await client.query(sql);
+    onProgress?.({ table: `${table}: ${name}`, rows: n, total: n, elapsedMs: Date.now() - t, done: true, phase: 'index' });
+  };
+  for (const index of indexes) await step(index.name, index.definition);
+  for (const fk of keys) await step(fk.name, `alter table ${table} add constraint ${quoteIdent(fk.name)} ${fk.definition}`);
+  return filled;
+}
+
+/** A step after the rows are in, reported like an index rebuild. */
+async function derive(client: pg.ClientBase, what: string, sql: string, onProgress?: (p: LoadProgress) => void): Promise<void> {
+  const t = Date.now();
+  await client.query(sql);
+  onProgress?.({ table: what, rows: 0, total: 0, elapsedMs: Date.now() - t, done: true, phase: 'index' });
 }
 
 /**
@@ -140,39 +210,42 @@ export async function loadCounty(
 ): Promise<LoadSummary> {
   const started = Date.now();
   const every = options.progressEvery ?? 100_000;
-  const rebuild = options.rebuildMemberIndexes ?? county.members.count >= 50_000;
+  const bulk = options.rebuildMemberIndexes ?? county.members.count >= 50_000;
   const summary: Record<string, number> = {};
   await client.query('begin');
   try {
     await client.query("set local maintenance_work_mem = '512MB'");
+    // a bulk load is one long transaction: the server's per-statement limit is not for it
+    await client.query('set local statement_timeout = 0');
     if (options.replace) await clearCounty(client);
     for (const table of TABLES) {
-      const bulk = table.name === 'member' && rebuild;
-      const indexes = bulk ? await memberIndexes(client) : [];
-      const foreignKeys = bulk ? await memberForeignKeys(client) : [];
-      for (const index of indexes) await client.query(`drop index ${quoteIdent(index.name)}`);
-      for (const fk of foreignKeys) await client.query(`alter table member drop constraint ${quoteIdent(fk.name)}`);
-      summary[table.name] = await copyTable(client, table, county, every, onProgress);
-      const rows = summary[table.name] as number;
-      for (const index of indexes) {
-        const t = Date.now();
-        await client.query(index.definition);
-        onProgress?.({ table: `${table.name}: ${index.name}`, rows, total: rows, elapsedMs: Date.now() - t, done: true, phase: 'index' });
-      }
-      for (const fk of foreignKeys) {
-        const t = Date.now();
-        await client.query(`alter table member add constraint ${quoteIdent(fk.name)} ${fk.definition}`);
-        onProgress?.({ table: `${table.name}: ${fk.name}`, rows, total: rows, elapsedMs: Date.now() - t, done: true, phase: 'index' });
-      }
+      const source = (table.name === 'member' && options.memberText?.()) || generated(table, county);
+      const copy = () => copyTable(client, table, table.count(county), source, every, onProgress);
+      summary[table.name] = table.name === 'member' && bulk ? await bulkFill(client, 'member', copy, (n) => n, onProgress) : await copy();
       if (table.identity) {
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);
       }
     }
     // the points the generator gave are each member's opening balance in the ledger (sql/000024)
-    await client.query("insert into member_points (member_id, kind, points, note) select id, 'opening', points, '期初积分' from member where points > 0");
-    // the member copy left its density deltas pending (sql/000014): folded once, here, as is coverage
-    await client.query('select fold_member_density()');
-    await client.query('select refresh_coverage()');
+    const openingBalances = "insert into member_points (member_id, kind, points, note) select id, 'opening', points, '期初积分' from member where points > 0";
+    if (bulk) {
+      await bulkFill(
+        client,
+        'member_points',
+        () => client.query(openingBalances),
+        (r) => r.rowCount ?? 0,
+        onProgress,
+      );
+      // what the member table's own triggers keep, derived once from all the rows: the density
+      // pyramid (sql/000014) and the member data version
+      await derive(client, 'member density pyramid', 'select refresh_member_density()', onProgress);
+      await client.query("select bump_data_version('member')");
+    } else {
+      await client.query(openingBalances);
+      // the member copy left its density deltas pending (sql/000014): folded once, here
+      await client.query('select fold_member_density()');
+    }
+    await derive(client, 'coverage', 'select refresh_coverage()', onProgress);
     await restoreGrants(client);
     await client.query('commit');
   } catch (error) {
@@ -182,6 +255,15 @@ export async function loadCounty(
   for (const table of [...COUNTY_TABLES, ...DERIVED_TABLES]) await client.query(`analyze ${table}`);
   return { rows: summary, ms: Date.now() - started };
 }
+
+/** The county's members as the COPY text the load sends, chunk by chunk (to render once, ahead). */
+export function* memberCopyText(county: County): Generator<string> {
+  const table = TABLES.find((t) => t.name === 'member') as Table;
+  for (const chunk of generated(table, county)) yield chunk.text;
+}
+
+/** The member table's columns in the order of memberCopyText. */
+export const MEMBER_COLUMNS = (TABLES.find((t) => t.name === 'member') as Table).columns;
 
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -129,6 +129,7 @@ export function* orgMembers(ctx: MemberContext, org: OrgPlan, firstId: number, c
       gender,
       birth_year: birthYear,
       org_id: org.id,
+      org_area_code: org.areaCode,
       home: pointGeometry(home),
       registration_community: org.inService && ctx.levels.get(building.unitCode) === 'community' ? building.unitCode : null,
       in_service: org.inService,

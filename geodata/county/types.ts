@@ -85,6 +85,8 @@ export interface MemberRow {
   gender: 'male' | 'female';
   birth_year: number;
   org_id: number;
+  /** The organization's area code, as member.org_area_code keeps it (sql/000011). */
+  org_area_code: string;
   home: Point;
   registration_community: string | null;
   in_service: boolean;

@@ -91,6 +91,7 @@ export const TABLES: readonly Table[] = [
       'gender',
       'birth_year',
       'org_id',
+      'org_area_code',
       'home',
       'registration_community',
       'in_service',
