@@ -1,4 +1,5 @@
 import { benchLoad } from './load.bench.ts';
+import { benchMixed } from './mixed.bench.ts';
 import { benchNearby } from './nearby.bench.ts';
 import { benchPlanner } from './planner.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
@@ -10,6 +11,7 @@ import { benchWriters } from './writers.bench.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   load: benchLoad,
+  mixed: benchMixed,
   nearby: benchNearby,
   planner: benchPlanner,
   'registry-import': benchRegistryImport,

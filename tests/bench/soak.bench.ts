@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { memberLinkFor, linkKey } from '../../server/src/member-link/member-link.ts';
-import { signInAs, wallClient, type Answer, type ApiClient } from '../support/api-client.ts';
+import { signInAs, wallClient } from '../support/api-client.ts';
 import { openBenchDatabase } from './bench-database.ts';
-import { ensureMembers, percentile, startServer } from './bench-support.ts';
-import { printReport, thousands, type Row } from './report.ts';
+import { ensureMembers, startServer } from './bench-support.ts';
+import { endpointTable, getAnswer, rssMb, Tally, tileOf } from './http-mix.ts';
+import { printReport, thousands } from './report.ts';
 
 /**
  * `npm run bench -- soak [minutes] [members] [clients]`: the server as `npm start` runs it, under
@@ -15,49 +15,6 @@ import { printReport, thousands, type Row } from './report.ts';
  */
 const county = '510703000000';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Stats = { latencies: number[]; statuses: Map<number, number> };
-
-class Tally {
-  readonly byEndpoint = new Map<string, Stats>();
-
-  async time<T>(endpoint: string, call: () => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
-    const started = performance.now();
-    let answer: Answer<T> | undefined;
-    try {
-      answer = await call();
-    } catch {
-      answer = undefined;
-    }
-    const stats: Stats = this.byEndpoint.get(endpoint) ?? { latencies: [], statuses: new Map() };
-    this.byEndpoint.set(endpoint, stats);
-    stats.latencies.push(performance.now() - started);
-    const status = answer?.status ?? 0; // 0: no answer (connection refused, reset, timed out)
-    stats.statuses.set(status, (stats.statuses.get(status) ?? 0) + 1);
-    return answer;
-  }
-}
-
-async function getAnswer(client: ApiClient, path: string): Promise<Answer> {
-  const res = await client.get(path, AbortSignal.timeout(30_000));
-  const body = res.headers.get('content-type')?.includes('json') ? await res.json() : await res.arrayBuffer();
-  return { status: res.status, body, headers: res.headers };
-}
-
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
-}
-
-function tileOf(lng: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const x = Math.floor(((lng + 180) / 360) * n);
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return [x, y];
-}
 
 export async function benchSoak(args: string[]): Promise<void> {
   const minutes = Number(args[0] ?? 10);
@@ -201,22 +158,7 @@ export async function benchSoak(args: string[]): Promise<void> {
   server.stop();
   await db.close();
 
-  const table: Row[] = [...tally.byEndpoint.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([endpoint, s]) => {
-      const sorted = [...s.latencies].sort((a, b) => a - b);
-      const count = (test: (status: number) => boolean) => [...s.statuses].filter(([st]) => test(st)).reduce((sum, [, k]) => sum + k, 0);
-      return {
-        endpoint,
-        requests: thousands(s.latencies.length),
-        '2xx/3xx': thousands(count((st) => st >= 200 && st < 400)),
-        '4xx': count((st) => st >= 400 && st < 500),
-        '5xx': count((st) => st >= 500),
-        'no answer': count((st) => st === 0),
-        'p50 ms': percentile(sorted, 50).toFixed(1),
-        'p99 ms': percentile(sorted, 99).toFixed(1),
-      };
-    });
+  const table = endpointTable(tally);
   const total = [...tally.byEndpoint.values()].reduce((sum, s) => sum + s.latencies.length, 0);
   const fiveXx = [...tally.byEndpoint.values()].reduce(
     (sum, s) => sum + [...s.statuses].filter(([st]) => st >= 500 || st === 0).reduce((a, [, k]) => a + k, 0),
