@@ -142,7 +142,7 @@ order by u.is_root desc, u.code`;
 
 export type FiguresRow = AreaFigures & { is_root: boolean };
 
-export async function selectFigures(db: pg.Pool, code: string, scope: Scope): Promise<FiguresRow[]> {
+export async function selectFigures(db: Queryable, code: string, scope: Scope): Promise<FiguresRow[]> {
   const { rows: units } = await db.query<{ code: string }>({
     name: 'stats_units',
     text: 'select code from area where code = $1 or parent_code = $1',
