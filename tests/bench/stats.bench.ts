@@ -141,7 +141,7 @@ async function ensureDispatches(db: BenchDatabase): Promise<void> {
      from dispatch d
      cross join lateral (select id, row_number() over (order by id) as k from member where id > d.id % 900000 order by id limit 3) m`,
   );
-  await db.pool.query('vacuum analyze dispatch; vacuum analyze dispatch_alert; vacuum analyze dispatch_figure');
+  for (const table of ['dispatch', 'dispatch_alert', 'dispatch_figure']) await db.pool.query(`vacuum analyze ${table}`);
 }
 
 type Timing = { p50: number; p95: number };
