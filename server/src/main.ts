@@ -7,6 +7,7 @@ import { LiveHub } from './live/hub.ts';
 import { applyCoverageSettings } from './coverage/queries.ts';
 import { startCoverageRefresher } from './coverage/refresher.ts';
 import { startPlanPublisher } from './plans/publisher.ts';
+import { startFigureFolder } from './stats/figure-folder.ts';
 import { startDensityFolder } from './versions/density-folder.ts';
 import { createDemoAccounts, ensureInitialAdmin } from './auth/bootstrap.ts';
 import { printCredentials } from './auth/print-credentials.ts';
@@ -43,6 +44,7 @@ async function main() {
   await applyCoverageSettings(database.pool, config.coverage);
   const stopRefresher = startCoverageRefresher(database.pool, log);
   const stopDensityFolder = startDensityFolder(database.pool, log);
+  const stopFigureFolder = startFigureFolder(database.pool, log);
   const stopPlanPublisher = startPlanPublisher(database.pool, log);
   log.info({ url, embedded: database.embedded }, 'RedGrid is running');
   process.stdout.write(`\n  红网格 RedGrid is running at ${url}\n  API docs: ${url}api/docs\n\n`);
@@ -55,7 +57,7 @@ async function main() {
     log.info({ signal }, 'shutting down');
     server.close();
     server.closeAllConnections();
-    Promise.all([stopWorkers(), stopRefresher(), stopDensityFolder(), stopPlanPublisher(), live.stop()])
+    Promise.all([stopWorkers(), stopRefresher(), stopDensityFolder(), stopFigureFolder(), stopPlanPublisher(), live.stop()])
       .then(() => database.close())
       .then(
         () => process.exit(0),

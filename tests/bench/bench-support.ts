@@ -20,6 +20,28 @@ export async function ensureMembers(db: BenchDatabase, members: number) {
   await db.pool.query('vacuum analyze member');
 }
 
+/**
+ * Adds cases up to `cases`, spread over every community and village, one a minute back from now, a
+ * third closed, each due 1–7 days after it was reported.
+ */
+export async function ensureCases(db: BenchDatabase, cases: number): Promise<void> {
+  const {
+    rows: [n],
+  } = await db.pool.query<{ n: number }>('select count(*)::int as n from "case"');
+  if (n!.n >= cases) return;
+  process.stderr.write(`adding ${thousands(cases - n!.n)} cases…\n`);
+  await db.pool.query(
+    `insert into "case" (county_code, kind, title, status, town_code, community_code, reported_at, due_at, geom, closed_at)
+     select '510703000000', 'road', 'bench case ' || i, case when i % 3 = 0 then 'closed' else 'reported' end::case_status,
+            a.parent_code, a.code, now() - i * interval '1 minute', now() - i * interval '1 minute' + (1 + i % 7) * interval '1 day',
+            st_pointonsurface(a.geom), case when i % 3 = 0 then now() end
+     from generate_series(1, $1::int) i
+     join lateral (select code, parent_code, geom from area where level in ('community', 'village') order by md5(code || i) limit 1) a on true`,
+    [cases - n!.n],
+  );
+  await db.pool.query('vacuum analyze "case"');
+}
+
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }

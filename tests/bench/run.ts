@@ -5,6 +5,7 @@ import { benchPlanner } from './planner.bench.ts';
 import { benchRegistryImport } from './registry-import.bench.ts';
 import { benchScope } from './scope.bench.ts';
 import { benchSoak } from './soak.bench.ts';
+import { benchStats } from './stats.bench.ts';
 import { benchTiles } from './tiles.bench.ts';
 import { benchWallLoad } from './wall-load.bench.ts';
 import { benchWriters } from './writers.bench.ts';
@@ -20,6 +21,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   tiles: benchTiles,
   'wall-load': benchWallLoad,
   writers: benchWriters,
+  stats: benchStats,
 };
 
 /** `npm run bench -- [name] [args…]`: runs one benchmark, or all of them. */

@@ -3,26 +3,8 @@ import { selectCases } from '../../server/src/cases/queries.ts';
 import { selectMembers } from '../../server/src/members/queries.ts';
 import { selectTile } from '../../server/src/tiles/queries.ts';
 import { openBenchDatabase } from './bench-database.ts';
-import { ensureMembers, percentile, type BenchDatabase } from './bench-support.ts';
+import { ensureCases, ensureMembers, percentile } from './bench-support.ts';
 import { printReport, thousands } from './report.ts';
-
-/** Cases spread over every community and village, a third of them closed, unless there are that many already. */
-async function ensureCases(db: BenchDatabase, cases: number): Promise<void> {
-  const {
-    rows: [n],
-  } = await db.pool.query<{ n: number }>('select count(*)::int as n from "case"');
-  if (n!.n >= cases) return;
-  process.stderr.write(`adding ${thousands(cases - n!.n)} cases…\n`);
-  await db.pool.query(
-    `insert into "case" (county_code, kind, title, status, town_code, community_code, reported_at, geom, closed_at)
-     select '510703000000', 'road', 'bench case ' || i, case when i % 3 = 0 then 'closed' else 'reported' end::case_status,
-            a.parent_code, a.code, now() - i * interval '1 minute', st_pointonsurface(a.geom), case when i % 3 = 0 then now() end
-     from generate_series(1, $1::int) i
-     join lateral (select code, parent_code, geom from area where level in ('community', 'village') order by md5(code || i) limit 1) a on true`,
-    [cases - n!.n],
-  );
-  await db.pool.query('vacuum analyze "case"');
-}
 
 // The listings as they were before sql/000011: the same SQL with `like any(patterns)`.
 const approx = `st_transform(st_setsrid(st_point(

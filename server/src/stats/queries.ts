@@ -1,14 +1,18 @@
 import type pg from 'pg';
 import { subtreeRange, type Scope } from '../auth/scope.ts';
 import type { AreaFigures, CoverageSettings } from '../contract/stats.ts';
+import type { Queryable } from '../db/transaction.ts';
 
 /** "Today" for the figures is the calendar day in China Standard Time. */
 const today = "(now() at time zone 'Asia/Shanghai')::date";
 
 /**
- * Key figures for an area and each of its children, in one statement. Members come from the
- * density pyramid's coarsest level (a few hundred rows even at a million members); everything
- * else is counted directly. Each unit matches codes by its subtree's code range ($4–$6, made by
+ * Key figures for an area and each of its children, in one statement, from maintained counts
+ * (sql/000034): members from the density pyramid's coarsest level, cases, organizations,
+ * places, new-type organizations and wishes from `figure_tally` plus its pending rows, dispatches
+ * from their figure rows of the last 30 days, coverage from its per-area sums; only the open cases
+ * falling due today are counted from "case" itself. A few hundred rows an area at most, whatever
+ * the tables hold. Each unit matches codes by its subtree's code range ($4–$6, made by
  * subtreeRange, the one place that rule lives). Only units in the caller's scope ($2, $3) are
  * answered: no root row means the area is out of scope.
  */
@@ -19,94 +23,117 @@ with units as (
   join area a on a.code = r.code
   where scope_holds(a.code, $2::text[], $3::text[])
 ),
-s as (select * from coverage_setting),
-members as (
+bounds as (select min(lo) as lo, max(hi) as hi from units),
+clock as (
+  select d.today, d.today::timestamp at time zone 'Asia/Shanghai' as day_start, (d.today + 1)::timestamp at time zone 'Asia/Shanghai' as day_end
+  from (select ${today} as today) d
+),
+members as materialized (
   select u.code, json_build_object(
            'total', coalesce(sum(d.total), 0), 'mobile', coalesce(sum(d.mobile), 0), 'in_service', coalesce(sum(d.in_service), 0),
            'available', coalesce(sum(d.available), 0), 'skilled', coalesce(sum(d.skilled), 0)) as figures
   from units u left join member_density d on d.level = 6 and d.area_code >= u.lo and d.area_code < u.hi
   group by u.code
 ),
-org_counts as (
-  select u.code, o.kind::text as kind, o.sector::text as sector, count(o.id) as n
-  from units u join org o on o.area_code >= u.lo and o.area_code < u.hi and o.closed_on is null
-  group by u.code, o.kind, o.sector
+-- the tallies and what is pending for them; each unit reads its own range of figure_tally_pkey
+-- (case days other than today are no figure)
+tallies as (
+  select u.code, x.figure, x.key, x.sub_key, x.figure = 'case_open' and x.day < k.today as past,
+         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, sum(x.n) as n
+  from units u cross join clock k
+  cross join lateral (
+    select t.figure, t.key, t.sub_key, t.day, t.n from figure_tally t where t.area_code >= u.lo and t.area_code < u.hi
+    union all
+    select p.figure, p.key, p.sub_key, p.day, p.n from figure_tally_pending p where p.area_code >= u.lo and p.area_code < u.hi
+  ) x
+  where x.figure not in ('case_reported', 'case_closed') or x.day = k.today
+  group by 1, 2, 3, 4, 5, 6
+  having sum(x.n) <> 0
 ),
-orgs as (
+org_counts as (
+  select t.code, t.key as kind, t.sub_key as sector, t.n from tallies t where t.figure = 'org'
+),
+orgs as materialized (
   select u.code, json_build_object(
            'total', coalesce((select sum(n) from org_counts c where c.code = u.code), 0),
-           'by_kind', coalesce((select json_object_agg(kind, n) from (select kind, sum(n) as n from org_counts c where c.code = u.code group by kind) k), '{}'::json),
-           'by_sector', coalesce((select json_object_agg(sector, n) from (select sector, sum(n) as n from org_counts c where c.code = u.code group by sector) k), '{}'::json)) as figures
+           'by_kind', coalesce((select json_object_agg(kind, n) from (select kind, sum(n) as n from org_counts c where c.code = u.code group by kind having sum(n) <> 0) k), '{}'::json),
+           'by_sector', coalesce((select json_object_agg(sector, n) from (select sector, sum(n) as n from org_counts c where c.code = u.code group by sector having sum(n) <> 0) k), '{}'::json)) as figures
   from units u
 ),
-places as (
+places as materialized (
   select u.code, json_build_object(
-           'total', coalesce(sum(k.n), 0),
-           'by_kind', coalesce(json_object_agg(k.kind, k.n) filter (where k.kind is not null), '{}'::json)) as figures
+           'total', coalesce(sum(t.n), 0),
+           'by_kind', coalesce(json_object_agg(t.key, t.n) filter (where t.key is not null), '{}'::json)) as figures
+  from units u left join tallies t on t.code = u.code and t.figure = 'place'
+  group by u.code
+),
+new_orgs as materialized (
+  select u.code, json_build_object(
+           'total', coalesce(sum(t.n), 0),
+           'formed', coalesce(sum(t.n) filter (where t.key in ('own_branch', 'joint_branch')), 0),
+           'covered', coalesce(sum(t.n) filter (where t.key <> ''), 0),
+           'formation_rate', round((sum(t.n) filter (where t.key in ('own_branch', 'joint_branch')))::numeric / nullif(sum(t.n), 0), 4),
+           'coverage_rate', round((sum(t.n) filter (where t.key <> ''))::numeric / nullif(sum(t.n), 0), 4)) as figures
+  from units u left join tallies t on t.code = u.code and t.figure = 'new_org'
+  group by u.code
+),
+-- open cases due between the start of today and now: overdue by the hour, so counted directly
+due_today as (
+  select c.community_code as area_code, count(*) as n
+  from "case" c, bounds b, clock k
+  where c.status <> 'closed' and c.due_at >= k.day_start and c.due_at < now()
+    and c.community_code >= b.lo and c.community_code < b.hi
+  group by 1
+),
+overdue_today as (
+  select u.code, sum(d.n) as n from units u join due_today d on d.area_code >= u.lo and d.area_code < u.hi group by u.code
+),
+cases as materialized (
+  select u.code, json_build_object(
+           'open', coalesce(sum(t.n) filter (where t.figure = 'case_open'), 0),
+           'overdue', coalesce(sum(t.n) filter (where t.figure = 'case_open' and t.past), 0) + coalesce(min(o.n), 0),
+           'reported_today', coalesce(sum(t.n) filter (where t.figure = 'case_reported'), 0),
+           'closed_today', coalesce(sum(t.n) filter (where t.figure = 'case_closed'), 0)) as figures
   from units u
-  left join lateral (select p.kind::text as kind, count(*) as n from place p where p.area_code >= u.lo and p.area_code < u.hi and p.closed_on is null group by p.kind) k on true
+  left join tallies t on t.code = u.code and t.figure in ('case_open', 'case_reported', 'case_closed')
+  left join overdue_today o on o.code = u.code
   group by u.code
 ),
-new_orgs as (
-  select u.code, json_build_object(
-           'total', count(n.id),
-           'formed', count(n.id) filter (where n.coverage_mode in ('own_branch', 'joint_branch')),
-           'covered', count(n.id) filter (where n.coverage_mode is not null),
-           'formation_rate', round((count(n.id) filter (where n.coverage_mode in ('own_branch', 'joint_branch')))::numeric / nullif(count(n.id), 0), 4),
-           'coverage_rate', round((count(n.id) filter (where n.coverage_mode is not null))::numeric / nullif(count(n.id), 0), 4)) as figures
-  from units u left join new_org n on n.area_code >= u.lo and n.area_code < u.hi
-  group by u.code
+-- the last 30 days' dispatches by area (a few hundred rows), their seconds to the first answer kept
+-- whole for the exact median
+recent_dispatches as (
+  select f.area_code,
+         count(*) filter (where f.created_at >= k.day_start and f.created_at < k.day_end) as today,
+         count(*) filter (where f.status = 'active') as active,
+         array_agg(extract(epoch from f.first_accept_at - f.created_at)::float8) filter (where f.first_accept_at is not null) as seconds
+  from dispatch_figure f, bounds b, clock k
+  where f.created_at > now() - interval '30 days' and f.area_code >= b.lo and f.area_code < b.hi
+  group by f.area_code
 ),
-cases as (
+dispatches as materialized (
   select u.code, json_build_object(
-           'open', count(c.id) filter (where c.status <> 'closed'),
-           'overdue', count(c.id) filter (where c.status <> 'closed' and c.due_at < now()),
-           'reported_today', count(c.id) filter (where (c.reported_at at time zone 'Asia/Shanghai')::date = ${today}),
-           'closed_today', count(c.id) filter (where (c.closed_at at time zone 'Asia/Shanghai')::date = ${today})) as figures
-  from units u left join "case" c on c.community_code >= u.lo and c.community_code < u.hi
-  group by u.code
-),
-first_accepts as (
-  select d.id, d.case_id, d.status, d.created_at,
-         (select min(a.answered_at) from dispatch_alert a where a.dispatch_id = d.id and a.state in ('accepted', 'arrived')) as first_accept
-  from dispatch d where d.created_at > now() - interval '30 days'
-),
-dispatches as (
-  select u.code, json_build_object(
-           'today', count(f.id) filter (where (f.created_at at time zone 'Asia/Shanghai')::date = ${today}),
-           'active', count(f.id) filter (where f.status = 'active'),
-           'median_first_accept_s', round((percentile_cont(0.5) within group (order by extract(epoch from f.first_accept - f.created_at)))::numeric, 1)) as figures
+           'today', coalesce(sum(r.today), 0),
+           'active', coalesce(sum(r.active), 0),
+           'median_first_accept_s', (
+             select round((percentile_cont(0.5) within group (order by s.seconds))::numeric, 1)
+             from recent_dispatches r, unnest(r.seconds) s(seconds)
+             where r.area_code >= u.lo and r.area_code < u.hi)) as figures
   from units u
-  left join "case" c on c.community_code >= u.lo and c.community_code < u.hi
-  left join first_accepts f on f.case_id = c.id
+  left join recent_dispatches r on r.area_code >= u.lo and r.area_code < u.hi
+  group by u.code, u.lo, u.hi
+),
+coverage as materialized (
+  select u.code, coalesce(sum(c.cells), 0) as cells, coalesce(sum(c.blind_cells), 0) as blind,
+         coalesce(sum(c.households), 0) as households, coalesce(sum(c.households_beyond), 0) as beyond
+  from units u left join coverage_area_tally c on c.area_code >= u.lo and c.area_code < u.hi
   group by u.code
 ),
--- coverage results are summed per area first (a few hundred rows), then matched to the units
-cells_by_area as (
-  select c.area_code, count(*) as cells, count(*) filter (where c.available_nearby < s.k) as blind
-  from coverage_cell c cross join s group by c.area_code
-),
-cells as (
-  select u.code, coalesce(sum(c.cells), 0) as cells, coalesce(sum(c.blind), 0) as blind
-  from units u left join cells_by_area c on c.area_code >= u.lo and c.area_code < u.hi
-  group by u.code
-),
-reach_by_area as (
-  select r.area_code, sum(r.households) as households, sum(r.households) filter (where r.distance_m > s.reach_distance_m) as beyond
-  from building_reach r cross join s group by r.area_code
-),
-reach as (
-  select u.code, coalesce(sum(r.households), 0) as households, coalesce(sum(r.beyond), 0) as beyond
-  from units u left join reach_by_area r on r.area_code >= u.lo and r.area_code < u.hi
-  group by u.code
-),
-wishes as (
+wishes as materialized (
   select u.code, json_build_object(
-           'open', count(w.id) filter (where w.status = 'open'),
-           'claimed', count(w.id) filter (where w.status = 'claimed'),
-           'fulfilled_this_year', count(w.id) filter (
-             where w.status = 'fulfilled' and (w.fulfilled_at at time zone 'Asia/Shanghai')::date >= date_trunc('year', ${today})::date)) as figures
-  from units u left join wish w on w.area_code >= u.lo and w.area_code < u.hi
+           'open', coalesce(sum(t.n) filter (where t.key = 'open'), 0),
+           'claimed', coalesce(sum(t.n) filter (where t.key = 'claimed'), 0),
+           'fulfilled_this_year', coalesce(sum(t.n) filter (where t.key = 'fulfilled' and t.this_year), 0)) as figures
+  from units u left join tallies t on t.code = u.code and t.figure = 'wish'
   group by u.code
 )
 select u.code, u.name, u.level, u.is_root,
@@ -114,30 +141,37 @@ select u.code, u.name, u.level, u.is_root,
        c.figures as cases, d.figures as dispatch,
        json_build_object(
          'cells', ce.cells, 'blind_cells', ce.blind, 'blind_share', round(ce.blind::numeric / nullif(ce.cells, 0), 4),
-         'households', r.households, 'households_beyond_reach', r.beyond,
-         'reach_rate', round(1 - r.beyond::numeric / nullif(r.households, 0), 4)) as coverage,
+         'households', ce.households, 'households_beyond_reach', ce.beyond,
+         'reach_rate', round(1 - ce.beyond::numeric / nullif(ce.households, 0), 4)) as coverage,
        wi.figures as wishes
 from units u
 join members m using (code) join orgs o using (code) join places p using (code) join new_orgs n using (code)
-join cases c using (code) join dispatches d using (code) join cells ce using (code) join reach r using (code)
+join cases c using (code) join dispatches d using (code) join coverage ce using (code)
 join wishes wi using (code)
 order by u.is_root desc, u.code`;
 
 export type FiguresRow = AreaFigures & { is_root: boolean };
 
-export async function selectFigures(db: pg.Pool, code: string, scope: Scope): Promise<FiguresRow[]> {
+export async function selectFigures(db: Queryable, code: string, scope: Scope): Promise<FiguresRow[]> {
   const { rows: units } = await db.query<{ code: string }>({
     name: 'stats_units',
     text: 'select code from area where code = $1 or parent_code = $1',
     values: [code],
   });
   const ranges = units.map((u) => subtreeRange(u.code));
+  // unnamed, so planned for these units every time: a generic plan guesses one row a unit and
+  // nests the per-unit figures inside each other
   const { rows } = await db.query<FiguresRow>({
-    name: 'stats_figures',
     text: figuresSql,
     values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
   });
   return rows;
+}
+
+/** Moves committed pending figure deltas into their tallies (sql/000034). Answers the tally rows written. */
+export async function foldFigureTallies(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ folded: number }>({ name: 'fold_figure_tallies', text: 'select fold_figure_tallies() as folded' });
+  return rows[0]?.folded ?? 0;
 }
 
 export async function selectCoverageSettings(db: pg.Pool): Promise<CoverageSettings & { data_changed_at: string }> {
