@@ -16,7 +16,7 @@ const today = "(now() at time zone 'Asia/Shanghai')::date";
  * subtreeRange, the one place that rule lives). Only units in the caller's scope ($2, $3) are
  * answered: no root row means the area is out of scope.
  */
-const figuresSql = `
+export const figuresSql = `
 with units as (
   select a.code, a.name, a.level::text as level, r.lo, r.hi, a.code = $1 as is_root
   from unnest($4::text[], $5::text[], $6::text[]) r(code, lo, hi)
@@ -35,20 +35,31 @@ members as materialized (
   from units u left join member_density d on d.level = 6 and d.area_code >= u.lo and d.area_code < u.hi
   group by u.code
 ),
--- the tallies and what is pending for them; each unit reads its own range of figure_tally_pkey
--- (case days other than today are no figure)
-tallies as (
-  select u.code, x.figure, x.key, x.sub_key, x.figure = 'case_open' and x.day < k.today as past,
-         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, sum(x.n) as n
-  from units u cross join clock k
-  cross join lateral (
-    select t.figure, t.key, t.sub_key, t.day, t.n from figure_tally t where t.area_code >= u.lo and t.area_code < u.hi
+-- the tallies and what is pending for them, read once for all units by their bounds on
+-- figure_tally_pkey (case days other than today are no figure); a row counts for the root and for
+-- the child whose code its own starts with ($7: the length of the children's code prefix), told
+-- apart by that prefix as a number
+tally_rows as materialized (
+  select left(x.area_code, $7::integer)::bigint as child, x.figure, x.key, x.sub_key,
+         x.figure = 'case_open' and x.day < k.today as past,
+         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, x.n
+  from (
+    select t.area_code, t.figure, t.key, t.sub_key, t.day, t.n from figure_tally t, bounds b where t.area_code >= b.lo and t.area_code < b.hi
     union all
-    select p.figure, p.key, p.sub_key, p.day, p.n from figure_tally_pending p where p.area_code >= u.lo and p.area_code < u.hi
-  ) x
+    select p.area_code, p.figure, p.key, p.sub_key, p.day, p.n from figure_tally_pending p, bounds b where p.area_code >= b.lo and p.area_code < b.hi
+  ) x cross join clock k
   where x.figure not in ('case_reported', 'case_closed') or x.day = k.today
+),
+tallies as materialized (
+  select u.code, t.figure, t.key, t.sub_key, t.past, t.this_year, sum(t.n) as n
+  from tally_rows t join units u on not u.is_root and u.lo::bigint = t.child
   group by 1, 2, 3, 4, 5, 6
-  having sum(x.n) <> 0
+  having sum(t.n) <> 0
+  union all
+  select u.code, t.figure, t.key, t.sub_key, t.past, t.this_year, sum(t.n) as n
+  from tally_rows t join units u on u.is_root
+  group by 1, 2, 3, 4, 5, 6
+  having sum(t.n) <> 0
 ),
 org_counts as (
   select t.code, t.key as kind, t.sub_key as sector, t.n from tallies t where t.figure = 'org'
@@ -99,28 +110,30 @@ cases as materialized (
   left join overdue_today o on o.code = u.code
   group by u.code
 ),
--- the last 30 days' dispatches by area (a few hundred rows), their seconds to the first answer kept
--- whole for the exact median
-recent_dispatches as (
-  select f.area_code,
-         count(*) filter (where f.created_at >= k.day_start and f.created_at < k.day_end) as today,
-         count(*) filter (where f.status = 'active') as active,
-         array_agg(extract(epoch from f.first_accept_at - f.created_at)::float8) filter (where f.first_accept_at is not null) as seconds
+-- the last 30 days' dispatches (their figure rows: a few thousand), each unit's exact median of
+-- seconds to the first answer among them; children told apart as the tallies are
+recent_dispatches as materialized (
+  select left(f.area_code, $7::integer)::bigint as child,
+         f.created_at >= k.day_start and f.created_at < k.day_end as today, f.status = 'active' as active,
+         date_part('epoch', f.first_accept_at - f.created_at) as seconds
   from dispatch_figure f, bounds b, clock k
   where f.created_at > now() - interval '30 days' and f.area_code >= b.lo and f.area_code < b.hi
-  group by f.area_code
+),
+dispatch_figures as (
+  select r.child, count(*) filter (where r.today) as today, count(*) filter (where r.active) as active,
+         percentile_cont(0.5) within group (order by r.seconds) as median
+  from recent_dispatches r group by r.child
+  union all
+  select null, count(*) filter (where r.today), count(*) filter (where r.active), percentile_cont(0.5) within group (order by r.seconds)
+  from recent_dispatches r
 ),
 dispatches as materialized (
   select u.code, json_build_object(
-           'today', coalesce(sum(r.today), 0),
-           'active', coalesce(sum(r.active), 0),
-           'median_first_accept_s', (
-             select round((percentile_cont(0.5) within group (order by s.seconds))::numeric, 1)
-             from recent_dispatches r, unnest(r.seconds) s(seconds)
-             where r.area_code >= u.lo and r.area_code < u.hi)) as figures
+           'today', coalesce(d.today, 0),
+           'active', coalesce(d.active, 0),
+           'median_first_accept_s', round(d.median::numeric, 1)) as figures
   from units u
-  left join recent_dispatches r on r.area_code >= u.lo and r.area_code < u.hi
-  group by u.code, u.lo, u.hi
+  left join dispatch_figures d on case when u.is_root then d.child is null else d.child = u.lo::bigint end
 ),
 coverage as materialized (
   select u.code, coalesce(sum(c.cells), 0) as cells, coalesce(sum(c.blind_cells), 0) as blind,
@@ -159,11 +172,13 @@ export async function selectFigures(db: Queryable, code: string, scope: Scope): 
     values: [code],
   });
   const ranges = units.map((u) => subtreeRange(u.code));
+  // the children are all of one level, so one prefix length tells a row's child from its code
+  const childPrefix = ranges.find((_, i) => units[i]?.code !== code)?.lo.length ?? 12;
   // unnamed, so planned for these units every time: a generic plan guesses one row a unit and
   // nests the per-unit figures inside each other
   const { rows } = await db.query<FiguresRow>({
     text: figuresSql,
-    values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
+    values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi), childPrefix],
   });
   return rows;
 }
