@@ -35,31 +35,22 @@ members as materialized (
   from units u left join member_density d on d.level = 6 and d.area_code >= u.lo and d.area_code < u.hi
   group by u.code
 ),
--- the tallies and what is pending for them, read once for all units by their bounds on
--- figure_tally_pkey (case days other than today are no figure); a row counts for the root and for
--- the child whose code its own starts with ($7: the length of the children's code prefix), told
--- apart by that prefix as a number
-tally_rows as materialized (
-  select left(x.area_code, $7::integer)::bigint as child, x.figure, x.key, x.sub_key,
-         x.figure = 'case_open' and x.day < k.today as past,
-         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, x.n
+-- each unit's own tally rows (the fold adds every area's counts to its town and county too,
+-- sql/000035) and what is pending in its subtree, matched through the same ancestors; case days
+-- other than today are no figure
+tallies as materialized (
+  select x.code, x.figure, x.key, x.sub_key, x.figure = 'case_open' and x.day < k.today as past,
+         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, sum(x.n) as n
   from (
-    select t.area_code, t.figure, t.key, t.sub_key, t.day, t.n from figure_tally t, bounds b where t.area_code >= b.lo and t.area_code < b.hi
+    select u.code, t.figure, t.key, t.sub_key, t.day, t.n from units u join figure_tally t on t.area_code = u.code
     union all
-    select p.area_code, p.figure, p.key, p.sub_key, p.day, p.n from figure_tally_pending p, bounds b where p.area_code >= b.lo and p.area_code < b.hi
+    select u.code, p.figure, p.key, p.sub_key, p.day, p.n
+    from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
+    where p.area_code >= b.lo and p.area_code < b.hi
   ) x cross join clock k
   where x.figure not in ('case_reported', 'case_closed') or x.day = k.today
-),
-tallies as materialized (
-  select u.code, t.figure, t.key, t.sub_key, t.past, t.this_year, sum(t.n) as n
-  from tally_rows t join units u on not u.is_root and u.lo::bigint = t.child
   group by 1, 2, 3, 4, 5, 6
-  having sum(t.n) <> 0
-  union all
-  select u.code, t.figure, t.key, t.sub_key, t.past, t.this_year, sum(t.n) as n
-  from tally_rows t join units u on u.is_root
-  group by 1, 2, 3, 4, 5, 6
-  having sum(t.n) <> 0
+  having sum(x.n) <> 0
 ),
 org_counts as (
   select t.code, t.key as kind, t.sub_key as sector, t.n from tallies t where t.figure = 'org'
@@ -110,12 +101,13 @@ cases as materialized (
   left join overdue_today o on o.code = u.code
   group by u.code
 ),
--- the last 30 days' dispatches (their figure rows: a few thousand), each unit's exact median of
--- seconds to the first answer among them; children told apart as the tallies are
+-- the last 30 days' dispatches (their figure rows: a few thousand, from the index), each unit's
+-- exact median of seconds to the first answer among them; a row counts for the root and for the
+-- child whose code its own starts with ($7: the length of the children's code prefix, 9 or 12)
 recent_dispatches as materialized (
-  select left(f.area_code, $7::integer)::bigint as child,
+  select case when $7::integer = 9 then f.town_key else f.community_key end as child,
          f.created_at >= k.day_start and f.created_at < k.day_end as today, f.status = 'active' as active,
-         date_part('epoch', f.first_accept_at - f.created_at) as seconds
+         f.first_accept_s as seconds
   from dispatch_figure f, bounds b, clock k
   where f.created_at > now() - interval '30 days' and f.area_code >= b.lo and f.area_code < b.hi
 ),
@@ -149,18 +141,21 @@ wishes as materialized (
   from units u left join tallies t on t.code = u.code and t.figure = 'wish'
   group by u.code
 )
+-- each figure looked up per unit: a join of ten relations would cost the planner more than the rows
 select u.code, u.name, u.level, u.is_root,
-       m.figures as members, o.figures as organizations, p.figures as service_positions, n.figures as new_orgs,
-       c.figures as cases, d.figures as dispatch,
-       json_build_object(
-         'cells', ce.cells, 'blind_cells', ce.blind, 'blind_share', round(ce.blind::numeric / nullif(ce.cells, 0), 4),
-         'households', ce.households, 'households_beyond_reach', ce.beyond,
-         'reach_rate', round(1 - ce.beyond::numeric / nullif(ce.households, 0), 4)) as coverage,
-       wi.figures as wishes
+       (select m.figures from members m where m.code = u.code) as members,
+       (select o.figures from orgs o where o.code = u.code) as organizations,
+       (select p.figures from places p where p.code = u.code) as service_positions,
+       (select n.figures from new_orgs n where n.code = u.code) as new_orgs,
+       (select c.figures from cases c where c.code = u.code) as cases,
+       (select d.figures from dispatches d where d.code = u.code) as dispatch,
+       (select json_build_object(
+                 'cells', ce.cells, 'blind_cells', ce.blind, 'blind_share', round(ce.blind::numeric / nullif(ce.cells, 0), 4),
+                 'households', ce.households, 'households_beyond_reach', ce.beyond,
+                 'reach_rate', round(1 - ce.beyond::numeric / nullif(ce.households, 0), 4))
+        from coverage ce where ce.code = u.code) as coverage,
+       (select wi.figures from wishes wi where wi.code = u.code) as wishes
 from units u
-join members m using (code) join orgs o using (code) join places p using (code) join new_orgs n using (code)
-join cases c using (code) join dispatches d using (code) join coverage ce using (code)
-join wishes wi using (code)
 order by u.is_root desc, u.code`;
 
 export type FiguresRow = AreaFigures & { is_root: boolean };
