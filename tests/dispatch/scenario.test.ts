@@ -27,11 +27,11 @@ beforeAll(async () => {
   // a village centre where exactly 3 available members live within the radius and 9+ within 500 m more
   const { rows } = await server.db.query<{ lng: number; lat: number; d3: number; d4: number; far: number }>(`
     select lng, lat, d[3] as d3, d[4] as d4, (select count(*) from member m where m.available
+      and m.home && geodesic_box(lng, lat, d[3] + 500)
       and st_dwithin(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, d[3] + 500))::int as far
     from (
       select st_x(p) as lng, st_y(p) as lat, array(
-        select st_distance(m.home::geography, p::geography, true) from member m where m.available
-        order by m.home::geography <-> p::geography limit 4) as d
+        select n.distance_m from nearest_members(st_x(p), st_y(p), 100000, 4, true, '{}', array['510703'], array['510704'], null, null) n) as d
       from (select st_pointonsurface(geom) as p from area where level = 'village' order by code) v
     ) s
     where d[3] between 60 and 1500 and d[4] > d[3] + 2`);
