@@ -36,4 +36,25 @@ describe('geodesic_box', () => {
       expect(row.lng_slack, `lat ${row.lat}, r ${row.r}`).toBeLessThan(row.r <= 25000 ? (row.r <= 1000 ? 1.01 : 1.06) : 2.1);
     }
   });
+
+  it('geodesic_strips (sql/000036) hold every point r meters away and cover far less than the box', async () => {
+    const { rows } = await ctx.db.query<{ lat: number; r: number; outside: number; share: number }>(`
+      with c as (
+        select lat, r, array(select s from geodesic_strips(104.74, lat, r) s) as strips, geodesic_box(104.74, lat, r) as box
+        from unnest(array[0, 31.46, -45, 75, 85]::float8[]) lat, unnest(array[0.5, 50, 1000, 25000, 300000]::float8[]) r
+      ), p as (
+        select c.*, st_project(st_setsrid(st_makepoint(104.74, c.lat), 4326)::geography, c.r * f, radians(a))::geometry as g
+        from c, generate_series(0, 355, 5) a, unnest(array[0.25, 0.5, 0.75, 0.999999]) f
+      )
+      select lat, r,
+             count(*) filter (where not exists (select 1 from unnest(strips) s where st_covers(s, g)))::int as outside,
+             (select sum(st_area(s)) from unnest(min(strips)) s) / st_area(min(box)) as share
+      from p group by lat, r`);
+    expect(rows.length).toBe(25);
+    for (const row of rows) {
+      expect(row.outside, `lat ${row.lat}, r ${row.r}`).toBe(0);
+      // the ellipse is π/4 of its box; 32 strips come within a few percent of it
+      expect(row.share, `lat ${row.lat}, r ${row.r}`).toBeLessThan(0.83);
+    }
+  });
 });
