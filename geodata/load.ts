@@ -91,6 +91,7 @@ async function copyTable(
   total: number,
   source: Chunks,
   every: number,
+  freeze: boolean,
   onProgress?: (p: LoadProgress) => void,
 ): Promise<number> {
   const started = Date.now();
@@ -106,7 +107,9 @@ async function copyTable(
       if (chunk.text.length > 0) yield chunk.text;
     }
   }
-  const sql = `copy ${table.name} (${table.columns.join(', ')}) from stdin`;
+  // FREEZE (allowed into a table emptied in this transaction): rows written already frozen and
+  // marked visible, so their first readers do not each set hint bits and nothing must vacuum them
+  const sql = `copy ${table.name} (${table.columns.join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`;
   await pipeline(Readable.from(counted()), client.query(copyFrom(sql)));
   onProgress?.({ table: table.name, rows: sent, total, elapsedMs: Date.now() - started, done: true, phase: 'copy' });
   if (sent !== total) throw new Error(`${table.name}: expected ${total} rows, sent ${sent}`);
@@ -220,7 +223,7 @@ export async function loadCounty(
     if (options.replace) await clearCounty(client);
     for (const table of TABLES) {
       const source = (table.name === 'member' && options.memberText?.()) || generated(table, county);
-      const copy = () => copyTable(client, table, table.count(county), source, every, onProgress);
+      const copy = () => copyTable(client, table, table.count(county), source, every, options.replace === true, onProgress);
       summary[table.name] = table.name === 'member' && bulk ? await bulkFill(client, 'member', copy, (n) => n, onProgress) : await copy();
       if (table.identity) {
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);
