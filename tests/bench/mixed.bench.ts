@@ -24,13 +24,19 @@ async function paced(rate: number, seconds: number, request: (n: number) => Prom
   const started = Date.now();
   const total = Math.floor(rate * seconds);
   const pending: Promise<void>[] = [];
+  let answered = 0;
+  const progress = setInterval(
+    () => process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${pending.length} sent, ${answered} answered\n`),
+    5000,
+  );
   for (let n = 0; n < total; n++) {
     const due = started + (n / rate) * 1000;
     const wait = due - Date.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(request(n));
+    pending.push(request(n).finally(() => answered++));
   }
   await Promise.all(pending);
+  clearInterval(progress);
   return (Date.now() - started) / 1000;
 }
 
