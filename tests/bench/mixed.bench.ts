@@ -9,10 +9,10 @@ import { printReport, thousands } from './report.ts';
  * `npm run bench -- mixed [rate] [seconds] [members]` (500 requests/s for 30 s on the demo county's
  * 63,636 members by default): the server as `npm start` runs it, under an open-loop mix at a fixed
  * rate — request n is sent n / rate seconds after the start whether or not earlier ones were
- * answered, so a slow answer cannot slow the load down and hide itself. Of every 20 requests, as a
- * command center in an incident: 10 wall tiles (density, grids, buildings, places, cases, orgs at
- * zoom 10–14), 3 locates, 3 nearby searches, 1 county figures, 1 new case, 1 dispatch of a new
- * case and 1 close. The baseline in the
+ * answered, so a slow answer cannot slow the load down and hide itself. Of every 100 requests, as
+ * walls and consoles in an incident: 60 wall tiles (density, grids, buildings, places, cases, orgs
+ * at zoom 10–14), 15 locates, 15 nearby searches, 4 county figures, 3 new cases, 2 dispatches of
+ * a new case and 1 close. The baseline in the
  * same run: `GET /api/health` at the same rate (the server and loopback doing no work). Goal: the
  * rate held with p99 < 100 ms.
  */
@@ -60,18 +60,18 @@ function mix(clients: Clients, points: Array<[number, number]>, tally: Tally) {
   return async (n: number): Promise<void> => {
     const point = points[n % points.length]!;
     const [lng, lat] = point;
-    const slot = n % 20;
-    if (slot < 10) {
+    const slot = n % 100;
+    if (slot < 60) {
       const z = 10 + (n % 5);
       const [x, y] = tileOf(lng, lat, z);
-      const layer = layers[Math.floor(n / 20) % layers.length]!;
+      const layer = layers[Math.floor(n / 5) % layers.length]!;
       await tally.time(`GET /tiles/${layer}`, () => getAnswer(wall, `/tiles/${layer}/${z}/${x}/${y}.mvt`));
-    } else if (slot < 13) await tally.time('GET /api/v1/locate', () => getAnswer(dispatcher, `/api/v1/locate?lng=${lng}&lat=${lat}`));
-    else if (slot < 16)
+    } else if (slot < 75) await tally.time('GET /api/v1/locate', () => getAnswer(dispatcher, `/api/v1/locate?lng=${lng}&lat=${lat}`));
+    else if (slot < 90)
       await tally.time('GET /api/v1/members/nearby', () => getAnswer(dispatcher, `/api/v1/members/nearby?lng=${lng}&lat=${lat}&radius=1000&limit=50`));
-    else if (slot < 17) await tally.time('GET /api/v1/stats/summary', () => getAnswer(wall, `/api/v1/stats/summary?area=${county}`));
-    else if (slot < 18) await newCase(point);
-    else if (slot === 18) {
+    else if (slot < 94) await tally.time('GET /api/v1/stats/summary', () => getAnswer(wall, `/api/v1/stats/summary?area=${county}`));
+    else if (slot < 97) await newCase(point);
+    else if (slot < 99) {
       const id = created.shift();
       if (id === undefined) return newCase(point);
       const answer: Answer | undefined = await tally.time('POST /api/v1/cases/{id}/dispatch', () =>
