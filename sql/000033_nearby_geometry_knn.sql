@@ -1,8 +1,11 @@
 -- Nearby members at province scale. The geography KNN scan of 000007–000024 is exact but slow at
 -- ten million members (its first row alone ~15 ms, planning up to 30 ms): here the candidates come
--- from the plain geometry index, and a box proven to hold every point within r meters bounds the
--- exact ranking. The geography index on member homes is dropped: nothing reads it any more, and
--- every load and home move paid for it.
+-- from the plain geometry index, and boxes proven to hold every point within r meters bound the
+-- exact ranking. Homes crowd at that scale: the 50 nearest may all live in one building 128 m away
+-- while other buildings fill the corners of the 128 m box with 13,000 members, so the ranking reads
+-- 32 latitude strips around the circle's inscribed ellipse instead (638 members there). The
+-- geography index on member homes is dropped: nothing reads it any more, and every load and home
+-- move paid for it.
 
 -- A box (SRID 4326) that holds every point within r meters (geodesic, WGS-84 spheroid) of
 -- (lng, lat). Proof: on an ellipsoid of revolution the line element is
@@ -25,13 +28,38 @@ language sql immutable parallel safe as $$
     4326)
 $$;
 
+-- Proof that the ellipse holds the circle: with the notation above, a path of length L ≤ r has
+--   L = ∫ √(M² φ'² + (N cos φ)² λ'²) dt ≥ ∫ √((a(1 − e²) φ')² + (a cos φmax λ')²) dt
+--     ≥ √((a(1 − e²) Δφ)² + (a cos φmax Δλ)²),
+-- the last step because a curve is no shorter than the straight line between its ends in the plane
+-- with coordinates (a(1 − e²) φ, a cos φmax λ). So (Δφ / Δφmax)² + (Δλ / Δλmax)² ≤ (L / r)² ≤ 1,
+-- where Δφmax and Δλmax are the half-sizes of geodesic_box(r).
+
+-- n boxes, in latitude bands of the box, each as wide as the ellipse is within its band: together
+-- they hold every point within r meters of (lng, lat). Bands share their edges (a point on one may
+-- come from both); widths get the box's margins for rounding.
+create function geodesic_strips(lng float8, lat float8, r float8, n integer default 32) returns setof geometry
+language sql immutable parallel safe rows 32 as $$
+  select st_makeenvelope(lng - w, lat + y0 * dlat, lng + w, lat + y1 * dlat, 4326)
+  from (
+    select degrees(r / 6335439.327) * 1.000001 + 1e-9 as dlat,
+           case when abs(lat) + degrees(r / 6335439.327) >= 89.9 then 180
+                else degrees(r / (6378137 * cos(radians(abs(lat)) + r / 6335439.327))) * 1.000001 + 1e-9 end as dlng
+  ) h
+  cross join generate_series(0, n - 1) i
+  cross join lateral (select -1 + 2 * i::float8 / n as y0, -1 + 2 * (i + 1)::float8 / n as y1) y
+  cross join lateral (
+    select dlng * sqrt(1 - (case when y0 < 0 and y1 > 0 then 0 else least(abs(y0), abs(y1)) end) ^ 2) * 1.000001 + 1e-9 as w
+  ) x
+$$;
+
 -- The k nearest matching members within radius_m, nearest first by geodesic (spheroid) distance,
 -- ties by id, exactly. Proof:
 --   1. KNN on the geometry index (planar order in degrees, any order would do) gives k eligible
 --      candidates; their largest spheroid distance D bounds the true k-th distance, so the true k
 --      nearest within radius_m all lie within r = min(D, radius_m);
---   2. geodesic_box(r) holds every point within r (proof above): its eligible members are ranked
---      by the cheap sphere distance. Sphere and spheroid distances differ by less than 0.6 % (ε),
+--   2. geodesic_strips(r) hold every point within r (proof above): their eligible members are
+--      ranked by the cheap sphere distance. Sphere and spheroid distances differ by less than 0.6 % (ε),
 --      so the true k nearest lie within (1 + ε) / (1 − ε) < 1.013 × the k-th sphere distance;
 --   3. only those few get the spheroid distance, and the k smallest within radius_m win.
 -- The organization's area is read from member.org_area_code (kept by 000011), so no join.
@@ -51,11 +79,11 @@ language sql stable as $$
   ), bound as (
     select least(coalesce(max(d), 0), radius_m) as r from knn
   ), disc as materialized (
-    select m.id, m.home,
+    select distinct on (m.id) m.id, m.home,
            st_distance(m.home::geography, st_setsrid(st_makepoint(lng, lat), 4326)::geography, false) as ds
-    from member m, bound
-    where m.home && geodesic_box(lng, lat, bound.r)
-      and member_eligible(m.available, m.skills, m.org_area_code, only_available, with_skills, lo, hi)
+    from bound cross join geodesic_strips(lng, lat, bound.r) s(box)
+    join member m on m.home && s.box
+    where member_eligible(m.available, m.skills, m.org_area_code, only_available, with_skills, lo, hi)
       and m.left_on is null
       and (exclude_dispatch is null or member_dispatchable(m.id, exclude_dispatch, daily_cap))
   ), cut as (

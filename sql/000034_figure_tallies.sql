@@ -7,7 +7,9 @@
 --   day they were reported and closed, fulfilled wishes by the year. A write appends its rows as
 --   they were (-1) and are (+1) to `figure_tally_pending`, so writers share no row and never wait
 --   for each other; a figure is the tally plus what is pending (exact at once, like data_version),
---   and `fold_figure_tallies()` moves committed pending rows into the tally now and then.
+--   and `fold_figure_tallies()` moves committed pending rows into the tally now and then, adding each
+--   to its area and to the area's town and county (codes nest: 6 + 3 + 3 digits), so a unit's
+--   figures are the rows of its own code, found by the primary key.
 -- * Days are calendar days in China Standard Time, as the figures' "today" is. A case due before
 --   today is overdue while open whatever the hour; one due today is counted straight from "case"
 --   (few rows, by a partial index), so `overdue` stays `open and due_at < now()` to the microsecond.
@@ -156,11 +158,20 @@ create trigger wish_figures_trn after truncate on wish for each statement execut
 -- Open cases due today are counted from "case" itself (what is due before now()).
 create index case_open_due_idx on "case" (due_at) include (community_code) where status <> 'closed';
 
+-- An area code and the codes of the town and county it lies in (itself alone if not 12 digits).
+create function figure_areas(code text) returns text[] language sql immutable parallel safe as $$
+  select case when code ~ '^[0-9]{12}$'
+              then array(select distinct c from unnest(array[code, left(code, 9) || '000', left(code, 6) || '000000']) c order by c)
+              else array[code] end
+$$;
+
 -- Moves the committed pending rows into the tally in one statement (rows of transactions still
--- open stay pending), one fold at a time. Due days before yesterday fold into one '-infinity' day
--- (all overdue alike), and report and close days before yesterday, which no figure reads any
--- more, are dropped: the tally stays at a few rows an area. Yesterday is kept so that a reader
--- whose "today" began just before the fold's still finds its days. Answers the rows folded.
+-- open stay pending), one fold at a time, each added to its area and to the area's town and county
+-- (figure_areas), so a unit's figures are the tally rows of its own code. Due days before yesterday
+-- fold into one '-infinity' day (all overdue alike), and report and close days before yesterday,
+-- which no figure reads any more, are dropped: the tally stays at a few rows an area. Yesterday is
+-- kept so that a reader whose "today" began just before the fold's still finds its days. Answers
+-- the rows folded.
 create function fold_figure_tallies() returns integer language plpgsql as $$
 declare
   cutoff date := (now() at time zone 'Asia/Shanghai')::date - 1;
@@ -170,6 +181,10 @@ begin
   with gone as (
     delete from figure_tally_pending returning area_code, figure, key, sub_key, day, n
   ),
+  rolled as (
+    select a.code as area_code, g.figure, g.key, g.sub_key, g.day, g.n
+    from gone g cross join unnest(figure_areas(g.area_code)) a(code)
+  ),
   aged as (
     delete from figure_tally
     where (figure = 'case_open' and day < cutoff and day > '-infinity') or (figure in ('case_reported', 'case_closed') and day < cutoff)
@@ -177,7 +192,7 @@ begin
   ),
   d as (
     select area_code, figure, key, sub_key, case when figure = 'case_open' and day < cutoff then '-infinity' else day end as day, sum(n) as n
-    from (select *, 0 as aged from gone union all select *, 1 from aged where figure = 'case_open') x
+    from (select *, 0 as aged from rolled union all select *, 1 from aged where figure = 'case_open') x
     where not (figure in ('case_reported', 'case_closed') and day < cutoff)
     group by 1, 2, 3, 4, 5
   )
@@ -197,9 +212,13 @@ create table dispatch_figure (
   area_code       text,
   created_at      timestamptz not null,
   status          dispatch_status not null,
-  first_accept_at timestamptz
+  first_accept_at timestamptz,
+  -- what the 30-day figures read from the index, so nothing is computed per row at read time
+  first_accept_s  float8 generated always as (date_part('epoch', first_accept_at - created_at)) stored,
+  town_key        bigint generated always as (left(area_code, 9)::bigint) stored,
+  community_key   bigint generated always as (left(area_code, 12)::bigint) stored
 );
-create index dispatch_figure_created_idx on dispatch_figure (created_at) include (area_code, status, first_accept_at);
+create index dispatch_figure_created_idx on dispatch_figure (created_at) include (area_code, status, first_accept_s, town_key, community_key);
 
 create function dispatch_first_accept(dispatch_id bigint) returns timestamptz language sql stable as $$
   select min(a.answered_at) from dispatch_alert a where a.dispatch_id = dispatch_first_accept.dispatch_id and a.state in ('accepted', 'arrived')
@@ -357,18 +376,22 @@ begin
   delete from figure_tally_pending;
   delete from figure_tally;
   insert into figure_tally (area_code, figure, key, sub_key, day, n)
-  select c.community_code, f.figure, '', '', f.day, count(*)
-  from "case" c cross join lateral case_figure_days(c.status, c.reported_at, c.due_at, c.closed_at) f
-  where c.community_code is not null
-  group by 1, 2, 3, 4, 5
-  union all
-  select area_code, 'org', kind::text, sector::text, '-infinity'::date, count(*) from org where closed_on is null group by 1, 2, 3, 4, 5
-  union all
-  select area_code, 'place', kind::text, '', '-infinity'::date, count(*) from place where closed_on is null group by 1, 2, 3, 4, 5
-  union all
-  select area_code, 'new_org', coalesce(coverage_mode::text, ''), '', '-infinity'::date, count(*) from new_org group by 1, 2, 3, 4, 5
-  union all
-  select area_code, 'wish', status::text, '', wish_figure_day(status, fulfilled_at), count(*) from wish group by 1, 2, 3, 4, 5;
+  select a.code, x.figure, x.key, x.sub_key, x.day, sum(x.n)
+  from (
+    select c.community_code as area_code, f.figure, '' as key, '' as sub_key, f.day, count(*) as n
+    from "case" c cross join lateral case_figure_days(c.status, c.reported_at, c.due_at, c.closed_at) f
+    where c.community_code is not null
+    group by 1, 2, 3, 4, 5
+    union all
+    select area_code, 'org', kind::text, sector::text, '-infinity'::date, count(*) from org where closed_on is null group by 1, 2, 3, 4, 5
+    union all
+    select area_code, 'place', kind::text, '', '-infinity'::date, count(*) from place where closed_on is null group by 1, 2, 3, 4, 5
+    union all
+    select area_code, 'new_org', coalesce(coverage_mode::text, ''), '', '-infinity'::date, count(*) from new_org group by 1, 2, 3, 4, 5
+    union all
+    select area_code, 'wish', status::text, '', wish_figure_day(status, fulfilled_at), count(*) from wish group by 1, 2, 3, 4, 5
+  ) x cross join unnest(figure_areas(x.area_code)) a(code)
+  group by 1, 2, 3, 4, 5;
   -- old days as the fold leaves them
   perform fold_figure_tallies();
 

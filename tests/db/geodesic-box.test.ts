@@ -37,7 +37,7 @@ describe('geodesic_box', () => {
     }
   });
 
-  it('geodesic_strips (sql/000036) hold every point r meters away and cover far less than the box', async () => {
+  it('geodesic_strips (sql/000033) hold every point r meters away and cover far less than the box', async () => {
     const { rows } = await ctx.db.query<{ lat: number; r: number; outside: number; share: number }>(`
       with c as (
         select lat, r, array(select s from geodesic_strips(104.74, lat, r) s) as strips, geodesic_box(104.74, lat, r) as box

@@ -36,7 +36,7 @@ members as materialized (
   group by u.code
 ),
 -- each unit's own tally rows (the fold adds every area's counts to its town and county too,
--- sql/000035) and what is pending in its subtree, matched through the same ancestors; case days
+-- sql/000034) and what is pending in its subtree, matched through the same ancestors; case days
 -- other than today are no figure
 tallies as materialized (
   select x.code, x.figure, x.key, x.sub_key, x.figure = 'case_open' and x.day < k.today as past,
