@@ -46,6 +46,38 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+export type Timing = { p50: number; p95: number };
+
+/**
+ * Runs `before` and `after` alternately (so both see the same load on a shared machine), `runs`
+ * times each after `warm` untimed rounds.
+ */
+export async function timePair(
+  runs: number,
+  before: (i: number) => Promise<unknown>,
+  after: (i: number) => Promise<unknown>,
+  warm = 20,
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < Math.min(warm, runs); i += 1) {
+    await before(i);
+    await after(i);
+  }
+  const times: [number[], number[]] = [[], []];
+  const timed = async (k: 0 | 1, call: (i: number) => Promise<unknown>, i: number) => {
+    const started = process.hrtime.bigint();
+    await call(i);
+    times[k].push(Number(process.hrtime.bigint() - started) / 1e6);
+  };
+  for (let i = 0; i < runs; i += 1) {
+    await timed(0, before, i);
+    await timed(1, after, i);
+  }
+  return times.map((ms) => {
+    ms.sort((a, b) => a - b);
+    return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  }) as [Timing, Timing];
+}
+
 /** The real server in a child process on the bench database, as `npm start` runs it. */
 export async function startServer(url: string): Promise<{ baseUrl: string; pid: number; output(): string; stop(): void }> {
   const server = await startServerProcess({ DATABASE_URL: url, LOG_LEVEL: 'warn', LOAD_DEMO: 'false' });

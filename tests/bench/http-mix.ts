@@ -9,6 +9,16 @@ export type Stats = { latencies: number[]; statuses: Map<number, number> };
 export class Tally {
   readonly byEndpoint = new Map<string, Stats>();
 
+  /** Every latency, over all endpoints, sorted. */
+  latencies(): number[] {
+    return [...this.byEndpoint.values()].flatMap((s) => s.latencies).sort((a, b) => a - b);
+  }
+
+  /** Answers that were 5xx, or no answer at all. */
+  failed(): number {
+    return [...this.byEndpoint.values()].reduce((sum, s) => sum + [...s.statuses].filter(([st]) => st >= 500 || st === 0).reduce((a, [, k]) => a + k, 0), 0);
+  }
+
   async time<T>(endpoint: string, call: () => Promise<Answer<T>>): Promise<Answer<T> | undefined> {
     const started = performance.now();
     let answer: Answer<T> | undefined;

@@ -3,7 +3,7 @@ import { selectCases } from '../../server/src/cases/queries.ts';
 import { selectMembers } from '../../server/src/members/queries.ts';
 import { selectTile } from '../../server/src/tiles/queries.ts';
 import { openBenchDatabase } from './bench-database.ts';
-import { ensureCases, ensureMembers, percentile } from './bench-support.ts';
+import { ensureCases, ensureMembers, timePair } from './bench-support.ts';
 import { printReport, thousands } from './report.ts';
 
 // The listings as they were before sql/000011: the same SQL with `like any(patterns)`.
@@ -34,30 +34,6 @@ const oldOrgsTileSql = `select coalesce(st_asmvt(t, 'orgs', 4096, 'geom'), ''::b
     where o.geom && b.env4326 and o.area_code like any($4::text[]) and (o.kind = 'committee' or $1 >= 12)
   ) t
   where t.geom is not null`;
-
-type Timing = { p50: number; p95: number };
-
-/** Runs `before` and `after` alternately (so both see the same load on a shared machine), `runs` times each. */
-async function timePair(runs: number, before: (i: number) => Promise<unknown>, after: (i: number) => Promise<unknown>): Promise<[Timing, Timing]> {
-  for (let i = 0; i < Math.min(20, runs); i += 1) {
-    await before(i);
-    await after(i);
-  } // warm
-  const times: [number[], number[]] = [[], []];
-  const timed = async (k: 0 | 1, call: (i: number) => Promise<unknown>, i: number) => {
-    const started = process.hrtime.bigint();
-    await call(i);
-    times[k].push(Number(process.hrtime.bigint() - started) / 1e6);
-  };
-  for (let i = 0; i < runs; i += 1) {
-    await timed(0, before, i);
-    await timed(1, after, i);
-  }
-  return times.map((ms) => {
-    ms.sort((a, b) => a - b);
-    return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
-  }) as [Timing, Timing];
-}
 
 /** The tile at zoom z holding a point. */
 function tileAt(z: number, lng: number, lat: number): [number, number, number] {

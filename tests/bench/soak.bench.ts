@@ -159,11 +159,8 @@ export async function benchSoak(args: string[]): Promise<void> {
   await db.close();
 
   const table = endpointTable(tally);
-  const total = [...tally.byEndpoint.values()].reduce((sum, s) => sum + s.latencies.length, 0);
-  const fiveXx = [...tally.byEndpoint.values()].reduce(
-    (sum, s) => sum + [...s.statuses].filter(([st]) => st >= 500 || st === 0).reduce((a, [, k]) => a + k, 0),
-    0,
-  );
+  const total = tally.latencies().length;
+  const fiveXx = tally.failed();
   const first = rss[0]?.mb ?? 0;
   const last = rss.at(-1)?.mb ?? 0;
   printReport(`Soak: ${minutes} min, ${clients} clients, ${thousands(members)} members`, table, [

@@ -1,7 +1,7 @@
 import { Scope, subtreeRange } from '../../server/src/auth/scope.ts';
 import { foldFigureTallies, selectFigures } from '../../server/src/stats/queries.ts';
 import { openBenchDatabase } from './bench-database.ts';
-import { ensureCases, ensureMembers, percentile, type BenchDatabase } from './bench-support.ts';
+import { ensureCases, ensureMembers, timePair, type BenchDatabase } from './bench-support.ts';
 import { printReport, thousands } from './report.ts';
 
 const today = "(now() at time zone 'Asia/Shanghai')::date";
@@ -144,30 +144,6 @@ async function ensureDispatches(db: BenchDatabase): Promise<void> {
   for (const table of ['dispatch', 'dispatch_alert', 'dispatch_figure']) await db.pool.query(`vacuum analyze ${table}`);
 }
 
-type Timing = { p50: number; p95: number };
-
-/** Runs `before` and `after` alternately (so both see the same load on a shared machine), `runs` times each. */
-async function timePair(runs: number, before: () => Promise<unknown>, after: () => Promise<unknown>): Promise<[Timing, Timing]> {
-  for (let i = 0; i < Math.min(5, runs); i += 1) {
-    await before();
-    await after();
-  } // warm
-  const times: [number[], number[]] = [[], []];
-  const timed = async (k: 0 | 1, call: () => Promise<unknown>) => {
-    const started = process.hrtime.bigint();
-    await call();
-    times[k].push(Number(process.hrtime.bigint() - started) / 1e6);
-  };
-  for (let i = 0; i < runs; i += 1) {
-    await timed(0, before);
-    await timed(1, after);
-  }
-  return times.map((ms) => {
-    ms.sort((a, b) => a - b);
-    return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
-  }) as [Timing, Timing];
-}
-
 /**
  * `npm run bench -- stats [members] [cases] [runs]`: the key figures of the county (and of a town)
  * as the summary reads them, from the tallies of sql/000034 (selectFigures), against the same
@@ -203,6 +179,7 @@ export async function benchStats(args: string[]): Promise<void> {
         runs,
         () => db.pool.query(oldFiguresSql, params),
         () => selectFigures(db.pool, code, scope),
+        5, // the counting SQL takes about a second a call
       );
       rows.push({
         area: `${code} (${units.length - 1} children)`,
