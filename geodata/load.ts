@@ -35,7 +35,7 @@ export interface LoadOptions {
    * Load members in bulk: their secondary indexes, foreign keys and triggers off during the copy,
    * then indexes rebuilt and what the triggers keep derived set-based: default when members ≥ 50,000.
    */
-  rebuildMemberIndexes?: boolean;
+  bulk?: boolean;
   /**
    * The county's members as COPY text already rendered (`memberCopyText`), instead of generating
    * them during the load: the load benchmark measures the load without the generation this way.
@@ -169,13 +169,7 @@ async function secondaryIndexes(client: pg.ClientBase, table: string): Promise<D
  * rebuilt from their definitions and the foreign keys re-added, which validates every row in one
  * pass. Answers what `fill` answered.
  */
-async function bulkFill<T>(
-  client: pg.ClientBase,
-  table: string,
-  fill: () => Promise<T>,
-  rows: (filled: T) => number,
-  onProgress?: (p: LoadProgress) => void,
-): Promise<T> {
+async function bulkFill<T>(client: pg.ClientBase, table: string, fill: () => Promise<T>, onProgress?: (p: LoadProgress) => void): Promise<T> {
   const indexes = await secondaryIndexes(client, table);
   const keys = await foreignKeys(client, table);
   for (const index of indexes) await client.query(`drop index ${quoteIdent(index.name)}`);
@@ -183,18 +177,13 @@ async function bulkFill<T>(
   await client.query(`alter table ${table} disable trigger user`);
   const filled = await fill();
   await client.query(`alter table ${table} enable trigger user`);
-  const n = rows(filled);
-  const step = async (name: string, sql: string) => {
-    const t = Date.now();
-    await client.query(sql);
-    onProgress?.({ table: `${table}: ${name}`, rows: n, total: n, elapsedMs: Date.now() - t, done: true, phase: 'index' });
-  };
-  for (const index of indexes) await step(index.name, index.definition);
-  for (const fk of keys) await step(fk.name, `alter table ${table} add constraint ${quoteIdent(fk.name)} ${fk.definition}`);
+  for (const index of indexes) await derive(client, `${table}: ${index.name}`, index.definition, onProgress);
+  for (const fk of keys)
+    await derive(client, `${table}: ${fk.name}`, `alter table ${table} add constraint ${quoteIdent(fk.name)} ${fk.definition}`, onProgress);
   return filled;
 }
 
-/** A step after the rows are in, reported like an index rebuild. */
+/** A step after the rows are in (an index, a key, a derived table), timed and reported. */
 async function derive(client: pg.ClientBase, what: string, sql: string, onProgress?: (p: LoadProgress) => void): Promise<void> {
   const t = Date.now();
   await client.query(sql);
@@ -213,7 +202,7 @@ export async function loadCounty(
 ): Promise<LoadSummary> {
   const started = Date.now();
   const every = options.progressEvery ?? 100_000;
-  const bulk = options.rebuildMemberIndexes ?? county.members.count >= 50_000;
+  const bulk = options.bulk ?? county.members.count >= 50_000;
   const summary: Record<string, number> = {};
   await client.query('begin');
   try {
@@ -224,7 +213,7 @@ export async function loadCounty(
     for (const table of TABLES) {
       const source = (table.name === 'member' && options.memberText?.()) || generated(table, county);
       const copy = () => copyTable(client, table, table.count(county), source, every, options.replace === true, onProgress);
-      summary[table.name] = table.name === 'member' && bulk ? await bulkFill(client, 'member', copy, (n) => n, onProgress) : await copy();
+      summary[table.name] = table.name === 'member' && bulk ? await bulkFill(client, 'member', copy, onProgress) : await copy();
       if (table.identity) {
         await client.query(`select setval(pg_get_serial_sequence('${table.name}', 'id'), coalesce(max(id), 0) + 1, false) from ${table.name}`);
       }
@@ -232,13 +221,7 @@ export async function loadCounty(
     // the points the generator gave are each member's opening balance in the ledger (sql/000024)
     const openingBalances = "insert into member_points (member_id, kind, points, note) select id, 'opening', points, '期初积分' from member where points > 0";
     if (bulk) {
-      await bulkFill(
-        client,
-        'member_points',
-        () => client.query(openingBalances),
-        (r) => r.rowCount ?? 0,
-        onProgress,
-      );
+      await bulkFill(client, 'member_points', () => client.query(openingBalances), onProgress);
       // what the member table's own triggers keep, derived once from all the rows: the density
       // pyramid (sql/000014) and the member data version
       await derive(client, 'member density pyramid', 'select refresh_member_density()', onProgress);
