@@ -134,7 +134,7 @@ async function otherClients(adminUrl: string): Promise<number> {
  * buffers for nearby searches to answer in milliseconds; a cluster that does not use them commits
  * no memory for them.
  */
-export function sharedBuffersMb(totalBytes: number): number {
+function sharedBuffersMb(totalBytes: number): number {
   return Math.max(128, Math.min(8192, Math.floor(totalBytes / 4 / 2 ** 20)));
 }
 

@@ -16,7 +16,7 @@ const today = "(now() at time zone 'Asia/Shanghai')::date";
  * subtreeRange, the one place that rule lives). Only units in the caller's scope ($2, $3) are
  * answered: no root row means the area is out of scope.
  */
-export const figuresSql = `
+const figuresSql = `
 with units as (
   select a.code, a.name, a.level::text as level, r.lo, r.hi, a.code = $1 as is_root
   from unnest($4::text[], $5::text[], $6::text[]) r(code, lo, hi)
