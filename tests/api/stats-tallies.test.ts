@@ -178,6 +178,14 @@ describe('stats summary from maintained tallies', () => {
               case when c.n % 2 = 0 then 'active' else 'fulfilled' end::dispatch_status
        from (select id, row_number() over (order by id) as n from "case" where title like 'tally %' order by id limit 12) c`,
     );
+    // either side of the window's start (now() - 30 days), on the window's first day or the one before
+    await sql(
+      `insert into dispatch (case_id, radius_m, max_radius_m, wave_size, target, scope_lo, scope_hi, created_at, status)
+       select c.id, 1000, 1000, 3, 1, array['510703'], array['510704'], now() - interval '30 days' + (array[-90, -1, 1, 90])[c.n] * interval '1 minute',
+              case when c.n % 2 = 0 then 'active' else 'fulfilled' end::dispatch_status
+       from (select id, (row_number() over (order by id))::int as n
+             from (select id from "case" where title like 'tally %' order by id offset 12 limit 4) x) c`,
+    );
     // answers: each dispatch alerts three members, two accept after 30 and 50 + id seconds
     await sql(
       `insert into dispatch_alert (dispatch_id, member_id, wave, distance_m, state, alerted_at, answered_at)
@@ -200,6 +208,20 @@ describe('stats summary from maintained tallies', () => {
     await sql(
       `update dispatch set created_at = now() - interval '31 days' where id = (select max(id) from dispatch where created_at > now() - interval '2 days')`,
     );
+    await expectDirect();
+    // last month's figure rows are pruned; one of those dispatches moved back into the window
+    // counts again, with its answers
+    const { rows: pruned } = await server.db.query<{ n: number }>('select prune_dispatch_figures() as n');
+    expect(pruned[0]!.n).toBeGreaterThan(0);
+    await expectDirect();
+    await sql(
+      `update dispatch set created_at = now() - interval '2 hours' where id = (select min(id) from dispatch where created_at < now() - interval '35 days')`,
+    );
+    const { rows: back } = await server.db.query<{ n: number }>(
+      `select count(*)::int as n from dispatch_figure f join dispatch d on d.id = f.dispatch_id
+       where d.created_at > now() - interval '3 hours' and d.created_at < now() - interval '1 hour' and f.first_accept_s is not null`,
+    );
+    expect(back[0]!.n).toBeGreaterThan(0);
     await expectDirect();
   });
 
@@ -291,11 +313,22 @@ describe('stats summary from maintained tallies', () => {
        select id, 1000, 1000, 3, 1, array['510703'], array['510704'], reported_at + interval '5 minutes', 'closed'
        from "case" where title like 'year %' and id % 4 = 0`,
     );
+    // each answered by a member 20–320 s later
+    await sql(
+      `insert into dispatch_alert (dispatch_id, member_id, wave, distance_m, state, alerted_at, answered_at)
+       select d.id, $1, 1, 100, 'accepted', d.created_at, d.created_at + (20 + d.id % 300) * interval '1 second'
+       from dispatch d join "case" c on c.id = d.case_id where c.title like 'year %'`,
+      [members[0]],
+    );
     await server.db.query('analyze "case"; analyze dispatch_figure; analyze figure_tally');
     const { result, plan } = await withPlans(server.db, (client) => selectFigures(client, county, Scope.of([county])));
     expect(result.length).toBeGreaterThan(1);
     expect(plan).toMatch(/Index Only Scan using case_open_due_idx on "case" c/);
     expect(plan).toMatch(/Index (Only )?Scan using dispatch_figure_created_idx on dispatch_figure f/);
+    // each median walked on its level's index, not sorted
+    expect(plan).toMatch(/Index (Only )?Scan using dispatch_figure_county_answer_idx on dispatch_figure f/);
+    expect(plan).toMatch(/Index (Only )?Scan using dispatch_figure_town_answer_idx on dispatch_figure f/);
+    expect(plan).not.toMatch(/Sort Key: f\.first_accept_s/);
     expect(plan).not.toMatch(
       /Seq Scan on "case"|Seq Scan on dispatch\b|on dispatch_alert|on org\b|on place\b|on new_org\b|on wish\b|on coverage_cell|on building_reach/,
     );

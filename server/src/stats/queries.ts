@@ -3,6 +3,29 @@ import { subtreeRange, type Scope } from '../auth/scope.ts';
 import type { AreaFigures, CoverageSettings } from '../contract/stats.ts';
 import type { Queryable } from '../db/transaction.ts';
 
+/** dispatch_figure's key column for the units whose codes share a prefix of this length (sql/000035). */
+const levelKeys = { 6: 'county_key', 9: 'town_key', 12: 'community_key' } as const;
+type LevelKey = (typeof levelKeys)[keyof typeof levelKeys];
+
+function levelKey(prefixLength: number): LevelKey {
+  const key = levelKeys[prefixLength as keyof typeof levelKeys];
+  if (!key) throw new Error(`no dispatch figure key for a ${prefixLength}-digit code prefix`);
+  return key;
+}
+
+/**
+ * The middle one or two answered dispatches of a unit, by seconds to the first answer, from its
+ * level's index: `d.answered` of them in the window, so half of them are read, in order. The
+ * interpolation is percentile_cont(0.5)'s, to the last bit.
+ */
+const middle = (key: LevelKey) => `
+  select min(m.s) + 0.5 * (max(m.s) - min(m.s))
+  from (
+    select f.first_accept_s as s from dispatch_figure f
+    where f.${key} = u.lo::bigint and f.first_accept_s is not null and f.created_at > now() - interval '30 days'
+    order by f.first_accept_s offset (d.answered - 1) / 2 limit 2 - d.answered % 2
+  ) m`;
+
 /** "Today" for the figures is the calendar day in China Standard Time. */
 const today = "(now() at time zone 'Asia/Shanghai')::date";
 
@@ -14,9 +37,10 @@ const today = "(now() at time zone 'Asia/Shanghai')::date";
  * falling due today are counted from "case" itself. A few hundred rows an area at most, whatever
  * the tables hold. Each unit matches codes by its subtree's code range ($4–$6, made by
  * subtreeRange, the one place that rule lives). Only units in the caller's scope ($2, $3) are
- * answered: no root row means the area is out of scope.
+ * answered: no root row means the area is out of scope. `rootKey` and `childKey` name the
+ * dispatch_figure key columns of the root's and the children's level (levelKey).
  */
-const figuresSql = `
+const figuresSql = (rootKey: LevelKey, childKey: LevelKey) => `
 with units as (
   select a.code, a.name, a.level::text as level, r.lo, r.hi, a.code = $1 as is_root
   from unnest($4::text[], $5::text[], $6::text[]) r(code, lo, hi)
@@ -24,23 +48,29 @@ with units as (
   where scope_holds(a.code, $2::text[], $3::text[])
 ),
 bounds as (select min(lo) as lo, max(hi) as hi from units),
+-- today, and the 30-day window's first day, of which only the part after now() - 30 days counts
 clock as (
-  select d.today, d.today::timestamp at time zone 'Asia/Shanghai' as day_start, (d.today + 1)::timestamp at time zone 'Asia/Shanghai' as day_end
-  from (select ${today} as today) d
+  select d.today, d.today::timestamp at time zone 'Asia/Shanghai' as day_start, (d.today + 1)::timestamp at time zone 'Asia/Shanghai' as day_end,
+         d.window_day, (d.window_day + 1)::timestamp at time zone 'Asia/Shanghai' as window_end
+  from (select ${today} as today, ((now() - interval '30 days') at time zone 'Asia/Shanghai')::date as window_day) d
 ),
+-- each unit's members from the pyramid's communities in its range (an index range a unit)
 members as materialized (
-  select u.code, json_build_object(
-           'total', coalesce(sum(d.total), 0), 'mobile', coalesce(sum(d.mobile), 0), 'in_service', coalesce(sum(d.in_service), 0),
-           'available', coalesce(sum(d.available), 0), 'skilled', coalesce(sum(d.skilled), 0)) as figures
-  from units u left join member_density d on d.level = 6 and d.area_code >= u.lo and d.area_code < u.hi
-  group by u.code
+  select u.code, json_build_object('total', d.total, 'mobile', d.mobile, 'in_service', d.in_service, 'available', d.available, 'skilled', d.skilled) as figures
+  from units u
+  cross join lateral (
+    select coalesce(sum(d.total), 0) as total, coalesce(sum(d.mobile), 0) as mobile, coalesce(sum(d.in_service), 0) as in_service,
+           coalesce(sum(d.available), 0) as available, coalesce(sum(d.skilled), 0) as skilled
+    from member_density d where d.level = 6 and d.area_code >= u.lo and d.area_code < u.hi
+  ) d
 ),
 -- each unit's own tally rows (the fold adds every area's counts to its town and county too,
 -- sql/000034) and what is pending in its subtree, matched through the same ancestors; case days
--- other than today are no figure
+-- other than today are no figure, nor dispatch days before the window's first
 tallies as materialized (
   select x.code, x.figure, x.key, x.sub_key, x.figure = 'case_open' and x.day < k.today as past,
-         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, sum(x.n) as n
+         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year,
+         x.figure = 'dispatch' and x.day = k.today as today, sum(x.n) as n
   from (
     select u.code, t.figure, t.key, t.sub_key, t.day, t.n from units u join figure_tally t on t.area_code = u.code
     union all
@@ -48,19 +78,24 @@ tallies as materialized (
     from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
     where p.area_code >= b.lo and p.area_code < b.hi
   ) x cross join clock k
-  where x.figure not in ('case_reported', 'case_closed') or x.day = k.today
-  group by 1, 2, 3, 4, 5, 6
+  where (x.figure not in ('case_reported', 'case_closed') or x.day = k.today) and (x.figure <> 'dispatch' or x.day > k.window_day)
+  group by 1, 2, 3, 4, 5, 6, 7
   having sum(x.n) <> 0
 ),
-org_counts as (
-  select t.code, t.key as kind, t.sub_key as sector, t.n from tallies t where t.figure = 'org'
+-- organizations summed per unit, per kind and per sector in one pass
+org_sums as (
+  select t.code, t.key as kind, t.sub_key as sector, grouping(t.key, t.sub_key) as level, sum(t.n) as n
+  from tallies t where t.figure = 'org'
+  group by grouping sets ((t.code), (t.code, t.key), (t.code, t.sub_key))
+  having sum(t.n) <> 0
 ),
 orgs as materialized (
   select u.code, json_build_object(
-           'total', coalesce((select sum(n) from org_counts c where c.code = u.code), 0),
-           'by_kind', coalesce((select json_object_agg(kind, n) from (select kind, sum(n) as n from org_counts c where c.code = u.code group by kind having sum(n) <> 0) k), '{}'::json),
-           'by_sector', coalesce((select json_object_agg(sector, n) from (select sector, sum(n) as n from org_counts c where c.code = u.code group by sector having sum(n) <> 0) k), '{}'::json)) as figures
-  from units u
+           'total', coalesce(sum(s.n) filter (where s.level = 3), 0),
+           'by_kind', coalesce(json_object_agg(s.kind, s.n) filter (where s.level = 1), '{}'::json),
+           'by_sector', coalesce(json_object_agg(s.sector, s.n) filter (where s.level = 2), '{}'::json)) as figures
+  from units u left join org_sums s on s.code = u.code
+  group by u.code
 ),
 places as materialized (
   select u.code, json_build_object(
@@ -101,31 +136,36 @@ cases as materialized (
   left join overdue_today o on o.code = u.code
   group by u.code
 ),
--- the last 30 days' dispatches (their figure rows: a few thousand, from the index), each unit's
--- exact median of seconds to the first answer among them; a row counts for the root and for the
--- child whose code its own starts with ($7: the length of the children's code prefix, 9 or 12)
-recent_dispatches as materialized (
-  select case when $7::integer = 9 then f.town_key else f.community_key end as child,
-         f.created_at >= k.day_start and f.created_at < k.day_end as today, f.status = 'active' as active,
-         f.first_accept_s as seconds
+-- the last 30 days' dispatches: their whole days from the tallies (today's, the active and the
+-- answered ones), the window's first, partial day from the figure rows (a day's worth, from the
+-- creation index) for the root and each child (the child's key column: town or community); each
+-- unit's exact median of seconds to the first answer is then the middle of its answered ones,
+-- walked in order on the unit's level index (sql/000035), never sorted
+window_start as (
+  select f.${childKey} as child, grouping(f.${childKey}) = 1 as whole,
+         count(*) filter (where f.status = 'active') as active, count(f.first_accept_s) as answered
   from dispatch_figure f, bounds b, clock k
-  where f.created_at > now() - interval '30 days' and f.area_code >= b.lo and f.area_code < b.hi
+  where f.created_at > now() - interval '30 days' and f.created_at < k.window_end and f.area_code >= b.lo and f.area_code < b.hi
+  group by rollup (f.${childKey})
 ),
-dispatch_figures as (
-  select r.child, count(*) filter (where r.today) as today, count(*) filter (where r.active) as active,
-         percentile_cont(0.5) within group (order by r.seconds) as median
-  from recent_dispatches r group by r.child
-  union all
-  select null, count(*) filter (where r.today), count(*) filter (where r.active), percentile_cont(0.5) within group (order by r.seconds)
-  from recent_dispatches r
+dispatch_counts as (
+  select u.code, coalesce(sum(t.n) filter (where t.today and t.key = '' and t.sub_key = ''), 0) as today,
+         coalesce(sum(t.n) filter (where t.key = 'active'), 0) + coalesce(min(w.active), 0) as active,
+         coalesce(sum(t.n) filter (where t.sub_key = 'answered'), 0) + coalesce(min(w.answered), 0) as answered
+  from units u
+  left join tallies t on t.code = u.code and t.figure = 'dispatch'
+  left join window_start w on case when u.is_root then w.whole else not w.whole and w.child = u.lo::bigint end
+  group by u.code
 ),
 dispatches as materialized (
   select u.code, json_build_object(
-           'today', coalesce(d.today, 0),
-           'active', coalesce(d.active, 0),
-           'median_first_accept_s', round(d.median::numeric, 1)) as figures
-  from units u
-  left join dispatch_figures d on case when u.is_root then d.child is null else d.child = u.lo::bigint end
+           'today', d.today,
+           'active', d.active,
+           'median_first_accept_s', round(case
+             when d.answered > 0 and u.is_root then (${middle(rootKey)})
+             when d.answered > 0 then (${middle(childKey)})
+           end::numeric, 1)) as figures
+  from units u join dispatch_counts d on d.code = u.code
 ),
 coverage as materialized (
   select u.code, coalesce(sum(c.cells), 0) as cells, coalesce(sum(c.blind_cells), 0) as blind,
@@ -172,15 +212,22 @@ export async function selectFigures(db: Queryable, code: string, scope: Scope): 
   // unnamed, so planned for these units every time: a generic plan guesses one row a unit and
   // nests the per-unit figures inside each other
   const { rows } = await db.query<FiguresRow>({
-    text: figuresSql,
-    values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi), childPrefix],
+    text: figuresSql(levelKey(subtreeRange(code).lo.length), levelKey(childPrefix)),
+    values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
   });
   return rows;
 }
 
-/** Moves committed pending figure deltas into their tallies (sql/000034). Answers the tally rows written. */
+/**
+ * Moves committed pending figure deltas into their tallies (sql/000034) and drops the figure rows
+ * of dispatches past the 30-day window (sql/000035). Answers the tally rows written.
+ */
 export async function foldFigureTallies(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ folded: number }>({ name: 'fold_figure_tallies', text: 'select fold_figure_tallies() as folded' });
+  const { rows } = await db.query<{ folded: number }>({
+    name: 'fold_figure_tallies',
+    // pruned first: what the prune takes away is pending until folded
+    text: 'select prune_dispatch_figures() as pruned, fold_figure_tallies() as folded',
+  });
   return rows[0]?.folded ?? 0;
 }
 
