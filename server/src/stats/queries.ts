@@ -66,20 +66,21 @@ members as materialized (
 ),
 -- each unit's own tally rows (the fold adds every area's counts to its town and county too,
 -- sql/000034) and what is pending in its subtree, matched through the same ancestors; case days
--- other than today are no figure, nor dispatch days before the window's first
+-- other than today are no figure; dispatches are summed apart (dispatch_days)
 tallies as materialized (
   select x.code, x.figure, x.key, x.sub_key, x.figure = 'case_open' and x.day < k.today as past,
-         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year,
-         x.figure = 'dispatch' and x.day = k.today as today, sum(x.n) as n
+         x.figure = 'wish' and x.day >= make_date(extract(year from k.today)::integer, 1, 1) as this_year, sum(x.n) as n
   from (
-    select u.code, t.figure, t.key, t.sub_key, t.day, t.n from units u join figure_tally t on t.area_code = u.code
+    select u.code, t.figure, t.key, t.sub_key, t.day, t.n from units u join figure_tally t on t.area_code = u.code and t.figure < 'dispatch'
+    union all
+    select u.code, t.figure, t.key, t.sub_key, t.day, t.n from units u join figure_tally t on t.area_code = u.code and t.figure > 'dispatch'
     union all
     select u.code, p.figure, p.key, p.sub_key, p.day, p.n
     from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
-    where p.area_code >= b.lo and p.area_code < b.hi
+    where p.area_code >= b.lo and p.area_code < b.hi and p.figure <> 'dispatch'
   ) x cross join clock k
-  where (x.figure not in ('case_reported', 'case_closed') or x.day = k.today) and (x.figure <> 'dispatch' or x.day > k.window_day)
-  group by 1, 2, 3, 4, 5, 6, 7
+  where x.figure not in ('case_reported', 'case_closed') or x.day = k.today
+  group by 1, 2, 3, 4, 5, 6
   having sum(x.n) <> 0
 ),
 -- organizations summed per unit, per kind and per sector in one pass
@@ -141,21 +142,33 @@ cases as materialized (
 -- creation index) for the root and each child (the child's key column: town or community); each
 -- unit's exact median of seconds to the first answer is then the middle of its answered ones,
 -- walked in order on the unit's level index (sql/000035), never sorted
-window_start as (
+window_start as materialized (
   select f.${childKey} as child, grouping(f.${childKey}) = 1 as whole,
          count(*) filter (where f.status = 'active') as active, count(f.first_accept_s) as answered
   from dispatch_figure f, bounds b, clock k
   where f.created_at > now() - interval '30 days' and f.created_at < k.window_end and f.area_code >= b.lo and f.area_code < b.hi
   group by rollup (f.${childKey})
 ),
-dispatch_counts as (
-  select u.code, coalesce(sum(t.n) filter (where t.today and t.key = '' and t.sub_key = ''), 0) as today,
-         coalesce(sum(t.n) filter (where t.key = 'active'), 0) + coalesce(min(w.active), 0) as active,
-         coalesce(sum(t.n) filter (where t.sub_key = 'answered'), 0) + coalesce(min(w.answered), 0) as answered
+dispatch_days as materialized (
+  select x.code, sum(x.n) filter (where x.key = '' and x.sub_key = '' and x.day = k.today) as today,
+         sum(x.n) filter (where x.key = 'active') as active, sum(x.n) filter (where x.sub_key = 'answered') as answered
+  from (
+    select u.code, t.key, t.sub_key, t.day, t.n
+    from units u cross join clock k join figure_tally t on t.area_code = u.code and t.figure = 'dispatch' and t.day > k.window_day
+    union all
+    select u.code, p.key, p.sub_key, p.day, p.n
+    from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
+    where p.area_code >= b.lo and p.area_code < b.hi and p.figure = 'dispatch'
+  ) x cross join clock k
+  where x.day > k.window_day
+  group by x.code
+),
+dispatch_counts as materialized (
+  select u.code, coalesce(t.today, 0) as today, coalesce(t.active, 0) + coalesce(w.active, 0) as active,
+         coalesce(t.answered, 0) + coalesce(w.answered, 0) as answered
   from units u
-  left join tallies t on t.code = u.code and t.figure = 'dispatch'
+  left join dispatch_days t on t.code = u.code
   left join window_start w on case when u.is_root then w.whole else not w.whole and w.child = u.lo::bigint end
-  group by u.code
 ),
 dispatches as materialized (
   select u.code, json_build_object(
