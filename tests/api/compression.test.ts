@@ -74,6 +74,18 @@ describe('answers over the wire', () => {
     expect(plain.body.length).toBeGreaterThan(1024);
     expect(br.headers['content-encoding']).toBe('br');
     expect(decoded(br).equals(plain.body)).toBe(true);
+    // the encoded tile is kept beside the tile: the same bytes again, once, not compressed twice
+    const again = await fetchRaw(tile, 'gzip, deflate, br');
+    const gzip = await fetchRaw(tile, 'gzip');
+    expect(again.headers['content-encoding']).toBe('br');
+    expect(again.body.equals(br.body)).toBe(true);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(decoded(gzip).equals(plain.body)).toBe(true);
+    expect([br, again, gzip].map((w) => w.headers.vary)).toEqual([
+      expect.stringMatching(/accept-encoding/i),
+      expect.stringMatching(/accept-encoding/i),
+      expect.stringMatching(/accept-encoding/i),
+    ]);
   });
 
   it('leave the live event stream uncompressed, so that events are not held back', async () => {

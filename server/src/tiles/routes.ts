@@ -11,6 +11,7 @@ import { parseParams, parseQuery } from '../http/parse.ts';
 import { answeredNotModified, etagPart } from '../http/revalidate.ts';
 import { foldMemberDensity } from '../versions/queries.ts';
 import { selectDataVersions, selectTile, type TileAudience } from './queries.ts';
+import { encodedTile, tileEncoding } from './encoded-tile.ts';
 import { TileCache } from './tile-cache.ts';
 
 const layerPermission: Record<TileLayer, Permission> = {
@@ -84,7 +85,11 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
       tile = await selectTile(db, layer, z, x, y, audience);
       cache.set(key, tile);
     }
-    res.type('application/vnd.mapbox-vector-tile').send(tile);
+    const encoding = tileEncoding(req, tile);
+    const body = await encodedTile(cache, key, tile, encoding);
+    res.vary('Accept-Encoding').type('application/vnd.mapbox-vector-tile');
+    if (encoding !== 'identity') res.set('Content-Encoding', encoding); // compressAnswers leaves encoded answers alone
+    res.send(body);
   });
   return router;
 }
