@@ -222,10 +222,13 @@ export async function selectFigures(db: Queryable, code: string, scope: Scope): 
   const ranges = units.map((u) => subtreeRange(u.code));
   // the children are all of one level, so one prefix length tells a row's child from its code
   const childPrefix = ranges.find((_, i) => units[i]?.code !== code)?.lo.length ?? 12;
-  // unnamed, so planned for these units every time: a generic plan guesses one row a unit and
-  // nests the per-unit figures inside each other
+  // prepared once per connection and level: every part is materialized once, so the generic plan
+  // (which PostgreSQL settles on after five calls) is as good as one planned per call, and saves
+  // the 2-4 ms that planning these fifteen parts took
+  const rootPrefix = subtreeRange(code).lo.length;
   const { rows } = await db.query<FiguresRow>({
-    text: figuresSql(levelKey(subtreeRange(code).lo.length), levelKey(childPrefix)),
+    name: `stats_figures_${rootPrefix}_${childPrefix}`,
+    text: figuresSql(levelKey(rootPrefix), levelKey(childPrefix)),
     values: [code, scope.lo, scope.hi, units.map((u) => u.code), ranges.map((r) => r.lo), ranges.map((r) => r.hi)],
   });
   return rows;
