@@ -99,3 +99,33 @@ describe("member's county-code and phone checks (string tests since sql/000036)"
     },
   );
 });
+
+describe("member's home check (coordinates since sql/000036)", () => {
+  const points = [
+    'st_makepoint(104.7, 31.4)',
+    'st_makepoint(1e308, -1e308)',
+    "st_makepoint('NaN', 31.4)",
+    "st_makepoint(104.7, 'NaN')",
+    "st_makepoint('NaN', 'NaN')",
+    "st_makepoint('Infinity', 31.4)",
+    "st_makepoint(104.7, '-Infinity')",
+    "st_makepoint('NaN', 'Infinity')",
+    "'POINT EMPTY'::geometry",
+    "st_geomfromewkb(st_asewkb(st_makepoint('NaN', 'NaN')))",
+  ];
+
+  it.each(points)('decides %s as st_isvalid did', async (point) => {
+    const home = `st_setsrid(${point}, 4326)`;
+    const { rows } = await ctx.db.query<{ valid: boolean }>(`select st_isvalid(${home}) as valid`);
+    const client = await ctx.db.connect();
+    try {
+      await client.query('begin');
+      const update = client.query(`update member set home = ${home} where id = (select min(id) from member)`);
+      if (rows[0]?.valid) await expect(update).resolves.toBeDefined();
+      else await expect(update).rejects.toThrow('member_home_check');
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+});
