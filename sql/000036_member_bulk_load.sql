@@ -6,27 +6,28 @@
 --    string of n bytes every character of which is one of the ASCII digits has n characters, all
 --    digits (and `^…$` anchored the whole string: without the newline flag `$` matches only at its
 --    end); the remaining tests fix the digits the patterns fix. A null passes both forms alike.
-
-alter table member drop constraint member_county_code_check;
-alter table member add constraint member_county_code_check
-  -- was county_code ~ '^[0-9]{6}000000$'
-  check (octet_length(county_code) = 12 and ltrim(county_code, '0123456789') = '' and right(county_code, 6) = '000000');
-
-alter table member drop constraint member_phone_check;
-alter table member add constraint member_phone_check
-  -- was phone ~ '^1[3-9][0-9]{9}$'
-  check (octet_length(phone) = 11 and ltrim(phone, '0123456789') = '' and left(phone, 2) in ('13', '14', '15', '16', '17', '18', '19'));
-
+--
 -- 2. st_isvalid(home) built a GEOS geometry per row (~1 µs). For a point (the column's type admits
 --    nothing else, and only x and y) GEOS checks that both coordinates are finite; a point whose
 --    coordinates are both NaN is read as empty, and the empty point is valid. So the same test on
 --    the coordinates (NaN = NaN and NaN is above infinity in PostgreSQL; st_x of the empty point is
 --    null, which passes as st_isvalid's true did). tests/db/constraints.test.ts compares both forms.
-alter table member drop constraint member_home_check;
-alter table member add constraint member_home_check
+--
+-- One statement, so the three new checks are validated in one pass over the table.
+alter table member
+  drop constraint member_county_code_check,
+  drop constraint member_phone_check,
+  drop constraint member_home_check,
+  -- was county_code ~ '^[0-9]{6}000000$'
+  add constraint member_county_code_check
+    check (octet_length(county_code) = 12 and ltrim(county_code, '0123456789') = '' and right(county_code, 6) = '000000'),
+  -- was phone ~ '^1[3-9][0-9]{9}$'
+  add constraint member_phone_check
+    check (octet_length(phone) = 11 and ltrim(phone, '0123456789') = '' and left(phone, 2) in ('13', '14', '15', '16', '17', '18', '19')),
   -- was st_isvalid(home)
-  check ((st_x(home) > '-infinity' and st_x(home) < 'infinity' and st_y(home) > '-infinity' and st_y(home) < 'infinity')
-         or (st_x(home) = 'NaN' and st_y(home) = 'NaN'));
+  add constraint member_home_check
+    check ((st_x(home) > '-infinity' and st_x(home) < 'infinity' and st_y(home) > '-infinity' and st_y(home) < 'infinity')
+           or (st_x(home) = 'NaN' and st_y(home) = 'NaN'));
 
 -- 3. refresh_member_density() added every level-14 cell to its 9 levels with an upsert, then
 --    recomputed the published counts level by level with an update joined to the level below:
