@@ -141,7 +141,7 @@ async function restoreGrants(client: pg.ClientBase): Promise<void> {
 }
 
 type Definition = { name: string; definition: string };
-/** A constraint of `table` (qualified as pg_get_constraintdef's regclass text gives it). */
+/** A constraint and its table, named as regclass text names it (quoted where it must be). */
 type Constraint = Definition & { table: string };
 
 /**
