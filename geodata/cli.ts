@@ -1,12 +1,14 @@
 /**
  * Regenerates the demo county in a database:
  *
- *   npm run geodata -- [--members N] [--seed S] [--database-url URL] [--no-migrate]
+ *   npm run geodata -- [--members N] [--seed S] [--database-url URL] [--no-migrate] [--defer-coverage]
  *
  * Connects to --database-url, else DATABASE_URL, else the project's embedded PostgreSQL (as the
  * server does), migrates it (unless --no-migrate), empties the county's tables and loads a freshly
  * generated county. Progress goes to stderr. The default seed is the server's DEMO_SEED, so the
- * result matches what the server loads on first start.
+ * result matches what the server loads on first start. --defer-coverage leaves the coverage
+ * analysis to the server's refresher (a running server recomputes it seconds after the load, one
+ * started later on start) instead of computing it in the load.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -16,7 +18,7 @@ import { createLogger } from '../server/src/logger.ts';
 import { DEFAULT_FIGURES, generateCounty } from './county/index.ts';
 import { loadCounty, type LoadProgress } from './load.ts';
 
-const USAGE = 'usage: npm run geodata -- [--members N] [--seed S] [--database-url URL] [--no-migrate]';
+const USAGE = 'usage: npm run geodata -- [--members N] [--seed S] [--database-url URL] [--no-migrate] [--defer-coverage]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'database-url': { type: 'string' },
       'no-migrate': { type: 'boolean', default: false },
+      'defer-coverage': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
     process.stderr.write(`database ready (${database.embedded ? 'embedded' : 'DATABASE_URL'})\n`);
   }
   try {
-    const summary = await loadCounty(client, county, printProgress, { replace: true });
+    const summary = await loadCounty(client, county, printProgress, { replace: true, deferCoverage: values['defer-coverage'] });
     const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
     process.stderr.write(`loaded ${fmt(total)} rows in ${(summary.ms / 1000).toFixed(1)} s\n`);
   } finally {

@@ -53,3 +53,79 @@ describe('the schema refuses malformed territory data', () => {
     await expect(ctx.db.query('delete from audit_log')).rejects.toThrow(/append-only/);
   });
 });
+
+describe("member's county-code and phone checks (string tests since sql/000036)", () => {
+  const counties = [
+    '510703000000',
+    '510703000001',
+    '51070300000',
+    '5107030000000',
+    '51070a000000',
+    '５10703000000',
+    '510703000000\n',
+    ' 51070300000',
+    '٣10703000000',
+  ];
+  const phones = [
+    '13800138000',
+    '19999999999',
+    '12800138000',
+    '10800138000',
+    '1380013800',
+    '138001380000',
+    '1380013800a',
+    '23800138000',
+    '13800138000\n',
+    '１3800138000',
+    '1９800138000',
+    'é3800138000',
+  ];
+
+  it.each([...counties.map((value) => ['county_code', value] as const), ...phones.map((value) => ['phone', value] as const)])(
+    'decides %s %j as its former regular expression did',
+    async (column, value) => {
+      const pattern = column === 'county_code' ? '^[0-9]{6}000000$' : '^1[3-9][0-9]{9}$';
+      const { rows } = await ctx.db.query<{ matches: boolean }>('select $1::text ~ $2 as matches', [value, pattern]);
+      const client = await ctx.db.connect();
+      try {
+        await client.query('begin');
+        const update = client.query(`update member set ${column} = $1 where id = (select min(id) from member)`, [value]);
+        if (rows[0]?.matches) await expect(update).resolves.toBeDefined();
+        else await expect(update).rejects.toThrow(`member_${column}_check`);
+      } finally {
+        await client.query('rollback');
+        client.release();
+      }
+    },
+  );
+});
+
+describe("member's home check (coordinates since sql/000036)", () => {
+  const points = [
+    'st_makepoint(104.7, 31.4)',
+    'st_makepoint(1e308, -1e308)',
+    "st_makepoint('NaN', 31.4)",
+    "st_makepoint(104.7, 'NaN')",
+    "st_makepoint('NaN', 'NaN')",
+    "st_makepoint('Infinity', 31.4)",
+    "st_makepoint(104.7, '-Infinity')",
+    "st_makepoint('NaN', 'Infinity')",
+    "'POINT EMPTY'::geometry",
+    "st_geomfromewkb(st_asewkb(st_makepoint('NaN', 'NaN')))",
+  ];
+
+  it.each(points)('decides %s as st_isvalid did', async (point) => {
+    const home = `st_setsrid(${point}, 4326)`;
+    const { rows } = await ctx.db.query<{ valid: boolean }>(`select st_isvalid(${home}) as valid`);
+    const client = await ctx.db.connect();
+    try {
+      await client.query('begin');
+      const update = client.query(`update member set home = ${home} where id = (select min(id) from member)`);
+      if (rows[0]?.valid) await expect(update).resolves.toBeDefined();
+      else await expect(update).rejects.toThrow('member_home_check');
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+});
