@@ -8,7 +8,7 @@
 --   middle, reading half of them and sorting none; still exact. A unit is a county, a town or a
 --   community (codes nest 6 + 3 + 3 digits), so each level has its key and its index; created_at
 --   travels in the index so the walk skips older rows without the heap. Rows older than the window
---   are only ever skipped, so prune_dispatch_figures() (called with every fold) removes those past
+--   are only ever skipped, so prune_dispatch_figures() (called by every fold) removes those past
 --   31 days; a dispatch moved back into the window gets its row again from the update trigger.
 -- * The counts come from figure_tally by day (below), and only the window's first, partial day
 --   from the rows.
@@ -20,7 +20,8 @@ create index dispatch_figure_town_answer_idx on dispatch_figure (town_key, first
 create index dispatch_figure_community_answer_idx on dispatch_figure (community_key, first_accept_s) include (created_at) where first_accept_s is not null;
 
 -- Removes figure rows of dispatches created more than 31 days ago (the figures read 30): a day's
--- margin so that no reader's window, whatever its now(), reaches a pruned row. Answers the rows removed.
+-- margin so that no reader's window, whatever its now(), reaches a pruned row. Called by the fold
+-- (below). Answers the rows removed.
 create function prune_dispatch_figures() returns integer language plpgsql as $$
 declare
   pruned integer;
@@ -111,13 +112,17 @@ create trigger dispatch_figure_tally_upd after update on dispatch_figure referen
 create trigger dispatch_figure_tally_del after delete on dispatch_figure referencing old table as old_rows
   for each statement execute function dispatch_figure_tally_on_change();
 
--- As in sql/000034, and dispatch days older than the window dropped (totals older than yesterday).
+-- As in sql/000034, pruning dispatch_figure first, and dispatch days older than the window dropped
+-- (totals older than yesterday).
 create or replace function fold_figure_tallies() returns integer language plpgsql as $$
 declare
   cutoff date := (now() at time zone 'Asia/Shanghai')::date - 1;
   folded integer;
 begin
   perform pg_advisory_xact_lock(hashtext('redgrid.figure_fold'));
+  -- under the fold's lock, as refresh_figure_tallies() rewrites dispatch_figure under it too; what
+  -- the prune takes away is pending, and folded by the next statement
+  perform prune_dispatch_figures();
   with gone as (
     delete from figure_tally_pending returning area_code, figure, key, sub_key, day, n
   ),

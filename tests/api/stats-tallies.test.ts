@@ -186,11 +186,12 @@ describe('stats summary from maintained tallies', () => {
        from (select id, (row_number() over (order by id))::int as n
              from (select id from "case" where title like 'tally %' order by id offset 12 limit 4) x) c`,
     );
-    // answers: each dispatch alerts three members, two accept after 30 and 50 + id seconds
+    // answers: each dispatch alerts three members, two accept: the first after 30 + 11 × (id mod 7)
+    // seconds, so units hold odd and even counts of different values
     await sql(
       `insert into dispatch_alert (dispatch_id, member_id, wave, distance_m, state, alerted_at, answered_at)
        select d.id, m.id, 1, 100, case when m.k < 3 then 'accepted' else 'alerted' end::alert_state, d.created_at,
-              case when m.k < 3 then d.created_at + (case m.k when 1 then 30 else 50 + d.id end) * interval '1 second' end
+              case when m.k < 3 then d.created_at + (case m.k when 1 then 30 + 11 * (d.id % 7) else 120 + d.id end) * interval '1 second' end
        from dispatch d cross join unnest($1::bigint[]) with ordinality m(id, k)`,
       [members.slice(0, 3)],
     );

@@ -164,8 +164,9 @@ dispatch_days as materialized (
   group by x.code
 ),
 dispatch_counts as materialized (
-  select u.code, coalesce(t.today, 0) as today, coalesce(t.active, 0) + coalesce(w.active, 0) as active,
-         coalesce(t.answered, 0) + coalesce(w.answered, 0) as answered
+  -- counts as bigint: sums are numeric, and a numeric offset of 0.5 would round up
+  select u.code, coalesce(t.today, 0)::bigint as today, (coalesce(t.active, 0) + coalesce(w.active, 0))::bigint as active,
+         (coalesce(t.answered, 0) + coalesce(w.answered, 0))::bigint as answered
   from units u
   left join dispatch_days t on t.code = u.code
   left join window_start w on case when u.is_root then w.whole else not w.whole and w.child = u.lo::bigint end
@@ -235,15 +236,11 @@ export async function selectFigures(db: Queryable, code: string, scope: Scope): 
 }
 
 /**
- * Moves committed pending figure deltas into their tallies (sql/000034) and drops the figure rows
- * of dispatches past the 30-day window (sql/000035). Answers the tally rows written.
+ * Moves committed pending figure deltas into their tallies (sql/000034), having dropped the figure
+ * rows of dispatches past the 30-day window (sql/000035). Answers the tally rows written.
  */
 export async function foldFigureTallies(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ folded: number }>({
-    name: 'fold_figure_tallies',
-    // pruned first: what the prune takes away is pending until folded
-    text: 'select prune_dispatch_figures() as pruned, fold_figure_tallies() as folded',
-  });
+  const { rows } = await db.query<{ folded: number }>({ name: 'fold_figure_tallies', text: 'select fold_figure_tallies() as folded' });
   return rows[0]?.folded ?? 0;
 }
 
