@@ -77,6 +77,7 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
       throw new HttpError(400, ErrorCode.invalidQuery, `at applies to the grids layer only; ${layer} tiles are always current`);
     const audience = audienceOf(principalOf(req), layer, at ?? null);
     const etag = `"${layer}-${versionTag(layer, await selectDataVersions(db))}-${etagPart(audience)}"`;
+    res.vary('Accept-Encoding'); // a 304 too: caches keep one answer per encoding
     if (answeredNotModified(req, res, etag)) return;
     const key = `${etag}/${z}/${x}/${y}`;
     let tile = cache.get(key);
@@ -87,7 +88,7 @@ export function tilesRoutes(db: pg.Pool, cache = new TileCache()): Router {
     }
     const encoding = tileEncoding(req, tile);
     const body = await encodedTile(cache, key, tile, encoding);
-    res.vary('Accept-Encoding').type('application/vnd.mapbox-vector-tile');
+    res.type('application/vnd.mapbox-vector-tile');
     if (encoding !== 'identity') res.set('Content-Encoding', encoding); // compressAnswers leaves encoded answers alone
     res.send(body);
   });
