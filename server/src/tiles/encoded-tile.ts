@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, gzip } from 'node:zlib';
+import { answerCompression } from '../http/compression.ts';
 import type { TileCache } from './tile-cache.ts';
 
 const brotli = promisify(brotliCompress);
@@ -8,9 +9,9 @@ const gzipped = promisify(gzip);
 
 export type TileEncoding = 'br' | 'gzip' | 'identity';
 
-/** As compressAnswers would pick it (http/compression.ts): brotli when taken, else gzip, and nothing under 1 kB. */
+/** As compressAnswers would pick it (http/compression.ts): brotli when taken, else gzip, and nothing under its threshold. */
 export function tileEncoding(req: Request, tile: Buffer): TileEncoding {
-  if (tile.length < 1024) return 'identity';
+  if (tile.length < answerCompression.threshold) return 'identity';
   if (req.acceptsEncodings('br') === 'br') return 'br';
   if (req.acceptsEncodings('gzip') === 'gzip') return 'gzip';
   return 'identity';
@@ -26,7 +27,7 @@ export async function encodedTile(cache: TileCache, key: string, tile: Buffer, e
   const encodedKey = `${key}#${encoding}`;
   const cached = cache.get(encodedKey);
   if (cached) return cached;
-  const encoded = encoding === 'br' ? await brotli(tile, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }) : await gzipped(tile);
+  const encoded = encoding === 'br' ? await brotli(tile, answerCompression.brotli) : await gzipped(tile);
   cache.set(encodedKey, encoded);
   return encoded;
 }
