@@ -54,6 +54,13 @@ clock as (
          d.window_day, (d.window_day + 1)::timestamp at time zone 'Asia/Shanghai' as window_end
   from (select ${today} as today, ((now() - interval '30 days') at time zone 'Asia/Shanghai')::date as window_day) d
 ),
+-- the pending tally rows in the subtree, each for every unit among its area's ancestors (read once
+-- for the tallies and the dispatch days)
+pending as materialized (
+  select u.code, p.figure, p.key, p.sub_key, p.day, p.n
+  from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
+  where p.area_code >= b.lo and p.area_code < b.hi
+),
 -- each unit's members from the pyramid's communities in its range (an index range a unit)
 members as materialized (
   select u.code, json_build_object('total', d.total, 'mobile', d.mobile, 'in_service', d.in_service, 'available', d.available, 'skilled', d.skilled) as figures
@@ -75,9 +82,7 @@ tallies as materialized (
     union all
     select u.code, t.figure, t.key, t.sub_key, t.day, t.n from units u join figure_tally t on t.area_code = u.code and t.figure > 'dispatch'
     union all
-    select u.code, p.figure, p.key, p.sub_key, p.day, p.n
-    from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
-    where p.area_code >= b.lo and p.area_code < b.hi and p.figure <> 'dispatch'
+    select p.code, p.figure, p.key, p.sub_key, p.day, p.n from pending p where p.figure <> 'dispatch'
   ) x cross join clock k
   where x.figure not in ('case_reported', 'case_closed') or x.day = k.today
   group by 1, 2, 3, 4, 5, 6
@@ -156,9 +161,7 @@ dispatch_days as materialized (
     select u.code, t.key, t.sub_key, t.day, t.n
     from units u cross join clock k join figure_tally t on t.area_code = u.code and t.figure = 'dispatch' and t.day > k.window_day
     union all
-    select u.code, p.key, p.sub_key, p.day, p.n
-    from figure_tally_pending p cross join bounds b join units u on u.code = any(figure_areas(p.area_code))
-    where p.area_code >= b.lo and p.area_code < b.hi and p.figure = 'dispatch'
+    select p.code, p.key, p.sub_key, p.day, p.n from pending p where p.figure = 'dispatch'
   ) x cross join clock k
   where x.day > k.window_day
   group by x.code
