@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateCounty } from '../../geodata/county/index.ts';
+import { refreshCoverageIfStale } from '../../server/src/coverage/queries.ts';
 import type { MemberRow } from '../../geodata/county/types.ts';
 import { loadCounty, MEMBER_COLUMNS, memberCopyText, renderedRows } from '../../geodata/load.ts';
 import { openBenchDatabase } from './bench-database.ts';
@@ -98,22 +99,11 @@ async function rawCopy(
   }
 }
 
-/** The coverage analysis as the server's refresher runs it after a load that left it (ms). */
+/** The coverage analysis, run by the server's refresher after a load that left it to it (ms). */
 async function refreshCoverage(db: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<number> {
-  const client = await db.pool.connect();
-  try {
-    const started = Date.now();
-    await client.query('begin');
-    await client.query('set local statement_timeout = 0');
-    await client.query('select refresh_coverage()');
-    await client.query('commit');
-    return Date.now() - started;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  const started = Date.now();
+  if (!(await refreshCoverageIfStale(db.pool, 0))) throw new Error('the load left no coverage analysis to do');
+  return Date.now() - started;
 }
 
 /**
